@@ -1,0 +1,91 @@
+//! Turning catalog files into checked [`Analyte`]s.
+
+use super::analyte::{Analyte, LoincTerm, MolarMass, Plausible};
+use super::model::{AnalyteEntry, CatalogFile, LoincEntry};
+use super::CatalogError;
+use crate::units::{Unit, UnitParser};
+use crate::LoincCode;
+
+/// Parses one TOML catalog file into its entries.
+pub(crate) fn parse_file(name: &str, text: &str) -> Result<Vec<AnalyteEntry>, CatalogError> {
+    toml::from_str::<CatalogFile>(text)
+        .map(|file| file.analyte)
+        .map_err(|e| CatalogError::Syntax { file: name.to_owned(), message: e.message().to_owned() })
+}
+
+/// Checks one entry and builds its analyte: every unit is UCUM and can express the analyte, every LOINC code
+/// passes its check digit, limits are ordered.
+pub(crate) fn build(file: &str, entry: AnalyteEntry, units: &UnitParser) -> Result<Analyte, CatalogError> {
+    let invalid = |problem: String| CatalogError::Invalid { file: file.to_owned(), analyte: entry.id.clone(), problem };
+    if entry.id.is_empty() || !entry.id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_') {
+        return Err(invalid("id must be snake_case".into()));
+    }
+    let unit = |text: &str| units.parse_ucum(text).map_err(|_| invalid(format!("unit `{text}` is not UCUM")));
+    let mut analyte = Analyte {
+        id: entry.id.clone(),
+        display: entry.display.clone(),
+        panels: entry.panels.clone(),
+        optional_in: entry.optional_in.clone(),
+        group: entry.group.clone().unwrap_or_else(|| entry.id.clone()),
+        family: entry.family.clone().unwrap_or_else(|| entry.id.clone()),
+        kind: entry.kind,
+        canonical_unit: unit(&entry.canonical_unit)?,
+        si_unit: unit(&entry.si_unit)?,
+        accepted_units: entry.accepted_units.iter().map(|u| unit(u)).collect::<Result<_, _>>()?,
+        aliases: entry.aliases.clone(),
+        molar_mass: None,
+        valence: entry.valence,
+        plausible: None,
+        loinc: entry.loinc.iter().map(|l| term(l).map_err(|p| invalid(p))).collect::<Result<_, _>>()?,
+    };
+    if let Some(m) = &entry.molar_mass {
+        if !(m.g_per_mol.is_finite() && m.g_per_mol > 0.0) || m.source.trim().is_empty() {
+            return Err(invalid("molar mass must be positive and cite a source".into()));
+        }
+        analyte.molar_mass =
+            Some(MolarMass { formula: m.formula.clone(), g_per_mol: m.g_per_mol, substance: m.substance.clone(), source: m.source.clone() });
+    }
+    if let Some(p) = &entry.plausible {
+        if !(p.low < p.high) || p.source.trim().is_empty() {
+            return Err(invalid("plausible limits must be ordered and cite a source".into()));
+        }
+        analyte.plausible = Some(Plausible { low: p.low, high: p.high, unit: unit(&p.unit)?, source: p.source.clone() });
+    }
+    check_units(&analyte).map_err(invalid)?;
+    Ok(analyte)
+}
+
+fn term(entry: &LoincEntry) -> Result<LoincTerm, String> {
+    let code = LoincCode::parse(&entry.code).map_err(|e| format!("LOINC {}: {e}", entry.code))?;
+    if entry.source.trim().is_empty() {
+        return Err(format!("LOINC {} cites no source", entry.code));
+    }
+    Ok(LoincTerm {
+        code,
+        long_name: entry.long_name.clone(),
+        property: entry.property.clone(),
+        system: entry.system.clone(),
+        method: entry.method.clone(),
+        source: entry.source.clone(),
+    })
+}
+
+/// Every unit the entry names must be able to express the analyte.
+fn check_units(analyte: &Analyte) -> Result<(), String> {
+    let all = [&analyte.canonical_unit, &analyte.si_unit]
+        .into_iter()
+        .chain(&analyte.accepted_units)
+        .chain(analyte.plausible.as_ref().map(|p| &p.unit));
+    for unit in all {
+        let ok = unit.kind().is_some_and(|k| analyte.accepts(k));
+        if !ok {
+            return Err(format!("unit `{}` cannot express a {:?} analyte", unit.ucum(), analyte.kind));
+        }
+    }
+    Ok(())
+}
+
+/// Whether two units are the same unit (same dimension and scale), whatever their spelling.
+pub(crate) fn same_unit(a: &Unit, b: &Unit) -> bool {
+    a.dimension() == b.dimension() && (a.scale() - b.scale()).abs() <= 1e-12 * a.scale().abs().max(b.scale().abs())
+}

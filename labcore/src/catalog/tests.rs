@@ -1,0 +1,156 @@
+use super::*;
+use crate::Panel;
+
+fn builtin() -> Catalog {
+    Catalog::builtin().unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn builtin_catalog_loads_and_every_fact_cites_a_source() {
+    let catalog = builtin();
+    for analyte in catalog.analytes() {
+        assert!(!analyte.loinc().is_empty(), "{} has no LOINC code", analyte.id());
+        for term in analyte.loinc() {
+            let text = term.code.to_string();
+            let (body, check) = text.split_once('-').unwrap_or_default();
+            assert_eq!(LoincCode::check_digit(body).map(|d| d.to_string()).as_deref(), Some(check), "{text}");
+            assert!(!term.source.trim().is_empty(), "{text}");
+        }
+        if let Some(m) = analyte.molar_mass() {
+            assert!(m.source.len() > 10, "{}: molar mass source", analyte.id());
+        }
+        let plausible = analyte.plausible().unwrap_or_else(|| panic!("{} has no plausible limits", analyte.id()));
+        assert!(plausible.source.len() > 10, "{}", analyte.id());
+    }
+}
+
+#[test]
+fn every_panel_member_of_the_issue_is_there() {
+    let catalog = builtin();
+    let expected: &[(Panel, &[&str])] = &[
+        (
+            Panel::Cbc,
+            &[
+                "wbc", "rbc", "hemoglobin", "hematocrit", "mcv", "mch", "mchc", "rdw_cv", "platelets", "mpv",
+                "neutrophils_abs", "neutrophils_pct", "lymphocytes_abs", "lymphocytes_pct", "monocytes_abs",
+                "monocytes_pct", "eosinophils_abs", "eosinophils_pct", "basophils_abs", "basophils_pct",
+            ],
+        ),
+        (
+            Panel::Cmp,
+            &[
+                "glucose", "bun", "creatinine", "sodium", "potassium", "chloride", "co2_total", "bicarbonate",
+                "calcium", "total_protein", "albumin", "bilirubin_total", "alp", "alt", "ast",
+            ],
+        ),
+        (
+            Panel::Lipid,
+            &[
+                "cholesterol_total", "hdl_cholesterol", "ldl_cholesterol", "ldl_cholesterol_direct",
+                "ldl_cholesterol_calculated", "triglycerides", "non_hdl_cholesterol", "vldl_cholesterol",
+            ],
+        ),
+        (Panel::Thyroid, &["tsh", "free_t4", "total_t4", "free_t3", "total_t3"]),
+    ];
+    for (panel, ids) in expected {
+        for id in *ids {
+            let analyte = catalog.analyte(id).unwrap_or_else(|| panic!("{id} missing"));
+            assert!(analyte.belongs_to(*panel), "{id} not in {panel}");
+        }
+    }
+}
+
+#[test]
+fn names_resolve_to_families() {
+    let catalog = builtin();
+    let ids = |name: &str| catalog.find_by_name(name).map(|a| a.id().to_owned()).collect::<Vec<_>>();
+    assert_eq!(ids("GLU"), ["glucose"]);
+    assert_eq!(ids("Glucose, Serum"), ["glucose"]);
+    assert_eq!(ids("hemo\u{200B}globin"), ["hemoglobin"]);
+    assert_eq!(ids("NEUT%"), ["neutrophils_pct"]);
+    assert_eq!(ids("NEUT#"), ["neutrophils_abs"]);
+    let mut neutrophils = ids("Neutrophils");
+    neutrophils.sort();
+    assert_eq!(neutrophils, ["neutrophils_abs", "neutrophils_pct"]);
+    assert!(ids("Unobtainium").is_empty());
+}
+
+#[test]
+fn a_catalog_with_a_bad_check_digit_is_refused() {
+    let bad = r#"
+        [[analyte]]
+        id = "x"
+        display = "X"
+        kind = "mass_concentration"
+        canonical_unit = "mg/dL"
+        si_unit = "g/L"
+        [[analyte.loinc]]
+        code = "2345-8"
+        long_name = "x"
+        property = "MCnc"
+        system = "Ser/Plas"
+        source = "test"
+    "#;
+    let err = Catalog::from_files(&[("bad.toml", bad)]).err();
+    assert_eq!(err.as_ref().map(CatalogError::code), Some("catalog_invalid"));
+}
+
+#[test]
+fn a_unit_that_cannot_express_the_analyte_is_refused() {
+    let bad = r#"
+        [[analyte]]
+        id = "x"
+        display = "X"
+        kind = "mass_concentration"
+        canonical_unit = "mg/dL"
+        si_unit = "mmol/L"
+    "#;
+    assert!(Catalog::from_files(&[("bad.toml", bad)]).is_err(), "mmol/L without a molar mass");
+}
+
+/// IUPAC CIAAW standard atomic weights (abridged / conventional values, "Standard atomic weights of the
+/// elements 2021", Pure Appl. Chem. 2022): the basis of every formula mass in the catalog.
+const ATOMIC_WEIGHTS: &[(&str, f64)] = &[
+    ("C", 12.011),
+    ("H", 1.008),
+    ("N", 14.007),
+    ("O", 15.999),
+    ("I", 126.904_47),
+    ("Na", 22.989_769_28),
+    ("K", 39.0983),
+    ("Cl", 35.45),
+    ("Ca", 40.078),
+];
+
+fn formula_mass(formula: &str) -> f64 {
+    let mut total = 0.0;
+    let mut chars = formula.chars().peekable();
+    while let Some(c) = chars.next() {
+        let mut symbol = c.to_string();
+        while let Some(lower) = chars.next_if(|c| c.is_ascii_lowercase()) {
+            symbol.push(lower);
+        }
+        let mut count = String::new();
+        while let Some(digit) = chars.next_if(char::is_ascii_digit) {
+            count.push(digit);
+        }
+        let weight = ATOMIC_WEIGHTS.iter().find(|(s, _)| *s == symbol).map(|(_, w)| *w);
+        let weight = weight.unwrap_or_else(|| panic!("no atomic weight for {symbol}"));
+        total += weight * count.parse::<f64>().unwrap_or(1.0);
+    }
+    total
+}
+
+#[test]
+fn every_formula_mass_matches_its_formula() {
+    let catalog = builtin();
+    let mut checked = 0;
+    for analyte in catalog.analytes() {
+        let Some(m) = analyte.molar_mass() else { continue };
+        let Some(formula) = &m.formula else { continue };
+        let computed = formula_mass(formula);
+        assert!((computed - m.g_per_mol).abs() / computed < 1e-5, "{}: {computed} vs {}", analyte.id(), m.g_per_mol);
+        checked += 1;
+    }
+    assert!(checked >= 15, "{checked}");
+}

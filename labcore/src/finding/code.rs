@@ -1,0 +1,144 @@
+//! The stable catalogue of finding codes.
+
+use serde::{Serialize, Serializer};
+
+use super::Severity;
+
+/// Declares [`FindingCode`] with its stable slug, default severity and description in one table, so the
+/// list of codes, their documentation and `FindingCode::ALL` cannot drift apart.
+macro_rules! finding_codes {
+    ($( $(#[$doc:meta])* $variant:ident => ($slug:literal, $severity:ident), )*) => {
+        /// What a finding is about: a stable snake_case slug designed for programs, which never changes meaning.
+        ///
+        /// New codes may be added in minor releases, hence `#[non_exhaustive]`.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum FindingCode {
+            $( $(#[$doc])* $variant, )*
+        }
+
+        impl FindingCode {
+            /// Every code, in declaration order.
+            pub const ALL: &'static [FindingCode] = &[$(FindingCode::$variant,)*];
+
+            /// The stable snake_case slug, e.g. `"unit_unknown"`.
+            pub const fn as_str(self) -> &'static str {
+                match self { $(FindingCode::$variant => $slug,)* }
+            }
+
+            /// The severity a finding of this code has unless a rule states otherwise.
+            pub const fn default_severity(self) -> Severity {
+                match self { $(FindingCode::$variant => Severity::$severity,)* }
+            }
+
+            /// Looks a code up by its slug.
+            pub fn from_slug(slug: &str) -> Option<FindingCode> {
+                match slug { $($slug => Some(FindingCode::$variant),)* _ => None }
+            }
+        }
+    };
+}
+
+finding_codes! {
+    /// A required field is absent, `null` or empty.
+    MissingField => ("missing_field", Error),
+    /// A field has the wrong JSON type (a number where a string is required, …).
+    InvalidType => ("invalid_type", Error),
+    /// A field has the right type but a value outside its format or vocabulary (a date that is not a date,
+    /// a panel that is not one of CBC, CMP, LIPID, THYROID, …).
+    InvalidValue => ("invalid_value", Error),
+    /// A string is longer than the field allows.
+    TooLong => ("too_long", Error),
+    /// The same key appears twice in one JSON object: which one a consumer keeps is undefined.
+    DuplicateField => ("duplicate_field", Error),
+    /// A key the format does not define; it is ignored.
+    UnknownField => ("unknown_field", Warning),
+    /// The payload has no results.
+    NoResults => ("no_results", Error),
+    /// Neither the LOINC code nor the name identifies an analyte in the catalog; the result stays unmapped.
+    UnknownAnalyte => ("unknown_analyte", Warning),
+    /// A LOINC code is malformed or fails its mod-10 check digit.
+    InvalidLoinc => ("invalid_loinc", Error),
+    /// The LOINC code and the name identify two different analytes.
+    AnalyteConflict => ("analyte_conflict", Error),
+    /// The name fits several analytes (absolute count and percentage, say) and the unit does not decide.
+    AnalyteAmbiguous => ("analyte_ambiguous", Error),
+    /// The unit is not UCUM and not a vendor spelling labcore knows.
+    UnitUnknown => ("unit_unknown", Error),
+    /// The unit is understood but cannot express this analyte, or no justified conversion exists.
+    UnitIncompatible => ("unit_incompatible", Error),
+    /// The unit's kind differs from the property of the LOINC code sent (mmol/L with a mass code, …).
+    UnitLoincMismatch => ("unit_loinc_mismatch", Warning),
+    /// A vendor spelling of a unit was rewritten to its UCUM form.
+    UnitNormalized => ("unit_normalized", Info),
+    /// The unit is compatible and converted but is not one labs usually report this analyte in.
+    UnitUnusual => ("unit_unusual", Info),
+    /// The value is not a number (free text, a masked value, empty); it is kept as text.
+    ValueNotNumeric => ("value_not_numeric", Warning),
+    /// The value uses a decimal comma; it was read as a decimal point.
+    DecimalComma => ("decimal_comma", Info),
+    /// The value carries a comparator (`<0.01`, `>500`): it is a bound, not a measurement.
+    ValueCensored => ("value_censored", Info),
+    /// The value's separators allow two readings (`1,234`: one thousand or one point two); it is kept as text.
+    ValueAmbiguous => ("value_ambiguous", Error),
+    /// The value is outside what is physically possible in a living patient — usually a unit error; it is
+    /// kept out of flagging.
+    ImplausibleValue => ("implausible_value", Warning),
+    /// The same analyte is reported more than once.
+    DuplicateAnalyte => ("duplicate_analyte", Warning),
+    /// The collection time is later than the `as_of` time (beyond the allowed clock skew).
+    CollectedInFuture => ("collected_in_future", Error),
+    /// The collection time is before the patient's birth date.
+    CollectedBeforeBirth => ("collected_before_birth", Error),
+    /// A date-time has no UTC offset; it was read as UTC.
+    TimezoneMissing => ("timezone_missing", Warning),
+    /// A result does not belong to the declared panel, or none of the results do.
+    PanelMismatch => ("panel_mismatch", Warning),
+}
+
+impl Serialize for FindingCode {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl std::fmt::Display for FindingCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_unique_snake_case_and_round_trip() {
+        let mut seen = std::collections::HashSet::new();
+        for code in FindingCode::ALL {
+            let slug = code.as_str();
+            assert!(seen.insert(slug), "duplicate slug {slug}");
+            assert!(slug.chars().all(|c| c.is_ascii_lowercase() || c == '_'), "{slug}");
+            assert_eq!(FindingCode::from_slug(slug), Some(*code));
+        }
+    }
+
+    #[test]
+    fn the_codes_the_issue_requires_exist() {
+        for slug in [
+            "missing_field",
+            "invalid_type",
+            "unknown_analyte",
+            "invalid_loinc",
+            "unit_unknown",
+            "unit_incompatible",
+            "value_not_numeric",
+            "implausible_value",
+            "duplicate_analyte",
+            "collected_in_future",
+            "panel_mismatch",
+        ] {
+            assert!(FindingCode::from_slug(slug).is_some(), "{slug}");
+        }
+    }
+}

@@ -1,0 +1,179 @@
+//! Normalising a numeric value of a mapped analyte: unit choice, conversion, plausibility.
+
+use std::borrow::Cow;
+
+use super::{Setting, is_dimensionless};
+use crate::catalog::{Analyte, same_unit};
+use crate::finding::Findings;
+use crate::report::{NormalizedResult, UnitSystem};
+use crate::units::{QuantityKind, Unit, UnitReading, convert};
+use crate::{FindingCode, JsonPointer, LoincCode};
+
+/// A numeric value of a mapped analyte, with where it sits in the payload.
+pub(crate) struct Measured<'a, 'c> {
+    pub(crate) analyte: &'c Analyte,
+    pub(crate) value: f64,
+    pub(crate) code: Option<LoincCode>,
+    pub(crate) unit_sent: bool,
+    pub(crate) path: &'a JsonPointer,
+}
+
+/// Converts the value to the analyte's unit in the chosen system and checks it is plausible.
+pub(crate) fn normalize_number(
+    m: &Measured<'_, '_>,
+    reading: Option<&UnitReading>,
+    setting: &Setting<'_>,
+    result: &mut NormalizedResult,
+    findings: &mut Findings,
+) {
+    let analyte = m.analyte;
+    let target = match setting.unit_system {
+        UnitSystem::Conventional => analyte.canonical_unit(),
+        UnitSystem::Si => analyte.si_unit(),
+    };
+    let target_kind = target.kind().unwrap_or(analyte.kind().quantity_kind());
+    result.loinc = analyte.loinc_for(target_kind, blood(setting, analyte, m.code), m.code).map(|t| t.code);
+    let Some(unit) = choose_unit(m, reading, setting, findings) else { return };
+    check_loinc_property(m, &unit, findings);
+    match convert(m.value, &unit, target, analyte.bridges()) {
+        Ok(value) => {
+            result.value = Some(tidy(value));
+            result.unit = Some(target.ucum().to_owned());
+            result.converted = !same_unit(&unit, target);
+        }
+        Err(_) => {
+            let message = format!("no sourced conversion takes this unit to {}", target.ucum());
+            findings.push(FindingCode::UnitIncompatible, m.path.key("unit"), message);
+            return;
+        }
+    }
+    result.plausible = check_plausible(m, &unit, findings);
+}
+
+/// Whether the result is from whole blood: the system of the LOINC code sent, else the payload's specimen.
+fn blood(setting: &Setting<'_>, analyte: &Analyte, code: Option<LoincCode>) -> Option<bool> {
+    code.and_then(|c| analyte.loinc().iter().find(|t| t.code == c)).map(|t| t.is_blood()).or(setting.blood)
+}
+
+/// The reading of the unit that can express the analyte, reinterpreted where a sourced rule says so.
+fn choose_unit<'r>(
+    m: &Measured<'_, '_>,
+    reading: Option<&'r UnitReading>,
+    setting: &Setting<'_>,
+    findings: &mut Findings,
+) -> Option<Cow<'r, Unit>> {
+    let analyte = m.analyte;
+    let path = m.path.key("unit");
+    let Some(reading) = reading else {
+        if is_dimensionless(analyte) {
+            return setting.catalog.units().parse_ucum("1").ok().map(Cow::Owned);
+        }
+        if !m.unit_sent {
+            let message = format!("`unit` is required for a numeric {} value", analyte.display());
+            findings.push(FindingCode::MissingField, path, message);
+        }
+        return None;
+    };
+    let Some(unit) = reading.candidates().find(|u| u.kind().is_some_and(|k| analyte.accepts(k))) else {
+        let kind = reading.best().kind().map_or("no known kind", QuantityKind::as_str);
+        let message =
+            format!("the unit expresses {kind}, which cannot express {} ({})", analyte.display(), analyte.kind().as_str());
+        findings.push(FindingCode::UnitIncompatible, path, message);
+        return None;
+    };
+    if reading.was_rewritten() {
+        findings.push(FindingCode::UnitNormalized, path.clone(), "unit spelling rewritten to UCUM");
+    }
+    let unit = reinterpret(analyte, unit, setting, &path, findings)?;
+    if !analyte.accepted_units().iter().any(|a| same_unit(a, &unit)) {
+        let message = format!("the unit is compatible but unusual for {}; the value was converted", analyte.display());
+        findings.push(FindingCode::UnitUnusual, path, message);
+    }
+    Some(unit)
+}
+
+/// `IU/L` for an enzyme is the enzyme unit; `mU/L` for TSH is milli-international units.
+fn reinterpret<'r>(
+    analyte: &Analyte,
+    unit: &'r Unit,
+    setting: &Setting<'_>,
+    path: &JsonPointer,
+    findings: &mut Findings,
+) -> Option<Cow<'r, Unit>> {
+    let parser = setting.catalog.units();
+    let (own, sent) = (analyte.kind().quantity_kind(), unit.kind());
+    let (swapped, message) = match (own, sent) {
+        (QuantityKind::CatalyticConcentration, Some(QuantityKind::ArbitraryConcentration)) => (
+            parser.international_as_enzyme_unit(unit),
+            "international units read as enzyme units (1 IU = 1 umol/min, IUB 1961) for an enzyme activity",
+        ),
+        (QuantityKind::ArbitraryConcentration, Some(QuantityKind::CatalyticConcentration)) => (
+            parser.enzyme_unit_as_international(unit),
+            "enzyme unit U read as international unit [IU] for an immunoassay calibrated to a WHO standard",
+        ),
+        _ => return Some(Cow::Borrowed(unit)),
+    };
+    let swapped = swapped?;
+    findings.push(FindingCode::UnitNormalized, path.clone(), message);
+    Some(Cow::Owned(swapped))
+}
+
+/// Warns when the unit's kind contradicts the property of the LOINC code sent (mmol/L with a mass code).
+fn check_loinc_property(m: &Measured<'_, '_>, unit: &Unit, findings: &mut Findings) {
+    let Some(term) = m.code.and_then(|c| m.analyte.loinc().iter().find(|t| t.code == c)) else { return };
+    let (Some(expected), Some(sent)) = (term.quantity_kind(), unit.kind()) else { return };
+    let equivalent = matches!(
+        (expected, sent),
+        (QuantityKind::SubstanceConcentration, QuantityKind::EquivalentConcentration)
+            | (QuantityKind::CatalyticConcentration, QuantityKind::ArbitraryConcentration)
+            | (QuantityKind::ArbitraryConcentration, QuantityKind::CatalyticConcentration)
+    );
+    if expected != sent && !equivalent {
+        let message = format!(
+            "the unit expresses {} but LOINC {} has property {} ({}); the unit was trusted",
+            sent.as_str(),
+            term.code,
+            term.property,
+            expected.as_str()
+        );
+        findings.push(FindingCode::UnitLoincMismatch, m.path.key("unit"), message);
+    }
+}
+
+/// Checks the value against the analyte's plausibility limits; `None` when the analyte has none.
+fn check_plausible(m: &Measured<'_, '_>, unit: &Unit, findings: &mut Findings) -> Option<bool> {
+    let limits = m.analyte.plausible()?;
+    let value = convert(m.value, unit, &limits.unit, m.analyte.bridges()).ok()?;
+    let plausible = value >= limits.low && value <= limits.high;
+    if !plausible {
+        let message = format!(
+            "the value is outside what is possible for {} ({} to {} {}); check the unit",
+            m.analyte.display(),
+            limits.low,
+            limits.high,
+            limits.unit.ucum()
+        );
+        findings.push(FindingCode::ImplausibleValue, m.path.key("value"), message);
+    }
+    Some(plausible)
+}
+
+/// Rounds away float noise from conversions (5.550700000000001 → 5.5507) by keeping 12 significant digits.
+pub(crate) fn tidy(value: f64) -> f64 {
+    if value == 0.0 || !value.is_finite() {
+        return if value == 0.0 { 0.0 } else { value };
+    }
+    format!("{value:.11e}").parse().unwrap_or(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tidy;
+
+    #[test]
+    fn tidy_keeps_twelve_digits() {
+        assert_eq!(tidy(5.550_700_000_000_001), 5.5507);
+        assert_eq!(tidy(-0.0).to_bits(), 0.0f64.to_bits());
+        assert_eq!(tidy(88.402_000_000_000_01), 88.402);
+    }
+}

@@ -1,0 +1,43 @@
+//! The labcore JSON payload: reading it leniently, checking every field, and the typed model of a valid one.
+
+mod datetime;
+mod fields;
+mod model;
+mod raw;
+mod read;
+
+pub use model::{Demographics, LabPayload, ResultEntry, Sex, Specimen, SpecimenKind, VendorRange};
+
+pub(crate) use raw::{JsonType, RawDocument, Shaped};
+pub(crate) use read::{Draft, Reader, ResultInput};
+
+impl Draft {
+    /// The typed payload, when every required field was read (true whenever no error was found).
+    pub(crate) fn into_payload(self) -> Option<LabPayload> {
+        let results = self
+            .results
+            .into_iter()
+            .map(|r| {
+                Some(ResultEntry {
+                    analyte: r.analyte,
+                    loinc: r.loinc,
+                    value: r.value?,
+                    unit: r.unit,
+                    reference_range: r.reference_range,
+                    flag: r.flag,
+                    comment: r.comment,
+                })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        Some(LabPayload {
+            patient_id: self.patient_id?,
+            lab_id: self.lab_id?,
+            panel: self.panel?,
+            collected_at: crate::Phi::new(self.collected_at?),
+            patient: self.patient,
+            specimen: self.specimen,
+            results,
+            comments: self.comments,
+        })
+    }
+}

@@ -1,0 +1,144 @@
+//! The labcore JSON payload, as a typed model. Every PHI field is wrapped in [`Phi`].
+//!
+//! The format is documented in `labcore/schema/README.md` and described by `labcore/schema/payload.schema.json`.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::Serialize;
+
+use crate::{Panel, Phi, ReportedValue};
+
+/// A lab payload that passed validation with no error.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct LabPayload {
+    /// The patient identifier (an MRN, …).
+    pub patient_id: Phi<String>,
+    /// The sending laboratory.
+    pub lab_id: String,
+    /// The declared panel.
+    pub panel: Panel,
+    /// When the specimen was collected (PHI: a date of service).
+    pub collected_at: Phi<DateTime<FixedOffset>>,
+    /// Demographics, when sent.
+    pub patient: Option<Demographics>,
+    /// The specimen, when described.
+    pub specimen: Option<Specimen>,
+    /// The results, in payload order.
+    pub results: Vec<ResultEntry>,
+    /// Free-text comments (PHI: free text can hold anything).
+    pub comments: Vec<Phi<String>>,
+}
+
+/// Patient demographics needed for age- and sex-specific reference intervals.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Demographics {
+    /// Administrative sex.
+    pub sex: Option<Sex>,
+    /// Date of birth (PHI).
+    pub birth_date: Option<Phi<NaiveDate>>,
+}
+
+/// Administrative sex (FHIR `AdministrativeGender`; HL7 v2 table 0001 codes accepted on input).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Sex {
+    /// Female (`F`).
+    Female,
+    /// Male (`M`).
+    Male,
+    /// Other (`O`, `A`).
+    Other,
+    /// Unknown (`U`, `N`).
+    Unknown,
+}
+
+impl Sex {
+    /// Reads `F`/`female`, `M`/`male`, `O`/`other`/`A`, `U`/`unknown`/`N`, ignoring case.
+    pub fn parse(text: &str) -> Option<Sex> {
+        Some(match text.trim().to_ascii_lowercase().as_str() {
+            "f" | "female" => Sex::Female,
+            "m" | "male" => Sex::Male,
+            "o" | "other" | "a" | "ambiguous" => Sex::Other,
+            "u" | "unknown" | "n" | "not applicable" => Sex::Unknown,
+            _ => return None,
+        })
+    }
+}
+
+/// The specimen a result was measured in.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Specimen {
+    /// The accession or specimen identifier (PHI: a unique identifying number).
+    pub id: Option<Phi<String>>,
+    /// The specimen type.
+    pub kind: Option<SpecimenKind>,
+}
+
+/// Specimen types the four panels are measured in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum SpecimenKind {
+    /// Serum.
+    Serum,
+    /// Plasma.
+    Plasma,
+    /// Serum or plasma, unspecified.
+    SerumOrPlasma,
+    /// Whole blood (venous, capillary or arterial).
+    WholeBlood,
+}
+
+impl SpecimenKind {
+    /// Reads the usual names and HL7 table 0487 codes (`SER`, `PLAS`, `BLD`, `WB`), ignoring case and spacing.
+    pub fn parse(text: &str) -> Option<SpecimenKind> {
+        Some(match crate::catalog::name_key(text).as_str() {
+            "serum" | "ser" => SpecimenKind::Serum,
+            "plasma" | "plas" | "pla" => SpecimenKind::Plasma,
+            "serumorplasma" | "serumplasma" | "serplas" => SpecimenKind::SerumOrPlasma,
+            "wholeblood" | "blood" | "bld" | "wb" | "venousblood" | "bldv" | "capillaryblood" | "bldc"
+            | "arterialblood" | "bla" => SpecimenKind::WholeBlood,
+            _ => return None,
+        })
+    }
+
+    /// Whether LOINC would call it blood (system `Bld`) rather than serum/plasma.
+    pub fn is_blood(self) -> bool {
+        self == SpecimenKind::WholeBlood
+    }
+}
+
+/// One result as sent, validated.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct ResultEntry {
+    /// The vendor's analyte name.
+    pub analyte: Option<String>,
+    /// The LOINC code sent.
+    pub loinc: Option<String>,
+    /// The value.
+    pub value: ReportedValue,
+    /// The unit as sent.
+    pub unit: Option<String>,
+    /// The vendor's reference range.
+    pub reference_range: Option<VendorRange>,
+    /// The vendor's abnormal flag.
+    pub flag: Option<String>,
+    /// A comment on this result (PHI: free text).
+    pub comment: Option<Phi<String>>,
+}
+
+/// A reference range as the vendor sent it (interpreted by the flagging step).
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct VendorRange {
+    /// The range as text (`4.0-11.0`, `<200`).
+    pub text: Option<String>,
+    /// The low bound, when sent separately.
+    pub low: Option<ReportedValue>,
+    /// The high bound, when sent separately.
+    pub high: Option<ReportedValue>,
+}

@@ -1,0 +1,341 @@
+//! A lenient first read of a JSON payload: every field is taken as whatever JSON type it has, so that later
+//! checks can report every problem at once instead of stopping at the first wrong type.
+//!
+//! Scalars are captured as raw JSON text (`serde_json::value::RawValue`): numbers keep their exact digits
+//! (`7.50`), and huge numbers cannot fail the parse. Unknown keys are skipped without being kept.
+
+use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde_json::value::RawValue;
+use std::borrow::Cow;
+use std::fmt;
+
+use super::fields;
+
+/// The JSON type of a value, for `invalid_type` findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum JsonType {
+    Null,
+    Bool,
+    Number,
+    String,
+    Array,
+    Object,
+}
+
+impl JsonType {
+    pub(crate) const fn as_str(self) -> &'static str {
+        match self {
+            JsonType::Null => "null",
+            JsonType::Bool => "a boolean",
+            JsonType::Number => "a number",
+            JsonType::String => "a string",
+            JsonType::Array => "an array",
+            JsonType::Object => "an object",
+        }
+    }
+}
+
+/// A JSON value read loosely: scalars with their text, containers only by type.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Node<'a> {
+    Null,
+    Bool,
+    Number(&'a str),
+    Str(Cow<'a, str>),
+    Array,
+    Object,
+}
+
+impl<'a> Node<'a> {
+    pub(crate) fn json_type(&self) -> JsonType {
+        match self {
+            Node::Null => JsonType::Null,
+            Node::Bool => JsonType::Bool,
+            Node::Number(_) => JsonType::Number,
+            Node::Str(_) => JsonType::String,
+            Node::Array => JsonType::Array,
+            Node::Object => JsonType::Object,
+        }
+    }
+
+    fn classify(raw: &'a str) -> Node<'a> {
+        match raw.as_bytes().first() {
+            Some(b'n') => Node::Null,
+            Some(b't' | b'f') => Node::Bool,
+            Some(b'"') => Node::Str(unescape(raw)),
+            Some(b'[') => Node::Array,
+            Some(b'{') => Node::Object,
+            _ => Node::Number(raw),
+        }
+    }
+}
+
+/// The content of a JSON string token; borrowed when it has no escapes.
+fn unescape(raw: &str) -> Cow<'_, str> {
+    if !raw.contains('\\') {
+        return Cow::Borrowed(raw.get(1..raw.len().saturating_sub(1)).unwrap_or_default());
+    }
+    // The token was already validated by the parser; decoding it again cannot fail.
+    serde_json::from_str::<String>(raw).map_or(Cow::Borrowed(""), Cow::Owned)
+}
+
+impl<'de> Deserialize<'de> for Node<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = <&'de RawValue>::deserialize(deserializer)?;
+        Ok(Node::classify(raw.get()))
+    }
+}
+
+/// A key that was not one of the object's fields: only its position is kept, never its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct UnknownKey {
+    /// 1-based position of the member in its object.
+    pub(crate) position: usize,
+    /// The field the sender probably meant.
+    pub(crate) suggestion: Option<&'static str>,
+}
+
+/// What every loosely read object records besides its fields.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub(crate) struct Extras {
+    pub(crate) unknown: Vec<UnknownKey>,
+    pub(crate) duplicates: Vec<&'static str>,
+    seen: u64,
+}
+
+/// An object with a fixed set of fields, read loosely.
+pub(crate) trait RawObject<'de>: Default + Sized {
+    /// The field names, in the order `read` expects their index.
+    const FIELDS: &'static [&'static str];
+    /// Reads the value of `FIELDS[index]`.
+    fn read<A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error>;
+    /// Unknown and duplicate keys.
+    fn extras(&mut self) -> &mut Extras;
+}
+
+fn read_object<'de, T: RawObject<'de>, A: MapAccess<'de>>(mut map: A) -> Result<T, A::Error> {
+    let mut out = T::default();
+    let mut position = 0;
+    while let Some(Key(key)) = map.next_key::<Key<'de>>()? {
+        position += 1;
+        match T::FIELDS.iter().position(|f| *f == key) {
+            Some(index) => {
+                let bit = 1u64 << (index % 64);
+                let extras = out.extras();
+                if extras.seen & bit != 0 {
+                    // The first value is kept; the duplicate is an error finding.
+                    extras.duplicates.extend(T::FIELDS.get(index));
+                    map.next_value::<IgnoredAny>()?;
+                } else {
+                    extras.seen |= bit;
+                    out.read(index, &mut map)?;
+                }
+            }
+            None => {
+                if key != "$schema" {
+                    let suggestion = fields::suggest(&key, T::FIELDS);
+                    out.extras().unknown.push(UnknownKey { position, suggestion });
+                }
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// An object key, borrowed from the input when possible.
+struct Key<'de>(Cow<'de, str>);
+
+impl<'de> Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+        impl<'de> Visitor<'de> for KeyVisitor {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object key")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Borrowed(v)))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(v.to_owned())))
+            }
+        }
+        deserializer.deserialize_str(KeyVisitor)
+    }
+}
+
+/// A value expected to be an object (or, where allowed, a string), with whatever it really was.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Shaped<'de, T> {
+    Object(T),
+    Text(Cow<'de, str>),
+    Other(JsonType),
+}
+
+/// A value expected to be an array of `E` (or, where allowed, a single string).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Listed<'de, E> {
+    Array(Vec<E>),
+    Text(Cow<'de, str>),
+    Other(JsonType),
+}
+
+/// Implements the scalar arms shared by the `Shaped` and `Listed` visitors.
+macro_rules! scalar_arms {
+    ($other:path, $text:path) => {
+        fn visit_bool<Er: de::Error>(self, _: bool) -> Result<Self::Value, Er> {
+            Ok($other(JsonType::Bool))
+        }
+        fn visit_i64<Er: de::Error>(self, _: i64) -> Result<Self::Value, Er> {
+            Ok($other(JsonType::Number))
+        }
+        fn visit_u64<Er: de::Error>(self, _: u64) -> Result<Self::Value, Er> {
+            Ok($other(JsonType::Number))
+        }
+        fn visit_f64<Er: de::Error>(self, _: f64) -> Result<Self::Value, Er> {
+            Ok($other(JsonType::Number))
+        }
+        fn visit_unit<Er: de::Error>(self) -> Result<Self::Value, Er> {
+            Ok($other(JsonType::Null))
+        }
+        fn visit_borrowed_str<Er: de::Error>(self, v: &'de str) -> Result<Self::Value, Er> {
+            Ok($text(Cow::Borrowed(v)))
+        }
+        fn visit_str<Er: de::Error>(self, v: &str) -> Result<Self::Value, Er> {
+            Ok($text(Cow::Owned(v.to_owned())))
+        }
+    };
+}
+
+impl<'de, T: RawObject<'de>> Deserialize<'de> for Shaped<'de, T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ShapedVisitor<T>(std::marker::PhantomData<T>);
+        impl<'de, T: RawObject<'de>> Visitor<'de> for ShapedVisitor<T> {
+            type Value = Shaped<'de, T>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("any JSON value")
+            }
+            scalar_arms!(Shaped::Other, Shaped::Text);
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(Shaped::Other(JsonType::Array))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+                read_object(map).map(Shaped::Object)
+            }
+        }
+        deserializer.deserialize_any(ShapedVisitor(std::marker::PhantomData))
+    }
+}
+
+impl<'de, E: Deserialize<'de>> Deserialize<'de> for Listed<'de, E> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ListedVisitor<E>(std::marker::PhantomData<E>);
+        impl<'de, E: Deserialize<'de>> Visitor<'de> for ListedVisitor<E> {
+            type Value = Listed<'de, E>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("any JSON value")
+            }
+            scalar_arms!(Listed::Other, Listed::Text);
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(256));
+                while let Some(item) = seq.next_element::<E>()? {
+                    items.push(item);
+                }
+                Ok(Listed::Array(items))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(Listed::Other(JsonType::Object))
+            }
+        }
+        deserializer.deserialize_any(ListedVisitor(std::marker::PhantomData))
+    }
+}
+
+/// Declares a loosely read object: its fields in order, each with the type it is read as.
+macro_rules! raw_object {
+    ($(#[$doc:meta])* $name:ident { $($field:ident : $ty:ty = $key:literal),* $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Debug, Default, Clone, PartialEq)]
+        pub(crate) struct $name<'de> {
+            $(pub(crate) $field: Option<$ty>,)*
+            pub(crate) extras: Extras,
+        }
+
+        impl<'de> RawObject<'de> for $name<'de> {
+            const FIELDS: &'static [&'static str] = &[$($key),*];
+            fn read<A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
+                let mut i = 0usize;
+                $(
+                    if index == i {
+                        self.$field = Some(map.next_value()?);
+                        return Ok(());
+                    }
+                    i += 1;
+                )*
+                let _ = i;
+                map.next_value::<IgnoredAny>().map(|_| ())
+            }
+            fn extras(&mut self) -> &mut Extras {
+                &mut self.extras
+            }
+        }
+    };
+}
+
+raw_object! {
+    /// The top-level payload object.
+    RawPayload {
+        patient_id: Node<'de> = "patient_id",
+        lab_id: Node<'de> = "lab_id",
+        test_type: Node<'de> = "test_type",
+        collected_at: Node<'de> = "collected_at",
+        patient: Shaped<'de, RawPatient<'de>> = "patient",
+        specimen: Shaped<'de, RawSpecimen<'de>> = "specimen",
+        results: Listed<'de, Shaped<'de, RawResult<'de>>> = "results",
+        comments: Listed<'de, Node<'de>> = "comments",
+    }
+}
+
+raw_object! {
+    /// `patient`: demographics (PHI).
+    RawPatient {
+        sex: Node<'de> = "sex",
+        birth_date: Node<'de> = "birth_date",
+    }
+}
+
+raw_object! {
+    /// `specimen`.
+    RawSpecimen {
+        id: Node<'de> = "id",
+        kind: Node<'de> = "type",
+    }
+}
+
+raw_object! {
+    /// One entry of `results`.
+    RawResult {
+        analyte: Node<'de> = "analyte",
+        loinc: Node<'de> = "loinc",
+        value: Node<'de> = "value",
+        unit: Node<'de> = "unit",
+        reference_range: Shaped<'de, RawRange<'de>> = "reference_range",
+        flag: Node<'de> = "flag",
+        comment: Node<'de> = "comment",
+    }
+}
+
+raw_object! {
+    /// `reference_range` given as an object.
+    RawRange {
+        low: Node<'de> = "low",
+        high: Node<'de> = "high",
+        text: Node<'de> = "text",
+    }
+}
+
+/// The whole document: an object, or something else.
+pub(crate) type RawDocument<'de> = Shaped<'de, RawPayload<'de>>;

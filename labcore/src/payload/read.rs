@@ -1,0 +1,370 @@
+//! Checks each loosely read field and builds a draft payload, reporting every problem as a finding.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+use super::datetime::{self, Timestamp};
+use super::model::{Demographics, Sex, Specimen, SpecimenKind, VendorRange};
+use super::raw::{Extras, Listed, Node, RawPatient, RawPayload, RawRange, RawResult, RawSpecimen, Shaped};
+use crate::finding::Findings;
+use crate::{FindingCode, JsonPointer, Panel, Phi, ReportedValue, TextKind, value};
+
+/// A payload read field by field; a field is `None` when it was absent or unusable (with a finding).
+#[derive(Debug, Default)]
+pub(crate) struct Draft {
+    pub(crate) patient_id: Option<Phi<String>>,
+    pub(crate) lab_id: Option<String>,
+    pub(crate) panel: Option<Panel>,
+    pub(crate) collected_at: Option<DateTime<FixedOffset>>,
+    pub(crate) patient: Option<Demographics>,
+    pub(crate) specimen: Option<Specimen>,
+    pub(crate) results: Vec<ResultInput>,
+    pub(crate) comments: Vec<Phi<String>>,
+}
+
+/// One result, read field by field.
+#[derive(Debug, Default)]
+pub(crate) struct ResultInput {
+    pub(crate) index: usize,
+    pub(crate) analyte: Option<String>,
+    pub(crate) loinc: Option<String>,
+    pub(crate) value: Option<ReportedValue>,
+    pub(crate) unit: Option<String>,
+    pub(crate) reference_range: Option<VendorRange>,
+    pub(crate) flag: Option<String>,
+    pub(crate) comment: Option<Phi<String>>,
+}
+
+/// A text field's name (as in the payload, for messages and paths) and its longest allowed length in bytes.
+#[derive(Clone, Copy)]
+struct Field {
+    name: &'static str,
+    max: usize,
+}
+
+const fn field(name: &'static str, max: usize) -> Field {
+    Field { name, max }
+}
+
+/// The longest free text labcore accepts in one comment.
+const MAX_COMMENT: usize = 64 * 1024;
+/// Value strings longer than this are kept as text without being read as numbers.
+const MAX_VALUE_TEXT: usize = 4096;
+
+/// Reads loosely parsed JSON into a draft, pushing findings.
+pub(crate) struct Reader<'f> {
+    pub(crate) findings: &'f mut Findings,
+}
+
+impl Reader<'_> {
+    pub(crate) fn payload(&mut self, raw: &RawPayload<'_>) -> Draft {
+        let root = JsonPointer::root();
+        self.extras(&raw.extras, &root);
+        let mut draft = Draft {
+            patient_id: self.text(raw.patient_id.as_ref(), &root, field("patient_id", 128), true).map(Phi::new),
+            lab_id: self.text(raw.lab_id.as_ref(), &root, field("lab_id", 128), true),
+            ..Draft::default()
+        };
+        draft.panel = self.panel(raw.test_type.as_ref(), &root);
+        draft.collected_at = self.collected_at(raw.collected_at.as_ref(), &root);
+        draft.patient = raw.patient.as_ref().and_then(|p| self.object(p, &root, "patient", Reader::patient));
+        draft.specimen = raw.specimen.as_ref().and_then(|s| self.object(s, &root, "specimen", Reader::specimen));
+        draft.results = self.results(raw.results.as_ref(), &root);
+        draft.comments = self.comments(raw.comments.as_ref(), &root);
+        draft
+    }
+
+    fn extras(&mut self, extras: &Extras, at: &JsonPointer) {
+        for key in &extras.unknown {
+            let hint = key.suggestion.map(|s| format!("; did you mean `{s}`?")).unwrap_or_default();
+            let message = format!("unknown field (member {} of this object) is ignored{hint}", key.position);
+            self.findings.push(FindingCode::UnknownField, at.clone(), message);
+        }
+        for name in &extras.duplicates {
+            let message = format!("`{name}` appears more than once in this object; the first value was used");
+            self.findings.push(FindingCode::DuplicateField, at.key(name), message);
+        }
+    }
+
+    /// A string field: absent and `null` are missing; other types, empty and over-long strings are findings.
+    fn text(&mut self, node: Option<&Node<'_>>, parent: &JsonPointer, field: Field, required: bool) -> Option<String> {
+        let path = parent.key(field.name);
+        let Field { name, max } = field;
+        match node {
+            None | Some(Node::Null) => {
+                if required {
+                    self.findings.push(FindingCode::MissingField, path, format!("`{name}` is required"));
+                }
+                None
+            }
+            Some(Node::Str(s)) if s.len() > max => {
+                self.findings.push(FindingCode::TooLong, path, format!("`{name}` is longer than {max} bytes"));
+                None
+            }
+            Some(Node::Str(s)) if s.trim().is_empty() => {
+                if required {
+                    self.findings.push(FindingCode::MissingField, path, format!("`{name}` is empty"));
+                }
+                None
+            }
+            Some(Node::Str(s)) => Some(s.trim().to_owned()),
+            Some(other) => {
+                let got = other.json_type().as_str();
+                self.findings.push(FindingCode::InvalidType, path, format!("`{name}` must be a string, not {got}"));
+                None
+            }
+        }
+    }
+
+    fn panel(&mut self, node: Option<&Node<'_>>, root: &JsonPointer) -> Option<Panel> {
+        let text = self.text(node, root, field("test_type", 64), true)?;
+        let panel = Panel::parse(&text);
+        if panel.is_none() {
+            let message = "`test_type` must be one of CBC, CMP, LIPID, THYROID";
+            self.findings.push(FindingCode::InvalidValue, root.key("test_type"), message);
+        }
+        panel
+    }
+
+    fn collected_at(&mut self, node: Option<&Node<'_>>, root: &JsonPointer) -> Option<DateTime<FixedOffset>> {
+        let text = self.text(node, root, field("collected_at", 64), true)?;
+        let path = root.key("collected_at");
+        match datetime::parse(&text) {
+            Some(Timestamp { at, offset_given: true }) => Some(at),
+            Some(Timestamp { at, offset_given: false }) => {
+                let message = "`collected_at` has no UTC offset; it was read as UTC";
+                self.findings.push(FindingCode::TimezoneMissing, path, message);
+                Some(at)
+            }
+            None => {
+                let message = "`collected_at` must be an RFC 3339 date-time such as 2026-01-31T08:30:00-05:00";
+                self.findings.push(FindingCode::InvalidValue, path, message);
+                None
+            }
+        }
+    }
+
+    /// Reads an object field with `read`, or reports its wrong type.
+    fn object<T, R>(
+        &mut self,
+        shaped: &Shaped<'_, T>,
+        parent: &JsonPointer,
+        name: &'static str,
+        read: impl FnOnce(&mut Self, &T, &JsonPointer) -> R,
+    ) -> Option<R> {
+        let path = parent.key(name);
+        match shaped {
+            Shaped::Object(inner) => Some(read(self, inner, &path)),
+            Shaped::Other(crate::payload::raw::JsonType::Null) => None,
+            Shaped::Text(_) => self.wrong_type(path, name, "an object", "a string"),
+            Shaped::Other(t) => self.wrong_type(path, name, "an object", t.as_str()),
+        }
+    }
+
+    fn wrong_type<R>(&mut self, path: JsonPointer, name: &str, expected: &str, got: &str) -> Option<R> {
+        self.findings.push(FindingCode::InvalidType, path, format!("`{name}` must be {expected}, not {got}"));
+        None
+    }
+
+    fn patient(&mut self, raw: &RawPatient<'_>, path: &JsonPointer) -> Demographics {
+        self.extras(&raw.extras, path);
+        let sex = self.text(raw.sex.as_ref(), path, field("sex", 32), false).and_then(|text| {
+            let sex = Sex::parse(&text);
+            if sex.is_none() {
+                let message = "`sex` must be one of female, male, other, unknown (or F, M, O, U)";
+                self.findings.push(FindingCode::InvalidValue, path.key("sex"), message);
+            }
+            sex
+        });
+        let birth_date = self.text(raw.birth_date.as_ref(), path, field("birth_date", 32), false).and_then(|text| {
+            let date = NaiveDate::parse_from_str(&text, "%Y-%m-%d").ok();
+            if date.is_none() {
+                let message = "`birth_date` must be a date such as 1980-04-02";
+                self.findings.push(FindingCode::InvalidValue, path.key("birth_date"), message);
+            }
+            date.map(Phi::new)
+        });
+        Demographics { sex, birth_date }
+    }
+
+    fn specimen(&mut self, raw: &RawSpecimen<'_>, path: &JsonPointer) -> Specimen {
+        self.extras(&raw.extras, path);
+        let id = self.text(raw.id.as_ref(), path, field("id", 128), false).map(Phi::new);
+        let kind = self.text(raw.kind.as_ref(), path, field("type", 64), false).and_then(|text| {
+            let kind = SpecimenKind::parse(&text);
+            if kind.is_none() {
+                let message = "`type` must be serum, plasma, serum_or_plasma or whole_blood; it was ignored";
+                let finding = crate::Finding::new(FindingCode::InvalidValue, path.key("type"), message)
+                    .with_severity(crate::Severity::Warning);
+                self.findings.push_finding(finding);
+            }
+            kind
+        });
+        Specimen { id, kind }
+    }
+
+    fn results(&mut self, listed: Option<&Listed<'_, Shaped<'_, RawResult<'_>>>>, root: &JsonPointer) -> Vec<ResultInput> {
+        let path = root.key("results");
+        let items = match listed {
+            None | Some(Listed::Other(crate::payload::raw::JsonType::Null)) => {
+                self.findings.push(FindingCode::MissingField, path, "`results` is required");
+                return Vec::new();
+            }
+            Some(Listed::Array(items)) => items,
+            Some(Listed::Text(_)) => return self.wrong_type(path, "results", "an array", "a string").unwrap_or_default(),
+            Some(Listed::Other(t)) => return self.wrong_type(path, "results", "an array", t.as_str()).unwrap_or_default(),
+        };
+        if items.is_empty() {
+            self.findings.push(FindingCode::NoResults, path.clone(), "`results` is empty");
+        }
+        let mut out = Vec::with_capacity(items.len());
+        for (index, item) in items.iter().enumerate() {
+            let at = path.index(index);
+            match item {
+                Shaped::Object(result) => out.push(self.result(result, index, &at)),
+                Shaped::Text(_) => self.findings.push(FindingCode::InvalidType, at, "a result must be an object, not a string"),
+                Shaped::Other(t) => {
+                    self.findings.push(FindingCode::InvalidType, at, format!("a result must be an object, not {}", t.as_str()));
+                }
+            }
+        }
+        out
+    }
+
+    fn result(&mut self, raw: &RawResult<'_>, index: usize, path: &JsonPointer) -> ResultInput {
+        self.extras(&raw.extras, path);
+        let analyte = self.text(raw.analyte.as_ref(), path, field("analyte", 256), false);
+        let loinc = self.text(raw.loinc.as_ref(), path, field("loinc", 32), false);
+        let sent = |node: &Option<Node<'_>>| node.as_ref().is_some_and(|n| *n != Node::Null);
+        // When either was sent with a wrong type, that finding already says what is wrong.
+        if analyte.is_none() && loinc.is_none() && !sent(&raw.analyte) && !sent(&raw.loinc) {
+            self.findings.push(FindingCode::MissingField, path.clone(), "a result needs `analyte` or `loinc`");
+        }
+        ResultInput {
+            index,
+            analyte,
+            loinc,
+            value: self.value(raw.value.as_ref(), path),
+            unit: self.text(raw.unit.as_ref(), path, field("unit", 64), false),
+            reference_range: raw.reference_range.as_ref().and_then(|r| self.range(r, path)),
+            flag: self.text(raw.flag.as_ref(), path, field("flag", 32), false),
+            comment: self.text(raw.comment.as_ref(), path, field("comment", MAX_COMMENT), false).map(Phi::new),
+        }
+    }
+
+    fn value(&mut self, node: Option<&Node<'_>>, parent: &JsonPointer) -> Option<ReportedValue> {
+        let path = parent.key("value");
+        let value = match node {
+            None | Some(Node::Null) => {
+                self.findings.push(FindingCode::MissingField, path, "`value` is required");
+                return None;
+            }
+            Some(Node::Number(raw)) => value::read_json_number(raw),
+            Some(Node::Str(text)) if text.len() > MAX_VALUE_TEXT => {
+                ReportedValue::Text { kind: TextKind::Text, text: Phi::new(text.to_string()) }
+            }
+            Some(Node::Str(text)) => value::read_value_text(text),
+            Some(other) => {
+                let got = other.json_type().as_str();
+                let message = format!("`value` must be a number or a string, not {got}");
+                self.findings.push(FindingCode::InvalidType, path, message);
+                return None;
+            }
+        };
+        self.value_findings(&value, &path);
+        Some(value)
+    }
+
+    fn value_findings(&mut self, value: &ReportedValue, path: &JsonPointer) {
+        let (code, message) = match value {
+            ReportedValue::Number { comparator: Some(_), decimal_comma, .. } => {
+                if *decimal_comma {
+                    self.findings.push(FindingCode::DecimalComma, path.clone(), "decimal comma read as a decimal point");
+                }
+                (FindingCode::ValueCensored, "value is a bound (it has a comparator), not a measurement")
+            }
+            ReportedValue::Number { decimal_comma: true, .. } => {
+                (FindingCode::DecimalComma, "decimal comma read as a decimal point")
+            }
+            ReportedValue::Number { .. } => return,
+            ReportedValue::Text { kind, .. } => text_finding(*kind),
+        };
+        self.findings.push(code, path.clone(), message);
+    }
+
+    fn range(&mut self, shaped: &Shaped<'_, RawRange<'_>>, parent: &JsonPointer) -> Option<VendorRange> {
+        let path = parent.key("reference_range");
+        match shaped {
+            Shaped::Text(text) if text.len() > 128 => {
+                self.findings.push(FindingCode::TooLong, path, "`reference_range` is longer than 128 bytes");
+                None
+            }
+            Shaped::Text(text) if text.trim().is_empty() => None,
+            Shaped::Text(text) => Some(VendorRange { text: Some(text.trim().to_owned()), ..VendorRange::default() }),
+            Shaped::Object(raw) => Some(self.range_object(raw, &path)),
+            Shaped::Other(crate::payload::raw::JsonType::Null) => None,
+            Shaped::Other(t) => self.wrong_type(path, "reference_range", "a string or an object", t.as_str()),
+        }
+    }
+
+    fn range_object(&mut self, raw: &RawRange<'_>, path: &JsonPointer) -> VendorRange {
+        self.extras(&raw.extras, path);
+        let mut bound = |node: Option<&Node<'_>>, name: &'static str| match node {
+            None | Some(Node::Null) => None,
+            Some(Node::Number(text)) => Some(value::read_json_number(text)),
+            Some(Node::Str(text)) if text.len() <= 64 => Some(value::read_value_text(text)),
+            Some(other) => {
+                let got = if matches!(other, Node::Str(_)) { "an over-long string" } else { other.json_type().as_str() };
+                self.findings.push(FindingCode::InvalidType, path.key(name), format!("`{name}` must be a number, not {got}"));
+                None
+            }
+        };
+        let low = bound(raw.low.as_ref(), "low");
+        let high = bound(raw.high.as_ref(), "high");
+        let text = self.text(raw.text.as_ref(), path, field("text", 128), false);
+        VendorRange { text, low, high }
+    }
+
+    fn comments(&mut self, listed: Option<&Listed<'_, Node<'_>>>, root: &JsonPointer) -> Vec<Phi<String>> {
+        let path = root.key("comments");
+        match listed {
+            None | Some(Listed::Other(crate::payload::raw::JsonType::Null)) => Vec::new(),
+            Some(Listed::Text(text)) => {
+                let node = Node::Str(text.clone());
+                self.text(Some(&node), root, field("comments", MAX_COMMENT), false).map(Phi::new).into_iter().collect()
+            }
+            Some(Listed::Array(items)) => items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, node)| {
+                    let at = path.index(i);
+                    match node {
+                        Node::Str(s) if s.len() > MAX_COMMENT => {
+                            self.findings.push(FindingCode::TooLong, at, "a comment is longer than 64 KiB");
+                            None
+                        }
+                        Node::Str(s) => Some(Phi::new(s.to_string())),
+                        other => {
+                            let message = format!("a comment must be a string, not {}", other.json_type().as_str());
+                            self.findings.push(FindingCode::InvalidType, at, message);
+                            None
+                        }
+                    }
+                })
+                .collect(),
+            Some(Listed::Other(t)) => self.wrong_type(path, "comments", "a string or an array of strings", t.as_str()).unwrap_or_default(),
+        }
+    }
+}
+
+fn text_finding(kind: TextKind) -> (FindingCode, &'static str) {
+    match kind {
+        TextKind::Empty => (FindingCode::ValueNotNumeric, "value is empty; kept as text"),
+        TextKind::Masked => (FindingCode::ValueNotNumeric, "value is masked; kept as text"),
+        TextKind::Text => (FindingCode::ValueNotNumeric, "value is not a number; kept as text"),
+        TextKind::OutOfRange => (FindingCode::ValueNotNumeric, "value is beyond the range of a 64-bit float; kept as text"),
+        TextKind::Ambiguous => (
+            FindingCode::ValueAmbiguous,
+            "value's separators allow two readings (thousands or decimal); send it with a decimal point",
+        ),
+    }
+}

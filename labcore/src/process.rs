@@ -1,0 +1,109 @@
+//! The front door: one payload in, a report (and the typed payload, when accepted) out.
+
+use crate::error::{Error, ErrorKind, Location, Result};
+use crate::finding::Findings;
+use crate::normalize::{self, Setting};
+use crate::payload::{Draft, JsonType, LabPayload, RawDocument, Reader, Shaped};
+use crate::report::Report;
+use crate::{Context, FindingCode, JsonPointer};
+
+/// A processed payload: the report, and the typed payload when it was accepted.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct Processed {
+    /// Normalised results and every finding.
+    pub report: Report,
+    /// The payload, typed, when `report.accepted`.
+    pub payload: Option<LabPayload>,
+}
+
+/// Validates and normalises one labcore JSON payload.
+///
+/// Only input that is not JSON at all (or too large, or nested too deeply) is an `Err`; everything else
+/// is reported as findings, all at once.
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use labcore::{catalog::Catalog, process, Context};
+/// let catalog = Catalog::builtin()?;
+/// let context = Context::new(&catalog, Utc.with_ymd_and_hms(2026, 11, 25, 12, 0, 0).unwrap());
+/// let payload = br#"{"patient_id": "MRN-1", "lab_id": "LAB", "test_type": "CMP",
+///   "collected_at": "2026-11-24T08:00:00Z",
+///   "results": [{"analyte": "GLU", "value": "100", "unit": "mg/dl"}]}"#;
+/// let processed = process(payload, &context)?;
+/// let glucose = &processed.report.results[0];
+/// assert_eq!((glucose.analyte.as_deref(), glucose.value, glucose.unit.as_deref()), (Some("glucose"), Some(100.0), Some("mg/dL")));
+/// assert!(processed.report.accepted);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn process(input: &[u8], context: &Context<'_>) -> Result<Processed> {
+    let bytes = check_input(input, context.max_input_bytes())?;
+    let document: RawDocument<'_> = serde_json::from_slice(bytes).map_err(|e| Error::from_json(&e))?;
+    let mut findings = Findings::default();
+    let draft = match &document {
+        Shaped::Object(raw) => Reader { findings: &mut findings }.payload(raw),
+        Shaped::Text(_) => not_an_object(JsonType::String, &mut findings),
+        Shaped::Other(t) => not_an_object(*t, &mut findings),
+    };
+    let setting = Setting {
+        catalog: context.catalog(),
+        unit_system: context.unit_system(),
+        blood: draft.specimen.as_ref().and_then(|s| s.kind).map(|k| k.is_blood()),
+    };
+    let results: Vec<_> = draft.results.iter().map(|r| normalize::normalize(r, &setting, &mut findings)).collect();
+    normalize::check_duplicates(&results, &mut findings);
+    if let Some(panel) = draft.panel {
+        normalize::check_panel(context.catalog(), panel, &results, &mut findings);
+    }
+    check_times(&draft, context, &mut findings);
+    let accepted = !findings.has_errors();
+    let report = Report {
+        accepted,
+        panel: draft.panel,
+        lab_id: draft.lab_id.clone(),
+        collected_at: draft.collected_at,
+        unit_system: context.unit_system(),
+        results,
+        findings: findings.into_vec(),
+    };
+    let payload = if accepted { draft.into_payload() } else { None };
+    Ok(Processed { report, payload })
+}
+
+/// Validates and normalises one payload, returning only the report.
+pub fn validate(input: &[u8], context: &Context<'_>) -> Result<Report> {
+    process(input, context).map(|p| p.report)
+}
+
+/// Size limit, a leading UTF-8 byte order mark (Windows senders), emptiness.
+fn check_input(input: &[u8], max: usize) -> Result<&[u8]> {
+    if input.len() > max {
+        return Err(Error::new(ErrorKind::InputTooLarge, "", Location::default()));
+    }
+    let input = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
+    if input.iter().all(u8::is_ascii_whitespace) {
+        return Err(Error::new(ErrorKind::EmptyInput, "", Location::default()));
+    }
+    Ok(input)
+}
+
+fn not_an_object(got: JsonType, findings: &mut Findings) -> Draft {
+    let message = format!("the payload must be a JSON object, not {}", got.as_str());
+    findings.push(FindingCode::InvalidType, JsonPointer::root(), message);
+    Draft::default()
+}
+
+/// The collection time must not be in the future (beyond the clock skew) nor before the birth date.
+fn check_times(draft: &Draft, context: &Context<'_>, findings: &mut Findings) {
+    let Some(collected) = draft.collected_at else { return };
+    if collected.to_utc() > context.as_of() + context.clock_skew() {
+        let message = "the collection time is later than the processing time";
+        findings.push(FindingCode::CollectedInFuture, JsonPointer::root().key("collected_at"), message);
+    }
+    let birth = draft.patient.as_ref().and_then(|p| p.birth_date.as_ref()).map(|d| *d.expose());
+    if birth.is_some_and(|b| b > collected.date_naive()) {
+        let message = "the birth date is after the collection time";
+        let path = JsonPointer::root().key("patient").key("birth_date");
+        findings.push(FindingCode::CollectedBeforeBirth, path, message);
+    }
+}

@@ -1,0 +1,282 @@
+//! Decimal numbers as labs write them, with their reported precision.
+
+use serde::{Serialize, Serializer, ser::SerializeStruct};
+
+/// A reported number: its value, and the text it was reported as (normalised to a decimal point), so that
+/// `7.50` keeps its two decimals.
+///
+/// ```
+/// use labcore::parse_decimal;
+/// let n = parse_decimal("0.050").unwrap().number;
+/// assert_eq!((n.value(), n.text(), n.decimals(), n.significant_digits()), (0.05, "0.050", 3, 2));
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decimal {
+    value: f64,
+    text: Box<str>,
+    decimals: u8,
+    significant: u8,
+}
+
+impl Decimal {
+    /// The value as a float.
+    pub fn value(&self) -> f64 {
+        self.value
+    }
+
+    /// The number as reported, with a decimal point and without thousands separators (`1,234.50` → `1234.50`).
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Digits reported after the decimal point.
+    pub fn decimals(&self) -> u8 {
+        self.decimals
+    }
+
+    /// Significant digits reported (trailing zeros count: `100` has three).
+    pub fn significant_digits(&self) -> u8 {
+        self.significant
+    }
+}
+
+impl Serialize for Decimal {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("Decimal", 3)?;
+        s.serialize_field("value", &self.value)?;
+        s.serialize_field("text", &*self.text)?;
+        s.serialize_field("decimals", &self.decimals)?;
+        s.end()
+    }
+}
+
+/// A number read from text, and whether it used a decimal comma.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DecimalReading {
+    /// The number.
+    pub number: Decimal,
+    /// The text used `,` as its decimal separator.
+    pub decimal_comma: bool,
+}
+
+/// Why text is not a number. The text itself is never kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum NumberError {
+    /// Not a decimal number.
+    #[error("not a decimal number")]
+    NotANumber,
+    /// The separators allow two readings (`1,234`).
+    #[error("separators allow two readings")]
+    Ambiguous,
+    /// Beyond the range of a 64-bit float.
+    #[error("number outside the range of a 64-bit float")]
+    OutOfRange,
+}
+
+/// The parts of a number once its separators are understood.
+struct Parts<'a> {
+    negative: bool,
+    integer: String,
+    fraction: String,
+    exponent: Option<&'a str>,
+    decimal_comma: bool,
+}
+
+/// Parses a decimal number: optional sign, digits with `.` or `,` as decimal separator and the other as
+/// thousands separator (in groups of three), optional exponent. Nothing else may follow.
+///
+/// `1,234` is refused as ambiguous (one thousand two hundred and thirty-four, or 1.234 with a decimal comma).
+pub fn parse_decimal(text: &str) -> Result<DecimalReading, NumberError> {
+    let parts = split(text)?;
+    let integer = parts.integer.trim_start_matches('0');
+    let mut canonical = String::with_capacity(text.len() + 1);
+    if parts.negative {
+        canonical.push('-');
+    }
+    canonical.push_str(if integer.is_empty() { "0" } else { integer });
+    if !parts.fraction.is_empty() {
+        canonical.push('.');
+        canonical.push_str(&parts.fraction);
+    }
+    let exponent: i64 = match parts.exponent {
+        Some(exp) => {
+            canonical.push('e');
+            canonical.push_str(exp);
+            exp.parse().map_err(|_| NumberError::OutOfRange)?
+        }
+        None => 0,
+    };
+    let value: f64 = canonical.parse().map_err(|_| NumberError::NotANumber)?;
+    if !value.is_finite() {
+        return Err(NumberError::OutOfRange);
+    }
+    let digits = format!("{integer}{}", parts.fraction);
+    let significant = digits.trim_start_matches('0').len().max(1);
+    let decimals = i64::try_from(parts.fraction.len()).unwrap_or(i64::MAX).saturating_sub(exponent).max(0);
+    let number = Decimal {
+        value: if value == 0.0 { 0.0 } else { value },
+        text: canonical.into_boxed_str(),
+        decimals: u8::try_from(decimals).unwrap_or(u8::MAX),
+        significant: u8::try_from(significant).unwrap_or(u8::MAX),
+    };
+    Ok(DecimalReading { number, decimal_comma: parts.decimal_comma })
+}
+
+fn split(text: &str) -> Result<Parts<'_>, NumberError> {
+    let (negative, unsigned) = match text.as_bytes().first() {
+        Some(b'-') => (true, text.get(1..).unwrap_or_default()),
+        Some(b'+') => (false, text.get(1..).unwrap_or_default()),
+        _ => (false, text),
+    };
+    let (mantissa, exponent) = split_exponent(unsigned)?;
+    if mantissa.is_empty() || !mantissa.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',') {
+        return Err(NumberError::NotANumber);
+    }
+    if !mantissa.bytes().any(|b| b.is_ascii_digit()) {
+        return Err(NumberError::NotANumber);
+    }
+    let (integer, fraction, decimal_comma) = separate(mantissa)?;
+    if exponent.is_some() && (decimal_comma || integer.len() != digits_before_point(mantissa)) {
+        // An exponent only goes with a plain `d.ddd` mantissa.
+        return Err(NumberError::NotANumber);
+    }
+    Ok(Parts { negative, integer, fraction, exponent, decimal_comma })
+}
+
+fn digits_before_point(mantissa: &str) -> usize {
+    mantissa.split('.').next().map_or(0, str::len)
+}
+
+fn split_exponent(text: &str) -> Result<(&str, Option<&str>), NumberError> {
+    let Some(at) = text.find(['e', 'E']) else { return Ok((text, None)) };
+    let mantissa = text.get(..at).unwrap_or_default();
+    let exponent = text.get(at + 1..).unwrap_or_default();
+    let digits = exponent.strip_prefix(['+', '-']).unwrap_or(exponent);
+    if digits.is_empty() || digits.len() > 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(NumberError::NotANumber);
+    }
+    Ok((mantissa, Some(exponent)))
+}
+
+/// Splits a mantissa into integer and fraction digits, deciding which separator is the decimal one.
+fn separate(mantissa: &str) -> Result<(String, String, bool), NumberError> {
+    let dots = mantissa.matches('.').count();
+    let commas = mantissa.matches(',').count();
+    match (dots, commas) {
+        (0, 0) => Ok((mantissa.to_owned(), String::new(), false)),
+        (1, 0) => decimal_split(mantissa, '.', None),
+        (0, 1) => {
+            let (int, frac) = mantissa.split_once(',').unwrap_or((mantissa, ""));
+            if frac.len() == 3 && (1..=3).contains(&int.len()) && !int.starts_with('0') {
+                return Err(NumberError::Ambiguous);
+            }
+            decimal_split(mantissa, ',', None)
+        }
+        (_, 0) => grouped_integer(mantissa, '.'),
+        (0, _) => grouped_integer(mantissa, ','),
+        _ => {
+            // Both separators: the last one is the decimal separator, the other groups thousands.
+            let last_dot = mantissa.rfind('.');
+            let last_comma = mantissa.rfind(',');
+            if last_dot > last_comma {
+                decimal_split(mantissa, '.', Some(','))
+            } else {
+                decimal_split(mantissa, ',', Some('.'))
+            }
+        }
+    }
+}
+
+fn decimal_split(mantissa: &str, point: char, thousands: Option<char>) -> Result<(String, String, bool), NumberError> {
+    let (int, frac) = mantissa.rsplit_once(point).ok_or(NumberError::NotANumber)?;
+    if frac.contains(['.', ',']) {
+        return Err(NumberError::NotANumber);
+    }
+    let integer = match thousands {
+        Some(sep) => grouped_integer(int, sep)?.0,
+        None if int.contains(['.', ',']) => return Err(NumberError::NotANumber),
+        None => int.to_owned(),
+    };
+    Ok((integer, frac.to_owned(), point == ','))
+}
+
+/// `1,234,567` or `1.234.567`: a first group of one to three digits, then groups of exactly three.
+fn grouped_integer(text: &str, separator: char) -> Result<(String, String, bool), NumberError> {
+    let mut groups = text.split(separator);
+    let first = groups.next().unwrap_or_default();
+    if first.is_empty() || first.len() > 3 || first.contains(['.', ',']) {
+        return Err(NumberError::NotANumber);
+    }
+    let mut digits = first.to_owned();
+    for group in groups {
+        if group.len() != 3 || !group.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(NumberError::NotANumber);
+        }
+        digits.push_str(group);
+    }
+    Ok((digits, String::new(), false))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn text(input: &str) -> Result<String, NumberError> {
+        parse_decimal(input).map(|r| r.number.text().to_owned())
+    }
+
+    #[test]
+    fn separators() {
+        assert_eq!(text("1,234,567"), Ok("1234567".into()));
+        assert_eq!(text("1.234.567"), Ok("1234567".into()));
+        assert_eq!(text("1.234.567,89"), Ok("1234567.89".into()));
+        assert_eq!(text("12,50"), Ok("12.50".into()));
+        assert_eq!(text(".5"), Ok("0.5".into()));
+        assert_eq!(text("5."), Ok("5".into()));
+        assert_eq!(text("007"), Ok("7".into()));
+        assert_eq!(text("1,23,456"), Err(NumberError::NotANumber));
+        assert_eq!(text("1.2.3"), Err(NumberError::NotANumber));
+        assert_eq!(text("1,2.3,4"), Err(NumberError::NotANumber));
+        assert_eq!(text("123,456"), Err(NumberError::Ambiguous));
+        assert_eq!(text("."), Err(NumberError::NotANumber));
+        assert_eq!(text("-"), Err(NumberError::NotANumber));
+        assert_eq!(text(""), Err(NumberError::NotANumber));
+    }
+
+    #[test]
+    fn exponents() {
+        assert_eq!(text("1.20E3"), Ok("1.20e3".into()));
+        assert_eq!(parse_decimal("1.20E3").map(|r| (r.number.value(), r.number.decimals())), Ok((1200.0, 0)));
+        assert_eq!(parse_decimal("5e-3").map(|r| (r.number.value(), r.number.decimals())), Ok((0.005, 3)));
+        assert_eq!(text("1,5e3"), Err(NumberError::NotANumber));
+        assert_eq!(text("1e"), Err(NumberError::NotANumber));
+        assert_eq!(text("1e99999"), Err(NumberError::NotANumber));
+        assert_eq!(text("1e400"), Err(NumberError::OutOfRange));
+    }
+
+    #[test]
+    fn precision() {
+        let n = parse_decimal("100").map(|r| r.number);
+        assert_eq!(n.map(|n| (n.significant_digits(), n.decimals())), Ok((3, 0)));
+        let n = parse_decimal("-0.0").map(|r| r.number);
+        assert_eq!(n.map(|n| (n.value().to_bits(), n.significant_digits())), Ok((0.0f64.to_bits(), 1)));
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics(input in "\\PC{0,40}") {
+            let _ = parse_decimal(&input);
+        }
+
+        #[test]
+        fn plain_decimals_round_trip(int in 0u32..100_000, frac in "[0-9]{0,4}") {
+            let input = if frac.is_empty() { int.to_string() } else { format!("{int}.{frac}") };
+            let reading = parse_decimal(&input).map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
+            let expected: f64 = input.parse().map_err(|_| TestCaseError::fail("float"))?;
+            prop_assert_eq!(reading.number.value(), expected);
+            prop_assert_eq!(usize::from(reading.number.decimals()), frac.len());
+        }
+    }
+}
