@@ -37,8 +37,8 @@ pub struct Processed {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn process(input: &[u8], context: &Context<'_>) -> Result<Processed> {
-    let bytes = check_input(input, context.max_input_bytes())?;
-    let document: RawDocument<'_> = serde_json::from_slice(bytes).map_err(|e| Error::from_json(&e))?;
+    let text = check_input(input, context.max_input_bytes())?;
+    let document: RawDocument<'_> = serde_json::from_str(text).map_err(|e| Error::from_json(&e))?;
     let mut findings = Findings::default();
     let draft = match &document {
         Shaped::Object(raw) => Reader { findings: &mut findings }.payload(raw),
@@ -75,16 +75,23 @@ pub fn validate(input: &[u8], context: &Context<'_>) -> Result<Report> {
     process(input, context).map(|p| p.report)
 }
 
-/// Size limit, a leading UTF-8 byte order mark (Windows senders), emptiness.
-fn check_input(input: &[u8], max: usize) -> Result<&[u8]> {
+/// Size limit, UTF-8 (RFC 8259 §8.1: JSON text exchanged between systems is UTF-8, also in the parts labcore
+/// skips), a leading byte order mark (Windows senders), emptiness.
+fn check_input(input: &[u8], max: usize) -> Result<&str> {
     if input.len() > max {
         return Err(Error::new(ErrorKind::InputTooLarge, "", Location::default()));
     }
     let input = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
-    if input.iter().all(u8::is_ascii_whitespace) {
+    let text = std::str::from_utf8(input).map_err(|e| {
+        let before = input.get(..e.valid_up_to()).unwrap_or_default();
+        let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+        let column = before.len() - before.iter().rposition(|b| *b == b'\n').map_or(0, |p| p + 1) + 1;
+        Error::new(ErrorKind::NotJson, "invalid UTF-8", Location { line, column })
+    })?;
+    if text.trim_start().is_empty() {
         return Err(Error::new(ErrorKind::EmptyInput, "", Location::default()));
     }
-    Ok(input)
+    Ok(text)
 }
 
 fn not_an_object(got: JsonType, findings: &mut Findings) -> Draft {

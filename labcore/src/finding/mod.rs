@@ -111,9 +111,16 @@ impl Findings {
         self.items.iter().any(|f| f.severity == Severity::Error)
     }
 
-    pub(crate) fn into_vec(self) -> Vec<Finding> {
+    /// The findings, payload-level ones first, then result by result in payload order (stable otherwise).
+    pub(crate) fn into_vec(mut self) -> Vec<Finding> {
+        self.items.sort_by_key(|f| result_index(f.path.as_str()));
         self.items
     }
+}
+
+/// `None` for payload-level paths, `Some(i)` for paths under `/results/i`.
+fn result_index(path: &str) -> Option<usize> {
+    path.strip_prefix("/results/")?.split('/').next()?.parse().ok()
 }
 
 #[cfg(test)]

@@ -34,15 +34,26 @@ pub(crate) struct ResultInput {
     pub(crate) comment: Option<Phi<String>>,
 }
 
-/// A text field's name (as in the payload, for messages and paths) and its longest allowed length in bytes.
+/// A text field's name (as in the payload, for messages and paths), its longest allowed length in bytes, and
+/// whether it is free text (where line breaks and tabs are allowed; other control characters never are).
 #[derive(Clone, Copy)]
 struct Field {
     name: &'static str,
     max: usize,
+    free_text: bool,
 }
 
 const fn field(name: &'static str, max: usize) -> Field {
-    Field { name, max }
+    Field { name, max, free_text: false }
+}
+
+const fn free_text(name: &'static str, max: usize) -> Field {
+    Field { name, max, free_text: true }
+}
+
+/// Control characters have no place in codes and identifiers (and are how log and HL7 injection starts).
+fn has_control(text: &str, free_text: bool) -> bool {
+    text.chars().any(|c| c.is_control() && !(free_text && matches!(c, '\n' | '\r' | '\t')))
 }
 
 /// The longest free text labcore accepts in one comment.
@@ -88,7 +99,7 @@ impl Reader<'_> {
     /// A string field: absent and `null` are missing; other types, empty and over-long strings are findings.
     fn text(&mut self, node: Option<&Node<'_>>, parent: &JsonPointer, field: Field, required: bool) -> Option<String> {
         let path = parent.key(field.name);
-        let Field { name, max } = field;
+        let Field { name, max, free_text } = field;
         match node {
             None | Some(Node::Null) => {
                 if required {
@@ -104,6 +115,11 @@ impl Reader<'_> {
                 if required {
                     self.findings.push(FindingCode::MissingField, path, format!("`{name}` is empty"));
                 }
+                None
+            }
+            Some(Node::Str(s)) if has_control(s, free_text) => {
+                let message = format!("`{name}` contains control characters");
+                self.findings.push(FindingCode::InvalidValue, path, message);
                 None
             }
             Some(Node::Str(s)) => Some(s.trim().to_owned()),
@@ -247,7 +263,7 @@ impl Reader<'_> {
             unit: self.text(raw.unit.as_ref(), path, field("unit", 64), false),
             reference_range: raw.reference_range.as_ref().and_then(|r| self.range(r, path)),
             flag: self.text(raw.flag.as_ref(), path, field("flag", 32), false),
-            comment: self.text(raw.comment.as_ref(), path, field("comment", MAX_COMMENT), false).map(Phi::new),
+            comment: self.text(raw.comment.as_ref(), path, free_text("comment", MAX_COMMENT), false).map(Phi::new),
         }
     }
 
@@ -330,7 +346,7 @@ impl Reader<'_> {
             None | Some(Listed::Other(crate::payload::raw::JsonType::Null)) => Vec::new(),
             Some(Listed::Text(text)) => {
                 let node = Node::Str(text.clone());
-                self.text(Some(&node), root, field("comments", MAX_COMMENT), false).map(Phi::new).into_iter().collect()
+                self.text(Some(&node), root, free_text("comments", MAX_COMMENT), false).map(Phi::new).into_iter().collect()
             }
             Some(Listed::Array(items)) => items
                 .iter()

@@ -1,0 +1,116 @@
+//! Runs the language-neutral conformance corpus (`conformance/cases/*.json`) through the Rust core.
+//! The case format is described in `conformance/README.md`; every binding's suite runs the same files.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, missing_docs)]
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use labcore::{Context, UnitSystem, catalog::Catalog};
+use serde_json::Value;
+
+/// The patient identifier every case uses: it must never appear in a finding or an error.
+const PLANTED_ID: &str = "MRN-7741-SECRET";
+const DEFAULT_AS_OF: &str = "2026-11-25T12:00:00Z";
+
+fn cases_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../conformance/cases")
+}
+
+#[test]
+fn conformance_corpus() {
+    let catalog = Catalog::builtin().unwrap();
+    let mut paths: Vec<_> = std::fs::read_dir(cases_dir()).unwrap().map(|e| e.unwrap().path()).collect();
+    paths.sort();
+    assert!(paths.len() >= 40, "corpus too small: {}", paths.len());
+    let failures: Vec<String> = paths.iter().filter_map(|p| run_case(&catalog, p).err()).collect();
+    assert!(failures.is_empty(), "{} case(s) failed:\n{}", failures.len(), failures.join("\n"));
+}
+
+fn run_case(catalog: &Catalog, path: &Path) -> Result<(), String> {
+    let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+    let case: Value = serde_json::from_slice(&std::fs::read(path).unwrap()).map_err(|e| format!("{name}: {e}"))?;
+    let context = context(catalog, &case);
+    let input = match case.get("input_text") {
+        Some(Value::String(text)) => text.clone().into_bytes(),
+        _ => serde_json::to_vec(&case["input"]).unwrap(),
+    };
+    let expect = &case["expect"];
+    match labcore::process(&input, &context) {
+        Err(err) => {
+            let rendered = format!("{err} {err:?}");
+            if rendered.contains(PLANTED_ID) {
+                return Err(format!("{name}: error leaks the patient id"));
+            }
+            match expect.get("error").and_then(Value::as_str) {
+                Some(code) if code == err.code() => Ok(()),
+                _ => Err(format!("{name}: unexpected error {}", err.code())),
+            }
+        }
+        Ok(processed) => {
+            if let Some(code) = expect.get("error").and_then(Value::as_str) {
+                return Err(format!("{name}: expected error {code}, got a report"));
+            }
+            let report = serde_json::to_value(&processed.report).unwrap();
+            check_report(&report, expect).map_err(|e| format!("{name}: {e}"))
+        }
+    }
+}
+
+fn context<'c>(catalog: &'c Catalog, case: &Value) -> Context<'c> {
+    let ctx = &case["context"];
+    let as_of: DateTime<Utc> = ctx["as_of"].as_str().unwrap_or(DEFAULT_AS_OF).parse().unwrap();
+    let system = match ctx["unit_system"].as_str() {
+        Some("si") => UnitSystem::Si,
+        _ => UnitSystem::Conventional,
+    };
+    Context::new(catalog, as_of).with_unit_system(system)
+}
+
+fn check_report(report: &Value, expect: &Value) -> Result<(), String> {
+    for finding in report["findings"].as_array().unwrap() {
+        if finding.to_string().contains(PLANTED_ID) {
+            return Err(format!("finding leaks the patient id: {finding}"));
+        }
+    }
+    if let Some(accepted) = expect.get("accepted") {
+        if &report["accepted"] != accepted {
+            return Err(format!("accepted is {}, expected {accepted}; findings {}", report["accepted"], report["findings"]));
+        }
+    }
+    let tolerance = expect.get("tolerance").and_then(Value::as_f64).unwrap_or(1e-9);
+    for wanted in expect.get("results").and_then(Value::as_array).into_iter().flatten() {
+        let index = &wanted["index"];
+        let got = report["results"].as_array().unwrap().iter().find(|r| &r["index"] == index);
+        let got = got.ok_or_else(|| format!("no result with index {index}"))?;
+        subset(wanted, got, tolerance).map_err(|e| format!("result {index}: {e}"))?;
+    }
+    if let Some(findings) = expect.get("findings").and_then(Value::as_array) {
+        let key = |f: &Value| format!("{} {}", f["code"].as_str().unwrap_or(""), f["path"].as_str().unwrap_or(""));
+        let mut want: Vec<String> = findings.iter().map(key).collect();
+        let mut got: Vec<String> = report["findings"].as_array().unwrap().iter().map(key).collect();
+        want.sort();
+        got.sort();
+        if want != got {
+            return Err(format!("findings differ\n  expected {want:?}\n  got      {got:?}"));
+        }
+    }
+    Ok(())
+}
+
+/// Every key of `wanted` matches in `got` (recursively); numbers within `tolerance`.
+fn subset(wanted: &Value, got: &Value, tolerance: f64) -> Result<(), String> {
+    match (wanted, got) {
+        (Value::Object(w), Value::Object(g)) => {
+            for (key, value) in w {
+                subset(value, g.get(key).unwrap_or(&Value::Null), tolerance).map_err(|e| format!("{key}: {e}"))?;
+            }
+            Ok(())
+        }
+        (Value::Number(w), Value::Number(g)) => {
+            let (w, g) = (w.as_f64().unwrap(), g.as_f64().unwrap());
+            if (w - g).abs() <= tolerance.max(1e-9 * w.abs()) { Ok(()) } else { Err(format!("{g} is not {w}")) }
+        }
+        (w, g) if w == g => Ok(()),
+        (w, g) => Err(format!("{g} is not {w}")),
+    }
+}

@@ -1,0 +1,166 @@
+//! Renders every finding code and every error kind from inputs full of planted identifiers and values, and
+//! asserts that none of them appears in any rendering (`Display`, `Debug`, JSON).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, missing_docs)]
+
+use chrono::{DateTime, Utc};
+use labcore::{Context, ErrorKind, FindingCode, catalog::Catalog};
+use serde_json::{Value, json};
+
+/// Strings and numbers planted in the inputs; none may be rendered.
+const SECRETS: &[&str] = &[
+    "Jane-Q-Roe",
+    "MRN-5550199",
+    "555-0199",
+    "1963-07-04",
+    "ACC-7734421",
+    "98765.4321",
+    "98765",
+    "4321.987",
+    "7.6543",
+    "987.65",
+    "4,5678",
+    "0.04321",
+    "4,321",
+    "2099",
+    "SECRET",
+    "Rosebud",
+];
+
+fn as_of() -> DateTime<Utc> {
+    "2026-11-25T12:00:00Z".parse().unwrap()
+}
+
+/// A payload carrying identifiers everywhere, with `results` and overrides.
+fn payload(results: Value, overrides: Value) -> Value {
+    let mut base = json!({
+        "patient_id": "MRN-5550199",
+        "lab_id": "LAB-Jane-Q-Roe",
+        "test_type": "CMP",
+        "collected_at": "2026-11-24T08:00:00Z",
+        "patient": {"sex": "F", "birth_date": "1963-07-04"},
+        "specimen": {"id": "ACC-7734421", "type": "serum"},
+        "results": results,
+        "comments": ["Pt Jane-Q-Roe called from 555-0199 about Rosebud"]
+    });
+    for (key, value) in overrides.as_object().unwrap() {
+        if value.is_null() {
+            base.as_object_mut().unwrap().remove(key);
+        } else {
+            base[key] = value.clone();
+        }
+    }
+    base
+}
+
+fn glucose(value: Value, unit: &str) -> Value {
+    json!({"analyte": "Glucose", "value": value, "unit": unit, "comment": "Rosebud 555-0199"})
+}
+
+/// One input per finding code that triggers it, secrets planted in the triggering field.
+fn triggers() -> Vec<(FindingCode, String)> {
+    let ok = || json!([glucose(json!(90), "mg/dL")]);
+    let cases: Vec<(FindingCode, Value)> = vec![
+        (FindingCode::MissingField, payload(ok(), json!({"lab_id": null}))),
+        (FindingCode::InvalidType, payload(ok(), json!({"patient_id": 98765}))),
+        (FindingCode::InvalidValue, payload(ok(), json!({"test_type": "SECRET Jane-Q-Roe"}))),
+        (FindingCode::TooLong, payload(ok(), json!({"patient_id": format!("MRN-5550199{}", "9".repeat(300))}))),
+        (FindingCode::UnknownField, payload(ok(), json!({"Jane-Q-Roe": "MRN-5550199"}))),
+        (FindingCode::NoResults, payload(json!([]), json!({}))),
+        (FindingCode::UnknownAnalyte, payload(json!([{"analyte": "Jane-Q-Roe", "value": 1, "unit": "mg/dL"}]), json!({}))),
+        (FindingCode::InvalidLoinc, payload(json!([{"loinc": "SECRET-98765", "value": 1, "unit": "mg/dL"}]), json!({}))),
+        (
+            FindingCode::AnalyteConflict,
+            payload(json!([{"analyte": "Sodium", "loinc": "2345-7", "value": 98765.4321, "unit": "mmol/L"}]), json!({})),
+        ),
+        (FindingCode::AnalyteAmbiguous, payload(json!([{"analyte": "Neutrophils", "value": "SECRET"}]), json!({}))),
+        (FindingCode::UnitUnknown, payload(json!([glucose(json!(90), "SECRET-Rosebud")]), json!({}))),
+        (FindingCode::UnitIncompatible, payload(json!([glucose(json!(4321.987), "10*3/uL")]), json!({}))),
+        (FindingCode::UnitLoincMismatch, payload(json!([{"loinc": "2345-7", "value": 7.6543, "unit": "mmol/L"}]), json!({}))),
+        (FindingCode::UnitNormalized, payload(json!([glucose(json!(98765.4321), "MG/DL")]), json!({}))),
+        (FindingCode::UnitUnusual, payload(json!([glucose(json!(987.65), "ug/mL")]), json!({}))),
+        (FindingCode::ValueNotNumeric, payload(json!([glucose(json!("Jane-Q-Roe"), "mg/dL")]), json!({}))),
+        (FindingCode::DecimalComma, payload(json!([glucose(json!("4,5678"), "mg/dL")]), json!({}))),
+        (FindingCode::ValueCensored, payload(json!([glucose(json!("<0.04321"), "mg/dL")]), json!({}))),
+        (FindingCode::ValueAmbiguous, payload(json!([glucose(json!("4,321"), "mg/dL")]), json!({}))),
+        (FindingCode::ImplausibleValue, payload(json!([glucose(json!(98765.4321), "mg/dL")]), json!({}))),
+        (FindingCode::DuplicateAnalyte, payload(json!([glucose(json!(98765), "mg/dL"), glucose(json!(4321.987), "mg/dL")]), json!({}))),
+        (FindingCode::CollectedInFuture, payload(ok(), json!({"collected_at": "2099-07-04T08:00:00Z"}))),
+        (FindingCode::CollectedBeforeBirth, payload(ok(), json!({"patient": {"birth_date": "2026-11-25"}}))),
+        (FindingCode::TimezoneMissing, payload(ok(), json!({"collected_at": "2026-11-24T08:00:00"}))),
+        (
+            FindingCode::PanelMismatch,
+            payload(json!([{"analyte": "TSH", "value": 4321.987, "unit": "mIU/L"}]), json!({"test_type": "CBC"})),
+        ),
+    ];
+    let mut out: Vec<(FindingCode, String)> = cases.into_iter().map(|(c, v)| (c, v.to_string())).collect();
+    let duplicate = r#"{"patient_id": "MRN-5550199", "patient_id": "Jane-Q-Roe", "lab_id": "L", "test_type": "CMP",
+        "collected_at": "2026-11-24T08:00:00Z", "results": [{"analyte": "Glucose", "value": 90, "unit": "mg/dL"}]}"#;
+    out.push((FindingCode::DuplicateField, duplicate.to_owned()));
+    out
+}
+
+fn assert_clean(rendered: &str, what: &str) {
+    for secret in SECRETS {
+        assert!(!rendered.contains(secret), "{what} leaks {secret:?}: {rendered}");
+    }
+}
+
+#[test]
+fn every_finding_code_renders_without_payload_values() {
+    let catalog = Catalog::builtin().unwrap();
+    let context = Context::new(&catalog, as_of());
+    let triggers = triggers();
+    for code in FindingCode::ALL {
+        let (_, input) = triggers.iter().find(|(c, _)| c == code).unwrap_or_else(|| panic!("no trigger for {code}"));
+        let report = labcore::validate(input.as_bytes(), &context).unwrap();
+        let found: Vec<_> = report.findings.iter().filter(|f| f.code() == *code).collect();
+        assert!(!found.is_empty(), "{code} not triggered; got {:?}", report.findings);
+        for finding in &report.findings {
+            assert_clean(&finding.to_string(), "Display");
+            assert_clean(&format!("{finding:?}"), "Debug");
+            assert_clean(&serde_json::to_string(finding).unwrap(), "JSON");
+        }
+    }
+}
+
+#[test]
+fn every_error_kind_renders_without_input() {
+    let catalog = Catalog::builtin().unwrap();
+    let small = Context::new(&catalog, as_of()).with_max_input_bytes(64);
+    let context = Context::new(&catalog, as_of());
+    let inputs: Vec<(ErrorKind, String, &Context<'_>)> = vec![
+        (ErrorKind::EmptyInput, "   ".into(), &context),
+        (ErrorKind::InputTooLarge, format!("{{\"patient_id\": \"MRN-5550199 Jane-Q-Roe {}\"}}", "x".repeat(100)), &small),
+        (ErrorKind::NotJson, "{\"patient_id\": \"MRN-5550199\" Jane-Q-Roe}".into(), &context),
+        (ErrorKind::NotJson, "{\"name\": \"Jane-Q-Roe\", \"value\": NaN}".into(), &context),
+        (ErrorKind::NotJson, "{\"patient_id\": \"MRN-5550199\\u12\"}".into(), &context),
+    ];
+    for kind in ErrorKind::ALL {
+        assert!(inputs.iter().any(|(k, _, _)| k == kind), "no input for {kind:?}");
+    }
+    for (kind, input, ctx) in inputs {
+        let err = labcore::process(input.as_bytes(), ctx).expect_err("an error");
+        assert_eq!(err.kind(), kind, "{input}");
+        assert_clean(&err.to_string(), "Display");
+        assert_clean(&format!("{err:?}"), "Debug");
+        assert!(!err.code().is_empty());
+    }
+}
+
+#[test]
+fn accepted_payload_debug_keeps_identifiers_redacted() {
+    let catalog = Catalog::builtin().unwrap();
+    let context = Context::new(&catalog, as_of());
+    let input = payload(json!([glucose(json!(90), "mg/dL")]), json!({"lab_id": "LAB-1"})).to_string();
+    let processed = labcore::process(input.as_bytes(), &context).unwrap();
+    let payload = processed.payload.expect("accepted");
+    let debug = format!("{payload:?} {payload:#?}");
+    for secret in ["MRN-5550199", "1963-07-04", "ACC-7734421", "Jane-Q-Roe", "555-0199", "Rosebud", "2026-11-24"] {
+        assert!(!debug.contains(secret), "Debug leaks {secret}");
+    }
+    assert_eq!(payload.patient_id.expose(), "MRN-5550199");
+    let report = serde_json::to_string(&processed.report).unwrap();
+    for secret in ["MRN-5550199", "1963-07-04", "ACC-7734421", "Jane-Q-Roe", "555-0199", "Rosebud"] {
+        assert!(!report.contains(secret), "report leaks {secret}");
+    }
+}

@@ -1,0 +1,175 @@
+//! Invariants checked with proptest: conversions round-trip, parsing never panics, and no string taken from the
+//! input is ever rendered in a finding or an error.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, missing_docs)]
+
+use std::sync::OnceLock;
+
+use labcore::catalog::Catalog;
+use labcore::units::{Unit, convert};
+use labcore::{Context, UnitSystem};
+use proptest::prelude::*;
+use serde_json::{Value, json};
+
+fn catalog() -> &'static Catalog {
+    static CATALOG: OnceLock<Catalog> = OnceLock::new();
+    CATALOG.get_or_init(|| Catalog::builtin().unwrap())
+}
+
+fn context(system: UnitSystem) -> Context<'static> {
+    Context::new(catalog(), "2026-11-25T12:00:00Z".parse().unwrap()).with_unit_system(system)
+}
+
+/// Every (analyte, unit A, unit B) the catalog allows: canonical, SI and accepted units, pairwise.
+fn unit_pairs() -> Vec<(usize, Unit, Unit)> {
+    let mut pairs = Vec::new();
+    for (i, analyte) in catalog().analytes().iter().enumerate() {
+        let units: Vec<&Unit> =
+            [analyte.canonical_unit(), analyte.si_unit()].into_iter().chain(analyte.accepted_units()).collect();
+        for a in &units {
+            for b in &units {
+                pairs.push((i, (*a).clone(), (*b).clone()));
+            }
+        }
+    }
+    pairs
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn conversions_round_trip(pair in proptest::sample::select(unit_pairs()), value in 1e-3f64..1e5) {
+        let (index, from, to) = pair;
+        let analyte = &catalog().analytes()[index];
+        let there = convert(value, &from, &to, analyte.bridges()).unwrap();
+        let back = convert(there, &to, &from, analyte.bridges()).unwrap();
+        prop_assert!((back - value).abs() <= 1e-9 * value, "{} {} -> {} -> {}: {value} vs {back}", analyte.id(), from.ucum(), to.ucum(), from.ucum());
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+        let _ = labcore::process(&bytes, &context(UnitSystem::Conventional));
+    }
+
+    #[test]
+    fn arbitrary_json_never_panics(value in json_value()) {
+        let _ = labcore::process(value.to_string().as_bytes(), &context(UnitSystem::Conventional));
+    }
+
+    #[test]
+    fn payload_shaped_json_never_panics(payload in payload_like()) {
+        let input = payload.to_string();
+        for system in [UnitSystem::Conventional, UnitSystem::Si] {
+            let report = labcore::validate(input.as_bytes(), &context(system)).unwrap();
+            prop_assert_eq!(report.accepted, report.findings.iter().all(|f| f.severity() != labcore::Severity::Error));
+        }
+    }
+
+    #[test]
+    fn no_input_string_is_rendered(payload in planted_payload()) {
+        let (input, planted) = payload;
+        match labcore::validate(input.as_bytes(), &context(UnitSystem::Conventional)) {
+            Err(err) => {
+                let rendered = format!("{err} {err:?}");
+                for token in &planted {
+                    prop_assert!(!rendered.contains(token.as_str()), "error renders {token}");
+                }
+            }
+            Ok(report) => {
+                for finding in &report.findings {
+                    let rendered = format!("{finding} {finding:?} {}", serde_json::to_string(finding).unwrap());
+                    for token in &planted {
+                        prop_assert!(!rendered.contains(token.as_str()), "finding renders {token}: {rendered}");
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn json_value() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(|n| json!(n)),
+        any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(|f| json!(f)),
+        "\\PC{0,12}".prop_map(Value::String),
+    ];
+    leaf.prop_recursive(4, 64, 8, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            proptest::collection::btree_map(field_name(), inner, 0..8).prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+/// Our field names most of the time, so that generated objects reach deep into the reader.
+fn field_name() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => proptest::sample::select(vec![
+            "patient_id", "lab_id", "test_type", "collected_at", "patient", "specimen", "results", "comments",
+            "analyte", "loinc", "value", "unit", "reference_range", "flag", "comment", "sex", "birth_date", "id",
+            "type", "low", "high", "text",
+        ]).prop_map(str::to_owned),
+        1 => "\\PC{0,8}",
+    ]
+}
+
+/// Values that look like what feeds send, and noise.
+fn scalar_like() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        proptest::sample::select(vec![
+            "Glucose", "GLU", "WBC", "Neutrophils", "NEUT%", "TSH", "Free T4", "mg/dL", "MG/DL", "K/uL", "x10E3/uL",
+            "G/L", "IU/L", "mIU/L", "%", "L/L", "mmol/L", "2345-7", "6690-2", "2345-8", "<0.01", ">500", "5,5",
+            "1,234", "***.**", "", "see comment", "CBC", "CMP", "LIPID", "THYROID", "2026-11-24T08:00:00Z",
+            "2026-11-24", "1980-01-01", "F", "M", "serum", "whole blood", "70-99", "H",
+        ]).prop_map(|s| json!(s)),
+        (-1e6f64..1e6).prop_map(|f| json!(f)),
+        Just(Value::Null),
+        "\\PC{0,10}".prop_map(Value::String),
+    ]
+}
+
+fn payload_like() -> impl Strategy<Value = Value> {
+    let result = proptest::collection::btree_map(field_name(), scalar_like(), 0..8)
+        .prop_map(|m| Value::Object(m.into_iter().collect()));
+    (proptest::collection::btree_map(field_name(), scalar_like(), 0..8), proptest::collection::vec(result, 0..6))
+        .prop_map(|(top, results)| {
+            let mut object: serde_json::Map<String, Value> = top.into_iter().collect();
+            object.insert("results".into(), Value::Array(results));
+            Value::Object(object)
+        })
+}
+
+/// A payload whose every string (keys included) and number carries a random token; returns the tokens.
+fn planted_payload() -> impl Strategy<Value = (String, Vec<String>)> {
+    let token = "Q[a-z]{3}[0-9]{3}[A-Z]{2}";
+    let number = 10_000.0f64..99_999.0;
+    (proptest::collection::vec(token, 12), proptest::collection::vec(number, 3), any::<bool>()).prop_map(
+        |(tokens, numbers, valid_shape)| {
+            let t = |i: usize| tokens[i].clone();
+            let numbers: Vec<String> = numbers.iter().map(|n| format!("{n:.4}")).collect();
+            let result = json!({
+                "analyte": if valid_shape { "Glucose".to_owned() } else { t(0) },
+                "value": format!("{}", numbers[0]),
+                "unit": t(1),
+                "flag": t(2),
+                "reference_range": t(3),
+                "comment": t(4),
+                t(5): t(6),
+            });
+            let payload = json!({
+                "patient_id": t(7),
+                "lab_id": t(8),
+                "test_type": if valid_shape { "CMP".to_owned() } else { t(9) },
+                "collected_at": t(10),
+                "patient": {"sex": t(11), "birth_date": numbers[1].clone()},
+                "results": [result, {"loinc": numbers[2].clone(), "value": numbers[0].parse::<f64>().unwrap()}],
+                "comments": [t(4)],
+            });
+            let mut planted = tokens;
+            planted.extend(numbers);
+            (payload.to_string(), planted)
+        },
+    )
+}
