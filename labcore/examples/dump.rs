@@ -5,7 +5,9 @@ fn main() {
     let catalog = labcore::catalog::Catalog::builtin().unwrap();
     let as_of = chrono::DateTime::parse_from_rfc3339("2026-11-25T12:00:00Z").unwrap().to_utc();
     let mut ctx = labcore::Context::new(&catalog, as_of);
-    if si { ctx = ctx.with_unit_system(labcore::UnitSystem::Si); }
+    if si {
+        ctx = ctx.with_unit_system(labcore::UnitSystem::Si);
+    }
     let input = std::fs::read(path).unwrap();
     match labcore::validate(&input, &ctx) {
         Ok(r) => println!("{}", serde_json::to_string_pretty(&r).unwrap()),

@@ -32,6 +32,7 @@ pub mod units;
 mod context;
 mod error;
 mod finding;
+mod hash;
 mod loinc;
 mod normalize;
 mod panel;

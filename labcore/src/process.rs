@@ -50,10 +50,16 @@ pub fn process(input: &[u8], context: &Context<'_>) -> Result<Processed> {
         unit_system: context.unit_system(),
         blood: draft.specimen.as_ref().and_then(|s| s.kind).map(|k| k.is_blood()),
     };
-    let results: Vec<_> = draft.results.iter().map(|r| normalize::normalize(r, &setting, &mut findings)).collect();
-    normalize::check_duplicates(&results, &mut findings);
+    let mut results = Vec::with_capacity(draft.results.len());
+    let mut matched = Vec::with_capacity(draft.results.len());
+    for input in &draft.results {
+        let (result, analyte) = normalize::normalize(input, &setting, &mut findings);
+        matched.push((result.index, analyte));
+        results.push(result);
+    }
+    normalize::check_duplicates(&matched, &mut findings);
     if let Some(panel) = draft.panel {
-        normalize::check_panel(context.catalog(), panel, &results, &mut findings);
+        normalize::check_panel(panel, &matched, &mut findings);
     }
     check_times(&draft, context, &mut findings);
     let accepted = !findings.has_errors();

@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 use crate::{Comparator, Finding, LoincCode, Panel, TextKind};
 
@@ -59,9 +60,9 @@ pub struct NormalizedResult {
     /// How the analyte was matched.
     pub mapping: Mapping,
     /// The catalog id (`glucose`), when mapped.
-    pub analyte: Option<String>,
+    pub analyte: Option<Arc<str>>,
     /// The catalog display name, when mapped.
-    pub display: Option<String>,
+    pub display: Option<Arc<str>>,
     /// The LOINC code for the value as normalised (property and specimen of the output unit); for unmapped
     /// results, the code sent if it was valid.
     pub loinc: Option<LoincCode>,
@@ -70,7 +71,7 @@ pub struct NormalizedResult {
     /// The comparator when the value is a bound.
     pub comparator: Option<Comparator>,
     /// The UCUM unit of `value`: the analyte's unit in the chosen system, or the parsed unit if unmapped.
-    pub unit: Option<String>,
+    pub unit: Option<Arc<str>>,
     /// Significant digits of the value as reported (use them when displaying `value`).
     pub significant_digits: Option<u8>,
     /// Whether the value was converted from the unit sent.

@@ -74,7 +74,10 @@ fn check_report(report: &Value, expect: &Value) -> Result<(), String> {
     }
     if let Some(accepted) = expect.get("accepted") {
         if &report["accepted"] != accepted {
-            return Err(format!("accepted is {}, expected {accepted}; findings {}", report["accepted"], report["findings"]));
+            return Err(format!(
+                "accepted is {}, expected {accepted}; findings {}",
+                report["accepted"], report["findings"]
+            ));
         }
     }
     let tolerance = expect.get("tolerance").and_then(Value::as_f64).unwrap_or(1e-9);

@@ -53,7 +53,9 @@ fn a_ten_megabyte_string_in_any_field_is_a_finding() {
         let report = run(payload_with(field, &big).as_bytes()).unwrap();
         assert!(codes(&report).contains(&"too_long"), "{field}: {:?}", codes(&report));
     }
-    let comment = format!(r#"{{"patient_id": "P", "comments": ["{big}"], "results": [{{"analyte": "Glucose", "value": "{big}", "unit": "{big}", "comment": "{big}"}}]}}"#);
+    let comment = format!(
+        r#"{{"patient_id": "P", "comments": ["{big}"], "results": [{{"analyte": "Glucose", "value": "{big}", "unit": "{big}", "comment": "{big}"}}]}}"#
+    );
     let report = run(comment.as_bytes()).unwrap();
     assert!(codes(&report).contains(&"too_long"));
     assert!(codes(&report).contains(&"value_not_numeric"));
@@ -111,7 +113,9 @@ fn numbers_beyond_f64_are_text_not_errors() {
 fn many_results_and_many_unknown_fields() {
     let result = r#"{"analyte": "Glucose", "value": 90, "unit": "mg/dL", "x": 1}"#;
     let results = vec![result; 100_000].join(",");
-    let input = format!(r#"{{"patient_id": "P", "lab_id": "L", "test_type": "CMP", "collected_at": "2026-11-24T08:00:00Z", "results": [{results}]}}"#);
+    let input = format!(
+        r#"{{"patient_id": "P", "lab_id": "L", "test_type": "CMP", "collected_at": "2026-11-24T08:00:00Z", "results": [{results}]}}"#
+    );
     let report = run(input.as_bytes()).unwrap();
     assert_eq!(report.results.len(), 100_000);
     let duplicates = report.findings.iter().filter(|f| f.code() == FindingCode::DuplicateAnalyte).count();

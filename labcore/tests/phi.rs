@@ -66,16 +66,28 @@ fn triggers() -> Vec<(FindingCode, String)> {
         (FindingCode::TooLong, payload(ok(), json!({"patient_id": format!("MRN-5550199{}", "9".repeat(300))}))),
         (FindingCode::UnknownField, payload(ok(), json!({"Jane-Q-Roe": "MRN-5550199"}))),
         (FindingCode::NoResults, payload(json!([]), json!({}))),
-        (FindingCode::UnknownAnalyte, payload(json!([{"analyte": "Jane-Q-Roe", "value": 1, "unit": "mg/dL"}]), json!({}))),
-        (FindingCode::InvalidLoinc, payload(json!([{"loinc": "SECRET-98765", "value": 1, "unit": "mg/dL"}]), json!({}))),
+        (
+            FindingCode::UnknownAnalyte,
+            payload(json!([{"analyte": "Jane-Q-Roe", "value": 1, "unit": "mg/dL"}]), json!({})),
+        ),
+        (
+            FindingCode::InvalidLoinc,
+            payload(json!([{"loinc": "SECRET-98765", "value": 1, "unit": "mg/dL"}]), json!({})),
+        ),
         (
             FindingCode::AnalyteConflict,
-            payload(json!([{"analyte": "Sodium", "loinc": "2345-7", "value": 98765.4321, "unit": "mmol/L"}]), json!({})),
+            payload(
+                json!([{"analyte": "Sodium", "loinc": "2345-7", "value": 98765.4321, "unit": "mmol/L"}]),
+                json!({}),
+            ),
         ),
         (FindingCode::AnalyteAmbiguous, payload(json!([{"analyte": "Neutrophils", "value": "SECRET"}]), json!({}))),
         (FindingCode::UnitUnknown, payload(json!([glucose(json!(90), "SECRET-Rosebud")]), json!({}))),
         (FindingCode::UnitIncompatible, payload(json!([glucose(json!(4321.987), "10*3/uL")]), json!({}))),
-        (FindingCode::UnitLoincMismatch, payload(json!([{"loinc": "2345-7", "value": 7.6543, "unit": "mmol/L"}]), json!({}))),
+        (
+            FindingCode::UnitLoincMismatch,
+            payload(json!([{"loinc": "2345-7", "value": 7.6543, "unit": "mmol/L"}]), json!({})),
+        ),
         (FindingCode::UnitNormalized, payload(json!([glucose(json!(98765.4321), "MG/DL")]), json!({}))),
         (FindingCode::UnitUnusual, payload(json!([glucose(json!(987.65), "ug/mL")]), json!({}))),
         (FindingCode::ValueNotNumeric, payload(json!([glucose(json!("Jane-Q-Roe"), "mg/dL")]), json!({}))),
@@ -83,7 +95,10 @@ fn triggers() -> Vec<(FindingCode, String)> {
         (FindingCode::ValueCensored, payload(json!([glucose(json!("<0.04321"), "mg/dL")]), json!({}))),
         (FindingCode::ValueAmbiguous, payload(json!([glucose(json!("4,321"), "mg/dL")]), json!({}))),
         (FindingCode::ImplausibleValue, payload(json!([glucose(json!(98765.4321), "mg/dL")]), json!({}))),
-        (FindingCode::DuplicateAnalyte, payload(json!([glucose(json!(98765), "mg/dL"), glucose(json!(4321.987), "mg/dL")]), json!({}))),
+        (
+            FindingCode::DuplicateAnalyte,
+            payload(json!([glucose(json!(98765), "mg/dL"), glucose(json!(4321.987), "mg/dL")]), json!({})),
+        ),
         (FindingCode::CollectedInFuture, payload(ok(), json!({"collected_at": "2099-07-04T08:00:00Z"}))),
         (FindingCode::CollectedBeforeBirth, payload(ok(), json!({"patient": {"birth_date": "2026-11-25"}}))),
         (FindingCode::TimezoneMissing, payload(ok(), json!({"collected_at": "2026-11-24T08:00:00"}))),
@@ -130,7 +145,11 @@ fn every_error_kind_renders_without_input() {
     let context = Context::new(&catalog, as_of());
     let inputs: Vec<(ErrorKind, String, &Context<'_>)> = vec![
         (ErrorKind::EmptyInput, "   ".into(), &context),
-        (ErrorKind::InputTooLarge, format!("{{\"patient_id\": \"MRN-5550199 Jane-Q-Roe {}\"}}", "x".repeat(100)), &small),
+        (
+            ErrorKind::InputTooLarge,
+            format!("{{\"patient_id\": \"MRN-5550199 Jane-Q-Roe {}\"}}", "x".repeat(100)),
+            &small,
+        ),
         (ErrorKind::NotJson, "{\"patient_id\": \"MRN-5550199\" Jane-Q-Roe}".into(), &context),
         (ErrorKind::NotJson, "{\"name\": \"Jane-Q-Roe\", \"value\": NaN}".into(), &context),
         (ErrorKind::NotJson, "{\"patient_id\": \"MRN-5550199\\u12\"}".into(), &context),

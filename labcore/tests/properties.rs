@@ -98,7 +98,8 @@ fn json_value() -> impl Strategy<Value = Value> {
     leaf.prop_recursive(4, 64, 8, |inner| {
         prop_oneof![
             proptest::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
-            proptest::collection::btree_map(field_name(), inner, 0..8).prop_map(|m| Value::Object(m.into_iter().collect())),
+            proptest::collection::btree_map(field_name(), inner, 0..8)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
         ]
     })
 }
@@ -119,11 +120,48 @@ fn field_name() -> impl Strategy<Value = String> {
 fn scalar_like() -> impl Strategy<Value = Value> {
     prop_oneof![
         proptest::sample::select(vec![
-            "Glucose", "GLU", "WBC", "Neutrophils", "NEUT%", "TSH", "Free T4", "mg/dL", "MG/DL", "K/uL", "x10E3/uL",
-            "G/L", "IU/L", "mIU/L", "%", "L/L", "mmol/L", "2345-7", "6690-2", "2345-8", "<0.01", ">500", "5,5",
-            "1,234", "***.**", "", "see comment", "CBC", "CMP", "LIPID", "THYROID", "2026-11-24T08:00:00Z",
-            "2026-11-24", "1980-01-01", "F", "M", "serum", "whole blood", "70-99", "H",
-        ]).prop_map(|s| json!(s)),
+            "Glucose",
+            "GLU",
+            "WBC",
+            "Neutrophils",
+            "NEUT%",
+            "TSH",
+            "Free T4",
+            "mg/dL",
+            "MG/DL",
+            "K/uL",
+            "x10E3/uL",
+            "G/L",
+            "IU/L",
+            "mIU/L",
+            "%",
+            "L/L",
+            "mmol/L",
+            "2345-7",
+            "6690-2",
+            "2345-8",
+            "<0.01",
+            ">500",
+            "5,5",
+            "1,234",
+            "***.**",
+            "",
+            "see comment",
+            "CBC",
+            "CMP",
+            "LIPID",
+            "THYROID",
+            "2026-11-24T08:00:00Z",
+            "2026-11-24",
+            "1980-01-01",
+            "F",
+            "M",
+            "serum",
+            "whole blood",
+            "70-99",
+            "H",
+        ])
+        .prop_map(|s| json!(s)),
         (-1e6f64..1e6).prop_map(|f| json!(f)),
         Just(Value::Null),
         "\\PC{0,10}".prop_map(Value::String),

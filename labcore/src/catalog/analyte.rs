@@ -1,6 +1,7 @@
 //! An analyte as the catalog knows it, units parsed and codes checked.
 
 use serde::Serialize;
+use std::sync::Arc;
 
 use super::model::AnalyteKind;
 use crate::units::{Bridges, QuantityKind, Unit};
@@ -76,8 +77,8 @@ impl LoincTerm {
 /// An analyte of the catalog.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Analyte {
-    pub(crate) id: String,
-    pub(crate) display: String,
+    pub(crate) id: Arc<str>,
+    pub(crate) display: Arc<str>,
     pub(crate) panels: Vec<Panel>,
     pub(crate) optional_in: Vec<Panel>,
     pub(crate) group: String,

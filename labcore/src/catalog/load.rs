@@ -1,10 +1,10 @@
 //! Turning catalog files into checked [`Analyte`]s.
 
+use super::CatalogError;
 use super::analyte::{Analyte, LoincTerm, MolarMass, Plausible};
 use super::model::{AnalyteEntry, CatalogFile, LoincEntry};
-use super::CatalogError;
-use crate::units::{Unit, UnitParser};
 use crate::LoincCode;
+use crate::units::{Unit, UnitParser};
 
 /// Parses one TOML catalog file into its entries.
 pub(crate) fn parse_file(name: &str, text: &str) -> Result<Vec<AnalyteEntry>, CatalogError> {
@@ -22,8 +22,8 @@ pub(crate) fn build(file: &str, entry: AnalyteEntry, units: &UnitParser) -> Resu
     }
     let unit = |text: &str| units.parse_ucum(text).map_err(|_| invalid(format!("unit `{text}` is not UCUM")));
     let mut analyte = Analyte {
-        id: entry.id.clone(),
-        display: entry.display.clone(),
+        id: entry.id.as_str().into(),
+        display: entry.display.as_str().into(),
         panels: entry.panels.clone(),
         optional_in: entry.optional_in.clone(),
         group: entry.group.clone().unwrap_or_else(|| entry.id.clone()),
@@ -42,14 +42,19 @@ pub(crate) fn build(file: &str, entry: AnalyteEntry, units: &UnitParser) -> Resu
         if !(m.g_per_mol.is_finite() && m.g_per_mol > 0.0) || m.source.trim().is_empty() {
             return Err(invalid("molar mass must be positive and cite a source".into()));
         }
-        analyte.molar_mass =
-            Some(MolarMass { formula: m.formula.clone(), g_per_mol: m.g_per_mol, substance: m.substance.clone(), source: m.source.clone() });
+        analyte.molar_mass = Some(MolarMass {
+            formula: m.formula.clone(),
+            g_per_mol: m.g_per_mol,
+            substance: m.substance.clone(),
+            source: m.source.clone(),
+        });
     }
     if let Some(p) = &entry.plausible {
         if !(p.low < p.high) || p.source.trim().is_empty() {
             return Err(invalid("plausible limits must be ordered and cite a source".into()));
         }
-        analyte.plausible = Some(Plausible { low: p.low, high: p.high, unit: unit(&p.unit)?, source: p.source.clone() });
+        analyte.plausible =
+            Some(Plausible { low: p.low, high: p.high, unit: unit(&p.unit)?, source: p.source.clone() });
     }
     check_units(&analyte).map_err(invalid)?;
     Ok(analyte)

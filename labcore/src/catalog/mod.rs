@@ -21,7 +21,8 @@ pub use names::name_key;
 pub(crate) use load::same_unit;
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+
+use crate::hash::FastMap;
 
 use crate::LoincCode;
 use crate::units::{UnitError, UnitParser, UnitReading};
@@ -36,11 +37,59 @@ pub const BUILTIN_FILES: &[(&str, &str)] = &[
 
 /// Unit spellings read once when a catalog is built, so that the common ones cost a hash look-up.
 const COMMON_SPELLINGS: &[&str] = &[
-    "mg/dl", "MG/DL", "mmol/l", "MMOL/L", "umol/l", "µmol/L", "UMOL/L", "g/dl", "G/DL", "g/l", "G/L", "K/uL",
-    "K/µL", "k/ul", "x10^3/uL", "x10E3/uL", "10^3/uL", "x10^9/L", "10^9/L", "x10E9/L", "M/uL", "x10^6/uL",
-    "x10E6/uL", "10^6/uL", "x10^12/L", "10^12/L", "fl", "FL", "PG", "%", "U/L", "IU/L", "u/l", "mEq/L",
-    "meq/l", "MEQ/L", "mIU/L", "uIU/mL", "µIU/mL", "mU/L", "ng/dl", "NG/DL", "pg/ml", "PG/ML", "ug/dl",
-    "mcg/dL", "nmol/l", "pmol/l", "L/L", "l/l", "mL/min/1.73m2", "mL/min/1.73 m2", "ratio",
+    "mg/dl",
+    "MG/DL",
+    "mmol/l",
+    "MMOL/L",
+    "umol/l",
+    "µmol/L",
+    "UMOL/L",
+    "g/dl",
+    "G/DL",
+    "g/l",
+    "G/L",
+    "K/uL",
+    "K/µL",
+    "k/ul",
+    "x10^3/uL",
+    "x10E3/uL",
+    "10^3/uL",
+    "x10^9/L",
+    "10^9/L",
+    "x10E9/L",
+    "M/uL",
+    "x10^6/uL",
+    "x10E6/uL",
+    "10^6/uL",
+    "x10^12/L",
+    "10^12/L",
+    "fl",
+    "FL",
+    "PG",
+    "%",
+    "U/L",
+    "IU/L",
+    "u/l",
+    "mEq/L",
+    "meq/l",
+    "MEQ/L",
+    "mIU/L",
+    "uIU/mL",
+    "µIU/mL",
+    "mU/L",
+    "ng/dl",
+    "NG/DL",
+    "pg/ml",
+    "PG/ML",
+    "ug/dl",
+    "mcg/dL",
+    "nmol/l",
+    "pmol/l",
+    "L/L",
+    "l/l",
+    "mL/min/1.73m2",
+    "mL/min/1.73 m2",
+    "ratio",
 ];
 
 /// Why a catalog could not be loaded. Catalogs are configuration, not patient data: messages may quote them.
@@ -81,11 +130,11 @@ impl CatalogError {
 #[derive(Debug, Clone)]
 pub struct Catalog {
     analytes: Vec<Analyte>,
-    by_id: HashMap<String, usize>,
-    by_loinc: HashMap<LoincCode, usize>,
-    by_name: HashMap<String, Vec<usize>>,
+    by_id: FastMap<String, usize>,
+    by_loinc: FastMap<LoincCode, usize>,
+    by_name: FastMap<String, Vec<usize>>,
     units: UnitParser,
-    unit_cache: HashMap<String, Result<UnitReading, UnitError>>,
+    unit_cache: FastMap<String, Result<UnitReading, UnitError>>,
 }
 
 impl Catalog {
@@ -106,11 +155,11 @@ impl Catalog {
         }
         let mut catalog = Catalog {
             analytes: Vec::with_capacity(analytes.len()),
-            by_id: HashMap::new(),
-            by_loinc: HashMap::new(),
-            by_name: HashMap::new(),
+            by_id: FastMap::default(),
+            by_loinc: FastMap::default(),
+            by_name: FastMap::default(),
             units,
-            unit_cache: HashMap::new(),
+            unit_cache: FastMap::default(),
         };
         for (file, analyte) in analytes {
             catalog.index(&file, analyte)?;
@@ -121,8 +170,9 @@ impl Catalog {
 
     fn index(&mut self, file: &str, analyte: Analyte) -> Result<(), CatalogError> {
         let at = self.analytes.len();
-        let invalid = |problem: String| CatalogError::Invalid { file: file.into(), analyte: analyte.id.clone(), problem };
-        if self.by_id.insert(analyte.id.clone(), at).is_some() {
+        let invalid =
+            |problem: String| CatalogError::Invalid { file: file.into(), analyte: analyte.id.to_string(), problem };
+        if self.by_id.insert(analyte.id.to_string(), at).is_some() {
             return Err(invalid("id used twice".into()));
         }
         for term in &analyte.loinc {
@@ -130,10 +180,11 @@ impl Catalog {
                 return Err(invalid(format!("LOINC {} listed on two analytes", term.code)));
             }
         }
-        let names = analyte.aliases.iter().chain([&analyte.id, &analyte.display]);
-        for key in names.map(|n| name_key(n)).filter(|k| !k.is_empty()) {
+        let names = analyte.aliases.iter().map(String::as_str).chain([&*analyte.id, &*analyte.display]);
+        for key in names.map(name_key).filter(|k| !k.is_empty()) {
             let members = self.by_name.entry(key.clone()).or_default();
-            if let Some(other) = members.iter().filter_map(|i| self.analytes.get(*i)).find(|o| o.family != analyte.family)
+            if let Some(other) =
+                members.iter().filter_map(|i| self.analytes.get(*i)).find(|o| o.family != analyte.family)
             {
                 return Err(invalid(format!("name `{key}` is also used by `{}` of another family", other.id)));
             }
@@ -174,11 +225,19 @@ impl Catalog {
     /// The analytes a vendor name may mean (several only within one family, told apart by unit).
     /// Exact key first; then the key without qualifying words ("Glucose, Serum").
     pub fn find_by_name(&self, name: &str) -> impl Iterator<Item = &Analyte> {
-        let members = self
-            .by_name
-            .get(&name_key(name))
-            .or_else(|| names::loose_key(name).and_then(|key| self.by_name.get(&key)));
-        members.into_iter().flatten().filter_map(|i| self.analytes.get(*i))
+        self.name_matches(name).iter().filter_map(|i| self.analytes.get(*i))
+    }
+
+    /// Indices of the analytes a name may mean (empty when none).
+    pub(crate) fn name_matches(&self, name: &str) -> &[usize] {
+        let members =
+            self.by_name.get(&name_key(name)).or_else(|| names::loose_key(name).and_then(|key| self.by_name.get(&key)));
+        members.map_or(&[], Vec::as_slice)
+    }
+
+    /// The analyte at an index of [`analytes`](Catalog::analytes).
+    pub(crate) fn at(&self, index: usize) -> Option<&Analyte> {
+        self.analytes.get(index)
     }
 
     /// The unit parser this catalog uses.

@@ -2,8 +2,8 @@
 
 use serde::Deserialize;
 
-use crate::units::QuantityKind;
 use crate::Panel;
+use crate::units::QuantityKind;
 
 /// One catalog file.
 #[derive(Debug, Deserialize)]

@@ -44,6 +44,9 @@ const NOISE_WORDS: &[&str] = &[
 /// assert_ne!(name_key("NEUT%"), name_key("NEUT#"));
 /// ```
 pub fn name_key(name: &str) -> String {
+    if name.is_ascii() {
+        return ascii_key(name);
+    }
     let mut key = String::with_capacity(name.len());
     let mut markers = String::new();
     for c in name.chars().filter(|c| !is_invisible(*c)) {
@@ -56,6 +59,32 @@ pub fn name_key(name: &str) -> String {
         }
     }
     key.push_str(&markers);
+    key
+}
+
+/// [`name_key`] for ASCII text, without per-character case mapping.
+fn ascii_key(name: &str) -> String {
+    let mut key = String::with_capacity(name.len());
+    let (mut percent, mut hash) = (false, false);
+    for b in name.bytes() {
+        match b {
+            b'%' => percent = true,
+            b'#' => hash = true,
+            b if b.is_ascii_alphanumeric() => key.push(char::from(b.to_ascii_lowercase())),
+            _ => {}
+        }
+    }
+    // Same marker order as the general path: in order of first appearance.
+    let first_percent = name.find('%');
+    let first_hash = name.find('#');
+    let markers: &[char] = match (percent, hash) {
+        (true, true) if first_hash < first_percent => &['#', '%'],
+        (true, true) => &['%', '#'],
+        (true, false) => &['%'],
+        (false, true) => &['#'],
+        (false, false) => &[],
+    };
+    key.extend(markers);
     key
 }
 

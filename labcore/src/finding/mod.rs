@@ -10,6 +10,7 @@ pub use code::FindingCode;
 pub use pointer::JsonPointer;
 
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// How serious a finding is. Any `Error` rejects the payload.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -41,19 +42,19 @@ impl Severity {
 /// let finding = Finding::new(FindingCode::MissingField, JsonPointer::root().key("lab_id"), "lab_id is required");
 /// assert_eq!(finding.code().as_str(), "missing_field");
 /// assert_eq!(finding.severity(), Severity::Error);
-/// assert_eq!(finding.path().as_str(), "/lab_id");
+/// assert_eq!(finding.path().to_string(), "/lab_id");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
     code: FindingCode,
     severity: Severity,
     path: JsonPointer,
-    message: String,
+    message: Cow<'static, str>,
 }
 
 impl Finding {
     /// A finding with the code's default severity.
-    pub fn new(code: FindingCode, path: JsonPointer, message: impl Into<String>) -> Finding {
+    pub fn new(code: FindingCode, path: JsonPointer, message: impl Into<Cow<'static, str>>) -> Finding {
         Finding { code, severity: code.default_severity(), path, message: message.into() }
     }
 
@@ -88,7 +89,11 @@ impl Finding {
 impl std::fmt::Display for Finding {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let (severity, code, message, path) = (self.severity.as_str(), self.code, &self.message, &self.path);
-        write!(f, "{severity} {code}: {message} at {path}")
+        if path.is_root() {
+            write!(f, "{severity} {code}: {message}")
+        } else {
+            write!(f, "{severity} {code}: {message} at {path}")
+        }
     }
 }
 
@@ -99,7 +104,7 @@ pub(crate) struct Findings {
 }
 
 impl Findings {
-    pub(crate) fn push(&mut self, code: FindingCode, path: JsonPointer, message: impl Into<String>) {
+    pub(crate) fn push(&mut self, code: FindingCode, path: JsonPointer, message: impl Into<Cow<'static, str>>) {
         self.items.push(Finding::new(code, path, message));
     }
 
@@ -113,14 +118,9 @@ impl Findings {
 
     /// The findings, payload-level ones first, then result by result in payload order (stable otherwise).
     pub(crate) fn into_vec(mut self) -> Vec<Finding> {
-        self.items.sort_by_key(|f| result_index(f.path.as_str()));
+        self.items.sort_by_key(|f| f.path.result_index());
         self.items
     }
-}
-
-/// `None` for payload-level paths, `Some(i)` for paths under `/results/i`.
-fn result_index(path: &str) -> Option<usize> {
-    path.strip_prefix("/results/")?.split('/').next()?.parse().ok()
 }
 
 #[cfg(test)]

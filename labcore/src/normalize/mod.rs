@@ -23,18 +23,22 @@ pub(crate) struct Setting<'c> {
     pub(crate) blood: Option<bool>,
 }
 
-/// Normalises one result, pushing its findings.
-pub(crate) fn normalize(input: &ResultInput, setting: &Setting<'_>, findings: &mut Findings) -> NormalizedResult {
+/// Normalises one result, pushing its findings; also returns the analyte it was matched to.
+pub(crate) fn normalize<'c>(
+    input: &ResultInput,
+    setting: &Setting<'c>,
+    findings: &mut Findings,
+) -> (NormalizedResult, Option<&'c Analyte>) {
     let path = JsonPointer::root().key("results").index(input.index);
-    let code = resolve::read_code(input.loinc.as_deref(), &path, findings);
-    let reading = read_unit(setting.catalog, input, &path, findings);
+    let code = resolve::read_code(input.loinc.as_deref(), path, findings);
+    let reading = read_unit(setting.catalog, input, path, findings);
     let resolved =
-        resolve::resolve(setting.catalog, input.analyte.as_deref(), code, reading.as_deref(), &path, findings);
+        resolve::resolve(setting.catalog, input.analyte.as_deref(), code, reading.as_deref(), path, findings);
     let mut result = NormalizedResult {
         index: input.index,
         mapping: resolved.mapping,
-        analyte: resolved.analyte.map(|a| a.id().to_owned()),
-        display: resolved.analyte.map(|a| a.display().to_owned()),
+        analyte: resolved.analyte.map(|a| a.id.clone()),
+        display: resolved.analyte.map(|a| a.display.clone()),
         loinc: None,
         value: None,
         comparator: None,
@@ -48,36 +52,38 @@ pub(crate) fn normalize(input: &ResultInput, setting: &Setting<'_>, findings: &m
     match (&input.value, resolved.analyte) {
         (Some(ReportedValue::Text { kind, .. }), analyte) => {
             result.text = Some(*kind);
-            result.loinc = analyte.and_then(|a| a.loinc_for(a.kind().quantity_kind(), setting.blood, code)).map(|t| t.code);
+            result.loinc =
+                analyte.and_then(|a| a.loinc_for(a.kind().quantity_kind(), setting.blood, code)).map(|t| t.code);
         }
         (Some(ReportedValue::Number { comparator, number, .. }), Some(analyte)) => {
             result.comparator = *comparator;
             result.significant_digits = Some(number.significant_digits());
             let unit_sent = input.unit.is_some();
-            let context = quantity::Measured { analyte, value: number.value(), code, unit_sent, path: &path };
+            let context = quantity::Measured { analyte, value: number.value(), code, unit_sent, path };
             quantity::normalize_number(&context, reading.as_deref(), setting, &mut result, findings);
         }
         (Some(ReportedValue::Number { comparator, number, .. }), None) => {
             result.comparator = *comparator;
             result.significant_digits = Some(number.significant_digits());
             result.value = Some(number.value());
-            result.unit = reading.as_ref().map(|r| r.best().ucum().to_owned());
+            result.unit = reading.as_ref().map(|r| r.best().ucum_shared());
         }
         (None, analyte) => {
-            result.loinc = analyte.and_then(|a| a.loinc_for(a.kind().quantity_kind(), setting.blood, code)).map(|t| t.code);
+            result.loinc =
+                analyte.and_then(|a| a.loinc_for(a.kind().quantity_kind(), setting.blood, code)).map(|t| t.code);
         }
     }
     if result.mapping == Mapping::Unmapped {
         result.loinc = code;
     }
-    result
+    (result, resolved.analyte)
 }
 
 /// Reads the unit sent; an unknown unit is a finding, an empty one counts as absent.
 fn read_unit<'c>(
     catalog: &'c Catalog,
     input: &ResultInput,
-    path: &JsonPointer,
+    path: JsonPointer,
     findings: &mut Findings,
 ) -> Option<Cow<'c, UnitReading>> {
     match catalog.read_unit(input.unit.as_deref()?) {

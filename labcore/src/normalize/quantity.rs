@@ -10,17 +10,17 @@ use crate::units::{QuantityKind, Unit, UnitReading, convert};
 use crate::{FindingCode, JsonPointer, LoincCode};
 
 /// A numeric value of a mapped analyte, with where it sits in the payload.
-pub(crate) struct Measured<'a, 'c> {
+pub(crate) struct Measured<'c> {
     pub(crate) analyte: &'c Analyte,
     pub(crate) value: f64,
     pub(crate) code: Option<LoincCode>,
     pub(crate) unit_sent: bool,
-    pub(crate) path: &'a JsonPointer,
+    pub(crate) path: JsonPointer,
 }
 
 /// Converts the value to the analyte's unit in the chosen system and checks it is plausible.
 pub(crate) fn normalize_number(
-    m: &Measured<'_, '_>,
+    m: &Measured<'_>,
     reading: Option<&UnitReading>,
     setting: &Setting<'_>,
     result: &mut NormalizedResult,
@@ -37,9 +37,10 @@ pub(crate) fn normalize_number(
     check_loinc_property(m, &unit, findings);
     match convert(m.value, &unit, target, analyte.bridges()) {
         Ok(value) => {
-            result.value = Some(tidy(value));
-            result.unit = Some(target.ucum().to_owned());
             result.converted = !same_unit(&unit, target);
+            // A value that was not converted is the reported number itself; a converted one loses float noise.
+            result.value = Some(if result.converted { tidy(value) } else { m.value });
+            result.unit = Some(target.ucum_shared());
         }
         Err(_) => {
             let message = format!("no sourced conversion takes this unit to {}", target.ucum());
@@ -57,7 +58,7 @@ fn blood(setting: &Setting<'_>, analyte: &Analyte, code: Option<LoincCode>) -> O
 
 /// The reading of the unit that can express the analyte, reinterpreted where a sourced rule says so.
 fn choose_unit<'r>(
-    m: &Measured<'_, '_>,
+    m: &Measured<'_>,
     reading: Option<&'r UnitReading>,
     setting: &Setting<'_>,
     findings: &mut Findings,
@@ -76,15 +77,18 @@ fn choose_unit<'r>(
     };
     let Some(unit) = reading.candidates().find(|u| u.kind().is_some_and(|k| analyte.accepts(k))) else {
         let kind = reading.best().kind().map_or("no known kind", QuantityKind::as_str);
-        let message =
-            format!("the unit expresses {kind}, which cannot express {} ({})", analyte.display(), analyte.kind().as_str());
+        let message = format!(
+            "the unit expresses {kind}, which cannot express {} ({})",
+            analyte.display(),
+            analyte.kind().as_str()
+        );
         findings.push(FindingCode::UnitIncompatible, path, message);
         return None;
     };
     if reading.was_rewritten() {
-        findings.push(FindingCode::UnitNormalized, path.clone(), "unit spelling rewritten to UCUM");
+        findings.push(FindingCode::UnitNormalized, path, "unit spelling rewritten to UCUM");
     }
-    let unit = reinterpret(analyte, unit, setting, &path, findings)?;
+    let unit = reinterpret(analyte, unit, setting, path, findings)?;
     if !analyte.accepted_units().iter().any(|a| same_unit(a, &unit)) {
         let message = format!("the unit is compatible but unusual for {}; the value was converted", analyte.display());
         findings.push(FindingCode::UnitUnusual, path, message);
@@ -97,7 +101,7 @@ fn reinterpret<'r>(
     analyte: &Analyte,
     unit: &'r Unit,
     setting: &Setting<'_>,
-    path: &JsonPointer,
+    path: JsonPointer,
     findings: &mut Findings,
 ) -> Option<Cow<'r, Unit>> {
     let parser = setting.catalog.units();
@@ -114,12 +118,12 @@ fn reinterpret<'r>(
         _ => return Some(Cow::Borrowed(unit)),
     };
     let swapped = swapped?;
-    findings.push(FindingCode::UnitNormalized, path.clone(), message);
+    findings.push(FindingCode::UnitNormalized, path, message);
     Some(Cow::Owned(swapped))
 }
 
 /// Warns when the unit's kind contradicts the property of the LOINC code sent (mmol/L with a mass code).
-fn check_loinc_property(m: &Measured<'_, '_>, unit: &Unit, findings: &mut Findings) {
+fn check_loinc_property(m: &Measured<'_>, unit: &Unit, findings: &mut Findings) {
     let Some(term) = m.code.and_then(|c| m.analyte.loinc().iter().find(|t| t.code == c)) else { return };
     let (Some(expected), Some(sent)) = (term.quantity_kind(), unit.kind()) else { return };
     let equivalent = matches!(
@@ -141,7 +145,7 @@ fn check_loinc_property(m: &Measured<'_, '_>, unit: &Unit, findings: &mut Findin
 }
 
 /// Checks the value against the analyte's plausibility limits; `None` when the analyte has none.
-fn check_plausible(m: &Measured<'_, '_>, unit: &Unit, findings: &mut Findings) -> Option<bool> {
+fn check_plausible(m: &Measured<'_>, unit: &Unit, findings: &mut Findings) -> Option<bool> {
     let limits = m.analyte.plausible()?;
     let value = convert(m.value, unit, &limits.unit, m.analyte.bridges()).ok()?;
     let plausible = value >= limits.low && value <= limits.high;
@@ -163,7 +167,12 @@ pub(crate) fn tidy(value: f64) -> f64 {
     if value == 0.0 || !value.is_finite() {
         return if value == 0.0 { 0.0 } else { value };
     }
-    format!("{value:.11e}").parse().unwrap_or(value)
+    // floor(log10) is at most 308 in magnitude, so the cast cannot truncate.
+    #[allow(clippy::cast_possible_truncation)]
+    let magnitude = value.abs().log10().floor() as i32;
+    let scale = 10f64.powi(11 - magnitude);
+    let rounded = (value * scale).round() / scale;
+    if rounded.is_finite() { rounded } else { value }
 }
 
 #[cfg(test)]

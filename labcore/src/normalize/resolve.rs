@@ -13,7 +13,7 @@ pub(crate) struct Resolved<'c> {
 }
 
 /// Reads the LOINC code sent, reporting a malformed one.
-pub(crate) fn read_code(text: Option<&str>, path: &JsonPointer, findings: &mut Findings) -> Option<LoincCode> {
+pub(crate) fn read_code(text: Option<&str>, path: JsonPointer, findings: &mut Findings) -> Option<LoincCode> {
     let text = text?;
     match LoincCode::parse(text) {
         Ok(code) => Some(code),
@@ -35,55 +35,54 @@ pub(crate) fn resolve<'c>(
     name: Option<&str>,
     code: Option<LoincCode>,
     unit: Option<&UnitReading>,
-    path: &JsonPointer,
+    path: JsonPointer,
     findings: &mut Findings,
 ) -> Resolved<'c> {
     let by_code = code.and_then(|c| catalog.find_by_loinc(c));
-    let by_name: Vec<&Analyte> = name.map(|n| catalog.find_by_name(n).collect()).unwrap_or_default();
+    let matches: &[usize] = name.map_or(&[], |n| catalog.name_matches(n));
+    let by_name = || matches.iter().filter_map(|i| catalog.at(*i));
     if let Some(analyte) = by_code {
-        if !by_name.is_empty() && !by_name.iter().any(|a| a.id() == analyte.id()) {
+        if !matches.is_empty() && !by_name().any(|a| std::ptr::eq(a, analyte)) {
+            let names: Vec<&str> = by_name().map(Analyte::display).collect();
             let message = format!(
                 "the LOINC code means {} but the name means {}; send one analyte per result",
                 analyte.display(),
-                by_name.iter().map(|a| a.display()).collect::<Vec<_>>().join(" or ")
+                names.join(" or ")
             );
-            findings.push(FindingCode::AnalyteConflict, path.clone(), message);
+            findings.push(FindingCode::AnalyteConflict, path, message);
             return Resolved { analyte: None, mapping: Mapping::Unmapped };
         }
         return Resolved { analyte: Some(analyte), mapping: Mapping::Loinc };
     }
-    if by_name.is_empty() {
+    if matches.is_empty() {
         if name.is_some() || code.is_some() {
             let message = "neither the LOINC code nor the name is in the catalog; the result stays unmapped";
-            findings.push(FindingCode::UnknownAnalyte, path.clone(), message);
+            findings.push(FindingCode::UnknownAnalyte, path, message);
         }
         return Resolved { analyte: None, mapping: Mapping::Unmapped };
     }
-    match pick_by_unit(&by_name, unit) {
+    match pick_by_unit(by_name(), unit) {
         Some(analyte) => Resolved { analyte: Some(analyte), mapping: Mapping::Name },
         None => {
-            let names = by_name.iter().map(|a| a.display()).collect::<Vec<_>>().join(", ");
+            let names: Vec<&str> = by_name().map(Analyte::display).collect();
             let reason = if unit.is_some() { "the unit fits none of them" } else { "no unit tells them apart" };
-            let message = format!("the name may mean {names}, and {reason}; send a LOINC code or a unit");
-            findings.push(FindingCode::AnalyteAmbiguous, path.clone(), message);
+            let message = format!("the name may mean {}, and {reason}; send a LOINC code or a unit", names.join(", "));
+            findings.push(FindingCode::AnalyteAmbiguous, path, message);
             Resolved { analyte: None, mapping: Mapping::Unmapped }
         }
     }
 }
 
-/// The single family member whose kind the unit can express.
-fn pick_by_unit<'c>(members: &[&'c Analyte], unit: Option<&UnitReading>) -> Option<&'c Analyte> {
-    if let [only] = members {
-        return Some(*only);
-    }
+/// The single family member whose kind the unit can express (or the only member).
+fn pick_by_unit<'c>(
+    mut members: impl Iterator<Item = &'c Analyte> + Clone,
+    unit: Option<&UnitReading>,
+) -> Option<&'c Analyte> {
+    let first = members.next()?;
+    let Some(second) = members.next() else { return Some(first) };
     let unit = unit?;
-    let fitting: Vec<&'c Analyte> = members
-        .iter()
-        .copied()
-        .filter(|a| unit.candidates().any(|u| u.kind().is_some_and(|k| a.accepts(k))))
-        .collect();
-    match fitting.as_slice() {
-        [one] => Some(*one),
-        _ => None,
-    }
+    let fits = |a: &&Analyte| unit.candidates().any(|u| u.kind().is_some_and(|k| a.accepts(k)));
+    let mut fitting = [first, second].into_iter().chain(members).filter(fits);
+    let one = fitting.next()?;
+    fitting.next().is_none().then_some(one)
 }

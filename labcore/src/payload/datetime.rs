@@ -17,9 +17,18 @@ const WITHOUT_OFFSET: &[&str] = &["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M", "%Y-
 /// Parses RFC 3339 and its common relaxations; a date alone is midnight UTC.
 pub(crate) fn parse(text: &str) -> Option<Timestamp> {
     let text = text.trim();
-    if text.len() > 64 {
+    if text.len() > 64 || !starts_with_full_date(text) {
         return None;
     }
+    // `Z` for UTC, also after a time without seconds (chrono's relaxed formats only take numeric offsets).
+    let zulu;
+    let text = match text.strip_suffix(['Z', 'z']) {
+        Some(rest) if rest.len() > 10 => {
+            zulu = format!("{rest}+00:00");
+            zulu.as_str()
+        }
+        _ => text,
+    };
     let with_offset = DateTime::parse_from_rfc3339(text)
         .ok()
         .or_else(|| WITH_OFFSET.iter().find_map(|f| DateTime::parse_from_str(text, f).ok()));
@@ -31,6 +40,14 @@ pub(crate) fn parse(text: &str) -> Option<Timestamp> {
         .find_map(|f| NaiveDateTime::parse_from_str(text, f).ok())
         .or_else(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok().and_then(|d| d.and_hms_opt(0, 0, 0)))?;
     Some(Timestamp { at: naive.and_utc().fixed_offset(), offset_given: false })
+}
+
+/// `YYYY-MM-DD` with exactly four, two and two digits (chrono alone would take `84-03-12` as the year 84).
+pub(crate) fn starts_with_full_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.len() >= 10
+        && b.iter().take(10).enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() })
+        && (b.len() == 10 || matches!(b.get(10), Some(b'T' | b't' | b' ')))
 }
 
 #[cfg(test)]
@@ -46,7 +63,11 @@ mod tests {
         assert_eq!(given("2026-11-20T08:30-05:00"), Some(("2026-11-20T08:30:00-05:00".into(), true)));
         assert_eq!(given("2026-11-20T08:30:00"), Some(("2026-11-20T08:30:00+00:00".into(), false)));
         assert_eq!(given("2026-11-20"), Some(("2026-11-20T00:00:00+00:00".into(), false)));
+        assert_eq!(given("2026-11-20T08:30Z"), Some(("2026-11-20T08:30:00+00:00".into(), true)));
         assert_eq!(given("20/11/2026"), None);
+        assert_eq!(given("26-11-24"), None);
+        assert_eq!(given("2026-1-4"), None);
+        assert_eq!(given("+2026-11-24"), None);
         assert_eq!(given("2026-02-30"), None);
     }
 }

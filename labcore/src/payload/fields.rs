@@ -36,7 +36,11 @@ pub(crate) fn suggest(key: &str, fields: &'static [&'static str]) -> Option<&'st
     if let Some((field, _)) = synonym {
         return fields.iter().find(|f| *f == field).copied();
     }
-    fields.iter().copied().filter(|f| edit_distance(&plain(f), &squashed) <= 2).min_by_key(|f| edit_distance(&plain(f), &squashed))
+    fields
+        .iter()
+        .copied()
+        .filter(|f| edit_distance(&plain(f), &squashed) <= 2)
+        .min_by_key(|f| edit_distance(&plain(f), &squashed))
 }
 
 /// Levenshtein distance over bytes (keys are short; longer ones were rejected above).

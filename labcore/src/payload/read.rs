@@ -51,6 +51,11 @@ const fn free_text(name: &'static str, max: usize) -> Field {
     Field { name, max, free_text: true }
 }
 
+/// Empty, white space, or only invisible characters (a lone byte order mark, a zero-width space).
+fn is_blank(text: &str) -> bool {
+    text.chars().all(|c| c.is_whitespace() || crate::value::is_invisible(c))
+}
+
 /// Control characters have no place in codes and identifiers (and are how log and HL7 injection starts).
 fn has_control(text: &str, free_text: bool) -> bool {
     text.chars().any(|c| c.is_control() && !(free_text && matches!(c, '\n' | '\r' | '\t')))
@@ -111,7 +116,7 @@ impl Reader<'_> {
                 self.findings.push(FindingCode::TooLong, path, format!("`{name}` is longer than {max} bytes"));
                 None
             }
-            Some(Node::Str(s)) if s.trim().is_empty() => {
+            Some(Node::Str(s)) if is_blank(s) => {
                 if required {
                     self.findings.push(FindingCode::MissingField, path, format!("`{name}` is empty"));
                 }
@@ -192,7 +197,9 @@ impl Reader<'_> {
             sex
         });
         let birth_date = self.text(raw.birth_date.as_ref(), path, field("birth_date", 32), false).and_then(|text| {
-            let date = NaiveDate::parse_from_str(&text, "%Y-%m-%d").ok();
+            let date = (text.len() == 10 && datetime::starts_with_full_date(&text))
+                .then(|| NaiveDate::parse_from_str(&text, "%Y-%m-%d").ok())
+                .flatten();
             if date.is_none() {
                 let message = "`birth_date` must be a date such as 1980-04-02";
                 self.findings.push(FindingCode::InvalidValue, path.key("birth_date"), message);
@@ -218,7 +225,11 @@ impl Reader<'_> {
         Specimen { id, kind }
     }
 
-    fn results(&mut self, listed: Option<&Listed<'_, Shaped<'_, RawResult<'_>>>>, root: &JsonPointer) -> Vec<ResultInput> {
+    fn results(
+        &mut self,
+        listed: Option<&Listed<'_, Shaped<'_, RawResult<'_>>>>,
+        root: &JsonPointer,
+    ) -> Vec<ResultInput> {
         let path = root.key("results");
         let items = match listed {
             None | Some(Listed::Other(crate::payload::raw::JsonType::Null)) => {
@@ -226,8 +237,12 @@ impl Reader<'_> {
                 return Vec::new();
             }
             Some(Listed::Array(items)) => items,
-            Some(Listed::Text(_)) => return self.wrong_type(path, "results", "an array", "a string").unwrap_or_default(),
-            Some(Listed::Other(t)) => return self.wrong_type(path, "results", "an array", t.as_str()).unwrap_or_default(),
+            Some(Listed::Text(_)) => {
+                return self.wrong_type(path, "results", "an array", "a string").unwrap_or_default();
+            }
+            Some(Listed::Other(t)) => {
+                return self.wrong_type(path, "results", "an array", t.as_str()).unwrap_or_default();
+            }
         };
         if items.is_empty() {
             self.findings.push(FindingCode::NoResults, path.clone(), "`results` is empty");
@@ -237,9 +252,15 @@ impl Reader<'_> {
             let at = path.index(index);
             match item {
                 Shaped::Object(result) => out.push(self.result(result, index, &at)),
-                Shaped::Text(_) => self.findings.push(FindingCode::InvalidType, at, "a result must be an object, not a string"),
+                Shaped::Text(_) => {
+                    self.findings.push(FindingCode::InvalidType, at, "a result must be an object, not a string")
+                }
                 Shaped::Other(t) => {
-                    self.findings.push(FindingCode::InvalidType, at, format!("a result must be an object, not {}", t.as_str()));
+                    self.findings.push(
+                        FindingCode::InvalidType,
+                        at,
+                        format!("a result must be an object, not {}", t.as_str()),
+                    );
                 }
             }
         }
@@ -250,7 +271,12 @@ impl Reader<'_> {
         self.extras(&raw.extras, path);
         let analyte = self.text(raw.analyte.as_ref(), path, field("analyte", 256), false);
         let loinc = self.text(raw.loinc.as_ref(), path, field("loinc", 32), false);
-        let sent = |node: &Option<Node<'_>>| node.as_ref().is_some_and(|n| *n != Node::Null);
+        // Sent with a wrong type (a finding says so already), as opposed to absent, null or blank.
+        let sent = |node: &Option<Node<'_>>| match node {
+            None | Some(Node::Null) => false,
+            Some(Node::Str(s)) => !is_blank(s),
+            Some(_) => true,
+        };
         // When either was sent with a wrong type, that finding already says what is wrong.
         if analyte.is_none() && loinc.is_none() && !sent(&raw.analyte) && !sent(&raw.loinc) {
             self.findings.push(FindingCode::MissingField, path.clone(), "a result needs `analyte` or `loinc`");
@@ -294,7 +320,11 @@ impl Reader<'_> {
         let (code, message) = match value {
             ReportedValue::Number { comparator: Some(_), decimal_comma, .. } => {
                 if *decimal_comma {
-                    self.findings.push(FindingCode::DecimalComma, path.clone(), "decimal comma read as a decimal point");
+                    self.findings.push(
+                        FindingCode::DecimalComma,
+                        path.clone(),
+                        "decimal comma read as a decimal point",
+                    );
                 }
                 (FindingCode::ValueCensored, "value is a bound (it has a comparator), not a measurement")
             }
@@ -310,12 +340,11 @@ impl Reader<'_> {
     fn range(&mut self, shaped: &Shaped<'_, RawRange<'_>>, parent: &JsonPointer) -> Option<VendorRange> {
         let path = parent.key("reference_range");
         match shaped {
-            Shaped::Text(text) if text.len() > 128 => {
-                self.findings.push(FindingCode::TooLong, path, "`reference_range` is longer than 128 bytes");
-                None
+            Shaped::Text(text) => {
+                let node = Node::Str(text.clone());
+                let text = self.text(Some(&node), parent, field("reference_range", 128), false)?;
+                Some(VendorRange { text: Some(text), ..VendorRange::default() })
             }
-            Shaped::Text(text) if text.trim().is_empty() => None,
-            Shaped::Text(text) => Some(VendorRange { text: Some(text.trim().to_owned()), ..VendorRange::default() }),
             Shaped::Object(raw) => Some(self.range_object(raw, &path)),
             Shaped::Other(crate::payload::raw::JsonType::Null) => None,
             Shaped::Other(t) => self.wrong_type(path, "reference_range", "a string or an object", t.as_str()),
@@ -327,10 +356,15 @@ impl Reader<'_> {
         let mut bound = |node: Option<&Node<'_>>, name: &'static str| match node {
             None | Some(Node::Null) => None,
             Some(Node::Number(text)) => Some(value::read_json_number(text)),
-            Some(Node::Str(text)) if text.len() <= 64 => Some(value::read_value_text(text)),
+            Some(Node::Str(text)) if text.len() > 64 => {
+                self.findings.push(FindingCode::TooLong, path.key(name), format!("`{name}` is longer than 64 bytes"));
+                None
+            }
+            Some(Node::Str(text)) => Some(value::read_value_text(text)),
             Some(other) => {
-                let got = if matches!(other, Node::Str(_)) { "an over-long string" } else { other.json_type().as_str() };
-                self.findings.push(FindingCode::InvalidType, path.key(name), format!("`{name}` must be a number, not {got}"));
+                let got = other.json_type().as_str();
+                let message = format!("`{name}` must be a number or a string, not {got}");
+                self.findings.push(FindingCode::InvalidType, path.key(name), message);
                 None
             }
         };
@@ -346,7 +380,10 @@ impl Reader<'_> {
             None | Some(Listed::Other(crate::payload::raw::JsonType::Null)) => Vec::new(),
             Some(Listed::Text(text)) => {
                 let node = Node::Str(text.clone());
-                self.text(Some(&node), root, free_text("comments", MAX_COMMENT), false).map(Phi::new).into_iter().collect()
+                self.text(Some(&node), root, free_text("comments", MAX_COMMENT), false)
+                    .map(Phi::new)
+                    .into_iter()
+                    .collect()
             }
             Some(Listed::Array(items)) => items
                 .iter()
@@ -358,6 +395,10 @@ impl Reader<'_> {
                             self.findings.push(FindingCode::TooLong, at, "a comment is longer than 64 KiB");
                             None
                         }
+                        Node::Str(s) if has_control(s, true) => {
+                            self.findings.push(FindingCode::InvalidValue, at, "a comment contains control characters");
+                            None
+                        }
                         Node::Str(s) => Some(Phi::new(s.to_string())),
                         other => {
                             let message = format!("a comment must be a string, not {}", other.json_type().as_str());
@@ -367,7 +408,9 @@ impl Reader<'_> {
                     }
                 })
                 .collect(),
-            Some(Listed::Other(t)) => self.wrong_type(path, "comments", "a string or an array of strings", t.as_str()).unwrap_or_default(),
+            Some(Listed::Other(t)) => {
+                self.wrong_type(path, "comments", "a string or an array of strings", t.as_str()).unwrap_or_default()
+            }
         }
     }
 }
@@ -377,7 +420,9 @@ fn text_finding(kind: TextKind) -> (FindingCode, &'static str) {
         TextKind::Empty => (FindingCode::ValueNotNumeric, "value is empty; kept as text"),
         TextKind::Masked => (FindingCode::ValueNotNumeric, "value is masked; kept as text"),
         TextKind::Text => (FindingCode::ValueNotNumeric, "value is not a number; kept as text"),
-        TextKind::OutOfRange => (FindingCode::ValueNotNumeric, "value is beyond the range of a 64-bit float; kept as text"),
+        TextKind::OutOfRange => {
+            (FindingCode::ValueNotNumeric, "value is beyond the range of a 64-bit float; kept as text")
+        }
         TextKind::Ambiguous => (
             FindingCode::ValueAmbiguous,
             "value's separators allow two readings (thousands or decimal); send it with a decimal point",

@@ -78,4 +78,3 @@ pub(crate) const PREFIXES: &[(&str, f64)] = &[
 pub(crate) fn find_atom(symbol: &str) -> Option<&'static Atom> {
     ATOMS.iter().find(|a| a.symbol == symbol)
 }
-

@@ -27,14 +27,7 @@ impl Dimension {
     pub(crate) const INTERNATIONAL_UNITS: Dimension = Dimension::new([0, 0, 0, 0, 0, 1]);
 
     const fn new(e: [i8; 6]) -> Dimension {
-        Dimension {
-            mass: e[0],
-            length: e[1],
-            time: e[2],
-            amount: e[3],
-            equivalents: e[4],
-            international_units: e[5],
-        }
+        Dimension { mass: e[0], length: e[1], time: e[2], amount: e[3], equivalents: e[4], international_units: e[5] }
     }
 
     /// `self · other^power`, saturating (a hostile `m127.m127` cannot overflow).

@@ -19,10 +19,12 @@ pub use measure::{Bridges, ConversionError, convert};
 
 pub(crate) use dimension::Dimension;
 
+use std::sync::Arc;
+
 /// A unit understood by labcore: its UCUM text, dimension and scale to the coherent base units.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unit {
-    ucum: Box<str>,
+    ucum: Arc<str>,
     dimension: Dimension,
     scale: f64,
 }
@@ -31,6 +33,11 @@ impl Unit {
     /// The canonical UCUM text (`mg/dL`, `10*3/uL`, `m[IU]/L`).
     pub fn ucum(&self) -> &str {
         &self.ucum
+    }
+
+    /// The UCUM text, shared (cheap to clone into reports).
+    pub fn ucum_shared(&self) -> Arc<str> {
+        Arc::clone(&self.ucum)
     }
 
     /// The kind of quantity it expresses, if one lab results use.
@@ -52,7 +59,7 @@ impl Unit {
     }
 
     fn from_ucum(parsed: ucum::Ucum) -> Unit {
-        Unit { ucum: parsed.canonical.into_boxed_str(), dimension: parsed.dimension, scale: parsed.scale }
+        Unit { ucum: parsed.canonical.into(), dimension: parsed.dimension, scale: parsed.scale }
     }
 }
 

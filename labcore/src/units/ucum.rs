@@ -185,8 +185,7 @@ impl<'a> Parser<'a> {
         }
         let symbol = std::str::from_utf8(self.bytes.get(start..self.pos)?).ok()?;
         let (prefix, factor, atom) = self.split_symbol(symbol)?;
-        let exponent =
-            if matches!(self.peek(), Some(b'0'..=b'9' | b'-' | b'+')) { self.exponent()? } else { 1 };
+        let exponent = if matches!(self.peek(), Some(b'0'..=b'9' | b'-' | b'+')) { self.exponent()? } else { 1 };
         let mut canonical = format!("{prefix}{}", canonical_symbol(atom));
         if exponent != 1 {
             canonical.push_str(&exponent.to_string());

@@ -87,7 +87,9 @@ const MAX_NUMERIC_TEXT: usize = 64;
 /// assert!(matches!(read_value_text("1,234"), ReportedValue::Text { kind: TextKind::Ambiguous, .. }));
 /// ```
 pub fn read_value_text(raw: &str) -> ReportedValue {
-    let cleaned = clean(raw);
+    // Most values are plain ASCII ("13.8"): nothing to clean, no copy.
+    let cleaned: std::borrow::Cow<'_, str> =
+        if raw.bytes().all(|b| b.is_ascii_graphic()) { raw.into() } else { clean(raw).into() };
     let text = || Phi::new(raw.to_owned());
     if cleaned.is_empty() {
         return ReportedValue::Text { kind: TextKind::Empty, text: text() };
@@ -166,7 +168,9 @@ mod tests {
 
     fn number(text: &str) -> Option<(Option<Comparator>, f64, String)> {
         match read_value_text(text) {
-            ReportedValue::Number { comparator, number, .. } => Some((comparator, number.value(), number.text().into())),
+            ReportedValue::Number { comparator, number, .. } => {
+                Some((comparator, number.value(), number.text().into()))
+            }
             ReportedValue::Text { .. } => None,
         }
     }

@@ -88,6 +88,9 @@ struct Parts<'a> {
 ///
 /// `1,234` is refused as ambiguous (one thousand two hundred and thirty-four, or 1.234 with a decimal comma).
 pub fn parse_decimal(text: &str) -> Result<DecimalReading, NumberError> {
+    if let Some(reading) = plain(text) {
+        return Ok(reading);
+    }
     let parts = split(text)?;
     let integer = parts.integer.trim_start_matches('0');
     let mut canonical = String::with_capacity(text.len() + 1);
@@ -121,6 +124,35 @@ pub fn parse_decimal(text: &str) -> Result<DecimalReading, NumberError> {
         significant: u8::try_from(significant).unwrap_or(u8::MAX),
     };
     Ok(DecimalReading { number, decimal_comma: parts.decimal_comma })
+}
+
+/// The common case, `-?digits(.digits)?` without leading zeros, read without intermediate copies.
+fn plain(text: &str) -> Option<DecimalReading> {
+    let bytes = text.as_bytes();
+    let unsigned = bytes.strip_prefix(b"-").unwrap_or(bytes);
+    let point = unsigned.iter().position(|b| *b == b'.');
+    let (integer, fraction) = match point {
+        Some(at) => (unsigned.get(..at)?, unsigned.get(at + 1..)?),
+        None => (unsigned, &[][..]),
+    };
+    let digits = |part: &[u8]| part.iter().all(u8::is_ascii_digit);
+    let canonical_integer = integer == b"0" || integer.first().is_some_and(|b| *b != b'0');
+    if integer.is_empty() || !digits(integer) || !digits(fraction) || !canonical_integer || unsigned.len() > 40 {
+        return None;
+    }
+    if point.is_some() && fraction.is_empty() {
+        return None;
+    }
+    let value: f64 = text.parse().ok()?;
+    let leading_zeros = integer.iter().chain(fraction).take_while(|b| **b == b'0').count();
+    let significant = (integer.len() + fraction.len()).saturating_sub(leading_zeros).max(1);
+    let number = Decimal {
+        value: if value == 0.0 { 0.0 } else { value },
+        text: text.into(),
+        decimals: u8::try_from(fraction.len()).ok()?,
+        significant: u8::try_from(significant).ok()?,
+    };
+    Some(DecimalReading { number, decimal_comma: false })
 }
 
 fn split(text: &str) -> Result<Parts<'_>, NumberError> {

@@ -1,0 +1,51 @@
+# labcore's front door. `make` lists the targets; CI runs `make test` (see .ci/run), exactly as a newcomer does.
+# Every target installs what it needs first (scripts/setup.sh), skipping what is already there.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+CARGO ?= cargo
+SAMPLE ?= examples/samples/cmp.json
+FUZZ_SECONDS ?= 20
+
+.PHONY: help setup run test test-rust lint fmt fuzz bench doc clean
+
+help: ## list the targets
+	@echo "labcore — make <target>"
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
+
+setup: ## install the toolchain pieces the project needs (idempotent)
+	@scripts/setup.sh rust
+
+run: setup ## the main job: pre-check the shipped sample payload and print its normalised report
+	@$(CARGO) build --quiet -p labcore-precheck
+	@target/debug/labcore-precheck --pretty $(SAMPLE)
+
+test: setup lint test-rust fuzz ## every test, every language (what CI runs)
+	@echo "make test: all green"
+
+test-rust: ## Rust: unit, integration, property, conformance, doc and README tests; bench smoke run
+	$(CARGO) test --workspace --all-targets --quiet
+	$(CARGO) test --workspace --doc --quiet
+	scripts/check-deps.sh
+
+lint: ## rustfmt and clippy (warnings are errors)
+	$(CARGO) fmt --all --check
+	$(CARGO) clippy --workspace --all-targets --quiet -- -D warnings
+
+fmt: ## format the code
+	$(CARGO) fmt --all
+
+fuzz: ## fuzz the payload reader for FUZZ_SECONDS (nightly + cargo-fuzz, installed by setup)
+	@scripts/setup.sh fuzz
+	mkdir -p fuzz/corpus/payload
+	cd fuzz && RUSTC_BOOTSTRAP=1 $(CARGO) fuzz run payload corpus/payload seeds/payload -- \
+		-max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -max_len=65536
+
+bench: setup ## criterion benchmarks and the labcore/serde speed ratio (release build; several minutes)
+	$(CARGO) bench -p labcore-benches
+
+doc: ## API documentation
+	$(CARGO) doc --workspace --no-deps
+
+clean: ## remove build output
+	$(CARGO) clean

@@ -1,0 +1,81 @@
+//! The pre-check command as a vendor runs it: exit codes, one JSON line per input, no PHI on any line.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, missing_docs)]
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+const AS_OF: &str = "2026-11-25T12:00:00Z";
+
+fn samples() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../samples")
+}
+
+fn precheck() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_labcore-precheck"))
+}
+
+fn with_stdin(mut command: Command, input: &str) -> Output {
+    let mut child = command.stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn lines(output: &[u8]) -> Vec<Value> {
+    String::from_utf8_lossy(output).lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+}
+
+#[test]
+fn accepted_samples_exit_zero_with_one_line_each() {
+    let out = precheck()
+        .args(["--as-of", AS_OF])
+        .arg(samples().join("cbc.json"))
+        .arg(samples().join("cmp.json"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let lines = lines(&out.stdout);
+    assert_eq!(lines.len(), 2);
+    assert!(lines.iter().all(|l| l["accepted"] == true));
+    assert_eq!(lines[0]["report"]["results"][0]["analyte"], "wbc");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(!text.contains("MRN-00482913"), "patient id printed");
+}
+
+#[test]
+fn a_rejected_input_exits_one() {
+    let out = precheck().args(["--as-of", AS_OF]).arg(samples().join("rejected.json")).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let lines = lines(&out.stdout);
+    assert_eq!(lines[0]["accepted"], false);
+    assert!(lines[0]["report"]["findings"].as_array().unwrap().iter().any(|f| f["severity"] == "error"));
+}
+
+#[test]
+fn not_json_on_stdin_is_rejected_with_an_error_code() {
+    let mut command = precheck();
+    command.args(["--as-of", AS_OF, "-"]);
+    let out = with_stdin(command, "{\"patient_id\": \"MRN-1\"");
+    assert_eq!(out.status.code(), Some(1));
+    let line = &lines(&out.stdout)[0];
+    assert_eq!(line["error"]["code"], "not_json");
+    assert!(!line.to_string().contains("MRN-1"));
+}
+
+#[test]
+fn usage_errors_exit_two() {
+    assert_eq!(precheck().output().unwrap().status.code(), Some(2));
+    assert_eq!(precheck().args(["--units", "imperial", "x.json"]).output().unwrap().status.code(), Some(2));
+    assert_eq!(precheck().arg("/nonexistent/payload.json").output().unwrap().status.code(), Some(2));
+}
+
+#[test]
+fn si_units_and_directories() {
+    let out = precheck().args(["--as-of", AS_OF, "--units", "si", "--rejected-only"]).arg(samples()).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "rejected.json is in the directory");
+    let lines = lines(&out.stdout);
+    assert_eq!(lines.len(), 1, "only the rejected sample is printed");
+    assert!(lines[0]["input"].as_str().unwrap().ends_with("rejected.json"));
+    assert_eq!(lines[0]["report"]["unit_system"], "si");
+}
