@@ -3,7 +3,7 @@
 //!
 //! `cargo bench -p labcore-benches` prints criterion's figures, then a ratio measured by interleaving both
 //! workloads in this process (machines are noisy; a ratio of neighbours is not).
-#![allow(missing_docs, clippy::print_stdout, clippy::unwrap_used, clippy::expect_used)]
+#![allow(missing_docs, clippy::print_stdout, clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};

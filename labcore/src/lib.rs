@@ -51,6 +51,7 @@ pub use payload::{Demographics, LabPayload, ResultEntry, Sex, Specimen, Specimen
 pub use phi::{Phi, REDACTED};
 pub use process::{Processed, process, validate};
 pub use report::{Mapping, NormalizedResult, Original, OriginalRange, Report, UnitSystem};
+pub use smol_str::SmolStr;
 pub use value::{
     Comparator, Decimal, DecimalReading, NumberError, ReportedValue, TextKind, parse_decimal, read_value_text,
 };

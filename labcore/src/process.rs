@@ -37,6 +37,15 @@ pub struct Processed {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn process(input: &[u8], context: &Context<'_>) -> Result<Processed> {
+    run(input, context, true)
+}
+
+/// Validates and normalises one payload, returning only the report (the typed payload is not built).
+pub fn validate(input: &[u8], context: &Context<'_>) -> Result<Report> {
+    run(input, context, false).map(|p| p.report)
+}
+
+fn run(input: &[u8], context: &Context<'_>, want_payload: bool) -> Result<Processed> {
     let text = check_input(input, context.max_input_bytes())?;
     let document: RawDocument<'_> = serde_json::from_str(text).map_err(|e| Error::from_json(&e))?;
     let mut findings = Findings::default();
@@ -57,7 +66,7 @@ pub fn process(input: &[u8], context: &Context<'_>) -> Result<Processed> {
         matched.push((result.index, analyte));
         results.push(result);
     }
-    normalize::check_duplicates(&matched, &mut findings);
+    normalize::check_duplicates(&matched, context.catalog().analytes().len(), &mut findings);
     if let Some(panel) = draft.panel {
         normalize::check_panel(panel, &matched, &mut findings);
     }
@@ -72,13 +81,8 @@ pub fn process(input: &[u8], context: &Context<'_>) -> Result<Processed> {
         results,
         findings: findings.into_vec(),
     };
-    let payload = if accepted { draft.into_payload() } else { None };
+    let payload = if accepted && want_payload { draft.into_payload() } else { None };
     Ok(Processed { report, payload })
-}
-
-/// Validates and normalises one payload, returning only the report.
-pub fn validate(input: &[u8], context: &Context<'_>) -> Result<Report> {
-    process(input, context).map(|p| p.report)
 }
 
 /// Size limit, UTF-8 (RFC 8259 §8.1: JSON text exchanged between systems is UTF-8, also in the parts labcore

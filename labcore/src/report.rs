@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
+use smol_str::SmolStr;
 use std::sync::Arc;
 
 use crate::{Comparator, Finding, LoincCode, Panel, TextKind};
@@ -89,17 +90,17 @@ pub struct NormalizedResult {
 #[non_exhaustive]
 pub struct Original {
     /// The analyte name sent.
-    pub analyte: Option<String>,
+    pub analyte: Option<SmolStr>,
     /// The LOINC code sent.
-    pub loinc: Option<String>,
+    pub loinc: Option<SmolStr>,
     /// The numeric value as sent (decimal point, no thousands separators); absent for text values.
-    pub value: Option<String>,
+    pub value: Option<SmolStr>,
     /// The unit as sent.
-    pub unit: Option<String>,
+    pub unit: Option<SmolStr>,
     /// The reference range as sent.
     pub reference_range: Option<OriginalRange>,
     /// The abnormal flag as sent.
-    pub flag: Option<String>,
+    pub flag: Option<SmolStr>,
 }
 
 /// A vendor reference range as sent: text and/or bounds.
@@ -107,7 +108,7 @@ pub struct Original {
 #[non_exhaustive]
 pub struct OriginalRange {
     /// The range text.
-    pub text: Option<String>,
+    pub text: Option<SmolStr>,
     /// The low bound as sent.
     pub low: Option<String>,
     /// The high bound as sent.

@@ -72,13 +72,13 @@ fn check_report(report: &Value, expect: &Value) -> Result<(), String> {
             return Err(format!("finding leaks the patient id: {finding}"));
         }
     }
-    if let Some(accepted) = expect.get("accepted") {
-        if &report["accepted"] != accepted {
-            return Err(format!(
-                "accepted is {}, expected {accepted}; findings {}",
-                report["accepted"], report["findings"]
-            ));
-        }
+    if let Some(accepted) = expect.get("accepted")
+        && &report["accepted"] != accepted
+    {
+        return Err(format!(
+            "accepted is {}, expected {accepted}; findings {}",
+            report["accepted"], report["findings"]
+        ));
     }
     let tolerance = expect.get("tolerance").and_then(Value::as_f64).unwrap_or(1e-9);
     for wanted in expect.get("results").and_then(Value::as_array).into_iter().flatten() {

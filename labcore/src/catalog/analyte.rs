@@ -77,6 +77,8 @@ impl LoincTerm {
 /// An analyte of the catalog.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Analyte {
+    /// Position in the catalog's analyte list.
+    pub(crate) position: usize,
     pub(crate) id: Arc<str>,
     pub(crate) display: Arc<str>,
     pub(crate) panels: Vec<Panel>,

@@ -22,6 +22,7 @@ pub(crate) fn build(file: &str, entry: AnalyteEntry, units: &UnitParser) -> Resu
     }
     let unit = |text: &str| units.parse_ucum(text).map_err(|_| invalid(format!("unit `{text}` is not UCUM")));
     let mut analyte = Analyte {
+        position: 0,
         id: entry.id.as_str().into(),
         display: entry.display.as_str().into(),
         panels: entry.panels.clone(),
@@ -36,7 +37,7 @@ pub(crate) fn build(file: &str, entry: AnalyteEntry, units: &UnitParser) -> Resu
         molar_mass: None,
         valence: entry.valence,
         plausible: None,
-        loinc: entry.loinc.iter().map(|l| term(l).map_err(|p| invalid(p))).collect::<Result<_, _>>()?,
+        loinc: entry.loinc.iter().map(|l| term(l).map_err(&invalid)).collect::<Result<_, _>>()?,
     };
     if let Some(m) = &entry.molar_mass {
         if !(m.g_per_mol.is_finite() && m.g_per_mol > 0.0) || m.source.trim().is_empty() {
@@ -50,7 +51,7 @@ pub(crate) fn build(file: &str, entry: AnalyteEntry, units: &UnitParser) -> Resu
         });
     }
     if let Some(p) = &entry.plausible {
-        if !(p.low < p.high) || p.source.trim().is_empty() {
+        if p.low.partial_cmp(&p.high) != Some(std::cmp::Ordering::Less) || p.source.trim().is_empty() {
             return Err(invalid("plausible limits must be ordered and cite a source".into()));
         }
         analyte.plausible =

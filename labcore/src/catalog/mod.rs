@@ -168,8 +168,9 @@ impl Catalog {
         Ok(catalog)
     }
 
-    fn index(&mut self, file: &str, analyte: Analyte) -> Result<(), CatalogError> {
+    fn index(&mut self, file: &str, mut analyte: Analyte) -> Result<(), CatalogError> {
         let at = self.analytes.len();
+        analyte.position = at;
         let invalid =
             |problem: String| CatalogError::Invalid { file: file.into(), analyte: analyte.id.to_string(), problem };
         if self.by_id.insert(analyte.id.to_string(), at).is_some() {
@@ -230,8 +231,8 @@ impl Catalog {
 
     /// Indices of the analytes a name may mean (empty when none).
     pub(crate) fn name_matches(&self, name: &str) -> &[usize] {
-        let members =
-            self.by_name.get(&name_key(name)).or_else(|| names::loose_key(name).and_then(|key| self.by_name.get(&key)));
+        let exact = names::with_key(name, |key| self.by_name.get(key));
+        let members = exact.or_else(|| names::loose_key(name).and_then(|key| self.by_name.get(&key)));
         members.map_or(&[], Vec::as_slice)
     }
 

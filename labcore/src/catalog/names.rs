@@ -62,6 +62,25 @@ pub fn name_key(name: &str) -> String {
     key
 }
 
+/// Calls `f` with the [`name_key`] of `name`, built on the stack when the name is short ASCII (the common case:
+/// one look-up per result, no allocation).
+pub(crate) fn with_key<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
+    const STACK: usize = 64;
+    if !name.is_ascii() || name.len() > STACK || name.contains(['%', '#']) {
+        return f(&name_key(name));
+    }
+    let mut buffer = [0u8; STACK];
+    let mut len = 0;
+    for b in name.bytes().filter(u8::is_ascii_alphanumeric) {
+        if let Some(slot) = buffer.get_mut(len) {
+            *slot = b.to_ascii_lowercase();
+            len += 1;
+        }
+    }
+    let key = buffer.get(..len).and_then(|k| std::str::from_utf8(k).ok()).unwrap_or_default();
+    f(key)
+}
+
 /// [`name_key`] for ASCII text, without per-character case mapping.
 fn ascii_key(name: &str) -> String {
     let mut key = String::with_capacity(name.len());
@@ -111,6 +130,13 @@ mod tests {
         assert_eq!(name_key("  h.g.b  "), "hgb");
         assert_eq!(name_key("Urea Nitrogen (BUN)"), "ureanitrogenbun");
         assert_eq!(name_key("LYM#"), "lym#");
+    }
+
+    #[test]
+    fn stack_keys_equal_heap_keys() {
+        for name in ["WBC Count", "Glucose, Serum", "NEUT%", "ALT (SGPT)", "Hémoglobine", &"x".repeat(100)] {
+            assert_eq!(with_key(name, str::to_owned), name_key(name), "{name}");
+        }
     }
 
     #[test]

@@ -4,12 +4,12 @@ use serde::{Serialize, Serializer};
 use std::fmt::{self, Write};
 
 /// The deepest pointer labcore's formats need (`/results/3/reference_range/low` has four segments).
-const MAX_DEPTH: usize = 6;
+const MAX_DEPTH: usize = 4;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Segment {
     Key(&'static str),
-    Index(usize),
+    Index(u32),
 }
 
 /// A location in a JSON payload, such as `/results/3/unit`.
@@ -58,7 +58,8 @@ impl JsonPointer {
     /// This pointer extended by an array index.
     #[must_use]
     pub fn index(self, index: usize) -> JsonPointer {
-        self.push(Segment::Index(index))
+        // Arrays longer than u32::MAX cannot come from an input within the size limit.
+        self.push(Segment::Index(u32::try_from(index).unwrap_or(u32::MAX)))
     }
 
     /// Whether this is the whole document.
@@ -69,7 +70,7 @@ impl JsonPointer {
     /// The index `i` when the pointer is under `/results/i`.
     pub fn result_index(&self) -> Option<usize> {
         match self.segments.get(..usize::from(self.len))? {
-            [Segment::Key("results"), Segment::Index(i), ..] => Some(*i),
+            [Segment::Key("results"), Segment::Index(i), ..] => usize::try_from(*i).ok(),
             _ => None,
         }
     }
@@ -118,6 +119,6 @@ mod tests {
         assert_eq!(p.result_index(), Some(7));
         assert_eq!(JsonPointer::root().key("results").result_index(), None);
         let deep = (0..10).fold(JsonPointer::root(), |p, i| p.index(i));
-        assert_eq!(deep.to_string(), "/0/1/2/3/4/5");
+        assert_eq!(deep.to_string(), "/0/1/2/3");
     }
 }

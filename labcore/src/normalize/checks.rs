@@ -2,27 +2,24 @@
 
 use crate::catalog::Analyte;
 use crate::finding::Findings;
-use crate::hash::FastMap;
 use crate::{Finding, FindingCode, JsonPointer, Panel, Severity};
 
 /// The analyte each result was matched to, with the result's index in the payload.
 pub(crate) type Matched<'c> = [(usize, Option<&'c Analyte>)];
 
-/// Reports every repeat of an analyte already reported earlier in the payload. (The map is keyed by catalog
-/// ids, never by input, so its fast hasher is safe.)
-pub(crate) fn check_duplicates(matched: &Matched<'_>, findings: &mut Findings) {
-    let mut first_seen: FastMap<&str, usize> = FastMap::default();
+/// Reports every repeat of an analyte already reported earlier in the payload.
+pub(crate) fn check_duplicates(matched: &Matched<'_>, catalog_size: usize, findings: &mut Findings) {
+    let mut first_seen: Vec<Option<usize>> = vec![None; catalog_size];
     for (index, analyte) in matched {
         let Some(analyte) = analyte else { continue };
-        match first_seen.get(analyte.id()) {
-            Some(first) => {
+        match first_seen.get_mut(analyte.position) {
+            Some(Some(first)) => {
                 let message = format!("{} is reported more than once (first at /results/{first})", analyte.display());
                 let path = JsonPointer::root().key("results").index(*index);
                 findings.push(FindingCode::DuplicateAnalyte, path, message);
             }
-            None => {
-                first_seen.insert(analyte.id(), *index);
-            }
+            Some(slot) => *slot = Some(*index),
+            None => {}
         }
     }
 }

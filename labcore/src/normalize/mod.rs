@@ -99,7 +99,7 @@ fn read_unit<'c>(
 
 fn original(input: &ResultInput) -> Original {
     let value = match &input.value {
-        Some(ReportedValue::Number { number, .. }) => Some(number.text().to_owned()),
+        Some(ReportedValue::Number { number, .. }) => Some(number.text_shared()),
         _ => None,
     };
     let bound = |v: &Option<ReportedValue>| match v {

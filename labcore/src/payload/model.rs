@@ -2,6 +2,8 @@
 //!
 //! The format is documented in `labcore/schema/README.md` and described by `labcore/schema/payload.schema.json`.
 
+use smol_str::SmolStr;
+
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Serialize;
 
@@ -116,17 +118,17 @@ impl SpecimenKind {
 #[non_exhaustive]
 pub struct ResultEntry {
     /// The vendor's analyte name.
-    pub analyte: Option<String>,
+    pub analyte: Option<SmolStr>,
     /// The LOINC code sent.
-    pub loinc: Option<String>,
+    pub loinc: Option<SmolStr>,
     /// The value.
     pub value: ReportedValue,
     /// The unit as sent.
-    pub unit: Option<String>,
+    pub unit: Option<SmolStr>,
     /// The vendor's reference range.
     pub reference_range: Option<VendorRange>,
     /// The vendor's abnormal flag.
-    pub flag: Option<String>,
+    pub flag: Option<SmolStr>,
     /// A comment on this result (PHI: free text).
     pub comment: Option<Phi<String>>,
 }
@@ -136,7 +138,7 @@ pub struct ResultEntry {
 #[non_exhaustive]
 pub struct VendorRange {
     /// The range as text (`4.0-11.0`, `<200`).
-    pub text: Option<String>,
+    pub text: Option<SmolStr>,
     /// The low bound, when sent separately.
     pub low: Option<ReportedValue>,
     /// The high bound, when sent separately.

@@ -35,15 +35,32 @@ impl JsonType {
     }
 }
 
-/// A JSON value read loosely: scalars with their text, containers only by type.
-#[derive(Debug, Clone, PartialEq)]
+/// A JSON value read loosely: scalars with their raw text, objects with their raw text (read on demand),
+/// arrays only by type. Small (24 bytes): nothing is decoded until a check needs it.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum Node<'a> {
     Null,
     Bool,
     Number(&'a str),
-    Str(Cow<'a, str>),
+    Str(JsonStr<'a>),
     Array,
-    Object,
+    Object(&'a str),
+}
+
+/// A JSON string token as it appears in the input (quotes included), decoded on demand.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct JsonStr<'a>(&'a str);
+
+impl<'a> JsonStr<'a> {
+    /// The string's content; borrowed unless it has escapes.
+    pub(crate) fn text(self) -> Cow<'a, str> {
+        let raw = self.0;
+        if !raw.contains('\\') {
+            return Cow::Borrowed(raw.get(1..raw.len().saturating_sub(1)).unwrap_or_default());
+        }
+        // The token was already validated by the parser; decoding it again cannot fail.
+        serde_json::from_str::<String>(raw).map_or(Cow::Borrowed(""), Cow::Owned)
+    }
 }
 
 impl<'a> Node<'a> {
@@ -54,7 +71,7 @@ impl<'a> Node<'a> {
             Node::Number(_) => JsonType::Number,
             Node::Str(_) => JsonType::String,
             Node::Array => JsonType::Array,
-            Node::Object => JsonType::Object,
+            Node::Object(_) => JsonType::Object,
         }
     }
 
@@ -62,21 +79,12 @@ impl<'a> Node<'a> {
         match raw.as_bytes().first() {
             Some(b'n') => Node::Null,
             Some(b't' | b'f') => Node::Bool,
-            Some(b'"') => Node::Str(unescape(raw)),
+            Some(b'"') => Node::Str(JsonStr(raw)),
             Some(b'[') => Node::Array,
-            Some(b'{') => Node::Object,
+            Some(b'{') => Node::Object(raw),
             _ => Node::Number(raw),
         }
     }
-}
-
-/// The content of a JSON string token; borrowed when it has no escapes.
-fn unescape(raw: &str) -> Cow<'_, str> {
-    if !raw.contains('\\') {
-        return Cow::Borrowed(raw.get(1..raw.len().saturating_sub(1)).unwrap_or_default());
-    }
-    // The token was already validated by the parser; decoding it again cannot fail.
-    serde_json::from_str::<String>(raw).map_or(Cow::Borrowed(""), Cow::Owned)
 }
 
 impl<'de> Deserialize<'de> for Node<'de> {
@@ -95,11 +103,17 @@ pub(crate) struct UnknownKey {
     pub(crate) suggestion: Option<&'static str>,
 }
 
+/// A key that is not a plain field: unknown, or repeated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Extra {
+    Unknown(UnknownKey),
+    Duplicate(&'static str),
+}
+
 /// What every loosely read object records besides its fields.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub(crate) struct Extras {
-    pub(crate) unknown: Vec<UnknownKey>,
-    pub(crate) duplicates: Vec<&'static str>,
+    pub(crate) keys: Vec<Extra>,
     seen: u64,
 }
 
@@ -107,6 +121,8 @@ pub(crate) struct Extras {
 pub(crate) trait RawObject<'de>: Default + Sized {
     /// The field names, in the order `read` expects their index.
     const FIELDS: &'static [&'static str];
+    /// The index of a field name in `FIELDS` (a `match`, faster than a scan).
+    fn field_index(key: &str) -> Option<usize>;
     /// Reads the value of `FIELDS[index]`.
     fn read<A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error>;
     /// Unknown and duplicate keys.
@@ -118,13 +134,13 @@ fn read_object<'de, T: RawObject<'de>, A: MapAccess<'de>>(mut map: A) -> Result<
     let mut position = 0;
     while let Some(Key(key)) = map.next_key::<Key<'de>>()? {
         position += 1;
-        match T::FIELDS.iter().position(|f| *f == key) {
+        match T::field_index(&key) {
             Some(index) => {
                 let bit = 1u64 << (index % 64);
                 let extras = out.extras();
                 if extras.seen & bit != 0 {
                     // The first value is kept; the duplicate is an error finding.
-                    extras.duplicates.extend(T::FIELDS.get(index));
+                    extras.keys.extend(T::FIELDS.get(index).map(|name| Extra::Duplicate(name)));
                     map.next_value::<IgnoredAny>()?;
                 } else {
                     extras.seen |= bit;
@@ -134,7 +150,7 @@ fn read_object<'de, T: RawObject<'de>, A: MapAccess<'de>>(mut map: A) -> Result<
             None => {
                 if key != "$schema" {
                     let suggestion = fields::suggest(&key, T::FIELDS);
-                    out.extras().unknown.push(UnknownKey { position, suggestion });
+                    out.extras().keys.push(Extra::Unknown(UnknownKey { position, suggestion }));
                 }
                 map.next_value::<IgnoredAny>()?;
             }
@@ -239,7 +255,8 @@ impl<'de, E: Deserialize<'de>> Deserialize<'de> for Listed<'de, E> {
             }
             scalar_arms!(Listed::Other, Listed::Text);
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-                let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(256));
+                // serde_json gives no size hint; a panel has up to ~30 results, so start there.
+                let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(32).min(256));
                 while let Some(item) = seq.next_element::<E>()? {
                     items.push(item);
                 }
@@ -266,6 +283,17 @@ macro_rules! raw_object {
 
         impl<'de> RawObject<'de> for $name<'de> {
             const FIELDS: &'static [&'static str] = &[$($key),*];
+            fn field_index(key: &str) -> Option<usize> {
+                let mut i = 0usize;
+                $(
+                    if key == $key {
+                        return Some(i);
+                    }
+                    i += 1;
+                )*
+                let _ = i;
+                None
+            }
             fn read<A: MapAccess<'de>>(&mut self, index: usize, map: &mut A) -> Result<(), A::Error> {
                 let mut i = 0usize;
                 $(
@@ -322,14 +350,14 @@ raw_object! {
         loinc: Node<'de> = "loinc",
         value: Node<'de> = "value",
         unit: Node<'de> = "unit",
-        reference_range: Shaped<'de, RawRange<'de>> = "reference_range",
+        reference_range: Node<'de> = "reference_range",
         flag: Node<'de> = "flag",
         comment: Node<'de> = "comment",
     }
 }
 
 raw_object! {
-    /// `reference_range` given as an object.
+    /// `reference_range` given as an object (read on demand from its raw text).
     RawRange {
         low: Node<'de> = "low",
         high: Node<'de> = "high",

@@ -1,10 +1,14 @@
 //! Checks each loosely read field and builds a draft payload, reporting every problem as a finding.
 
+use std::borrow::Cow;
+
+use smol_str::SmolStr;
+
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::datetime::{self, Timestamp};
 use super::model::{Demographics, Sex, Specimen, SpecimenKind, VendorRange};
-use super::raw::{Extras, Listed, Node, RawPatient, RawPayload, RawRange, RawResult, RawSpecimen, Shaped};
+use super::raw::{Extra, Extras, Listed, Node, RawPatient, RawPayload, RawRange, RawResult, RawSpecimen, Shaped};
 use crate::finding::Findings;
 use crate::{FindingCode, JsonPointer, Panel, Phi, ReportedValue, TextKind, value};
 
@@ -25,12 +29,12 @@ pub(crate) struct Draft {
 #[derive(Debug, Default)]
 pub(crate) struct ResultInput {
     pub(crate) index: usize,
-    pub(crate) analyte: Option<String>,
-    pub(crate) loinc: Option<String>,
+    pub(crate) analyte: Option<SmolStr>,
+    pub(crate) loinc: Option<SmolStr>,
     pub(crate) value: Option<ReportedValue>,
-    pub(crate) unit: Option<String>,
+    pub(crate) unit: Option<SmolStr>,
     pub(crate) reference_range: Option<VendorRange>,
-    pub(crate) flag: Option<String>,
+    pub(crate) flag: Option<SmolStr>,
     pub(crate) comment: Option<Phi<String>>,
 }
 
@@ -51,6 +55,10 @@ const fn free_text(name: &'static str, max: usize) -> Field {
     Field { name, max, free_text: true }
 }
 
+fn owned_phi(text: Cow<'_, str>) -> Phi<String> {
+    Phi::new(text.into_owned())
+}
+
 /// Empty, white space, or only invisible characters (a lone byte order mark, a zero-width space).
 fn is_blank(text: &str) -> bool {
     text.chars().all(|c| c.is_whitespace() || crate::value::is_invisible(c))
@@ -58,7 +66,11 @@ fn is_blank(text: &str) -> bool {
 
 /// Control characters have no place in codes and identifiers (and are how log and HL7 injection starts).
 fn has_control(text: &str, free_text: bool) -> bool {
-    text.chars().any(|c| c.is_control() && !(free_text && matches!(c, '\n' | '\r' | '\t')))
+    // C0 controls and DEL are single bytes; C1 controls (U+0080–U+009F) are encoded as 0xC2 0x80–0x9F.
+    let bytes = text.as_bytes();
+    let c0 = |b: &u8| *b < 0x20 && !(free_text && matches!(b, b'\n' | b'\r' | b'\t')) || *b == 0x7f;
+    bytes.iter().any(c0)
+        || bytes.windows(2).any(|w| w.first() == Some(&0xC2) && w.get(1).is_some_and(|b| (0x80..=0x9F).contains(b)))
 }
 
 /// The longest free text labcore accepts in one comment.
@@ -76,8 +88,8 @@ impl Reader<'_> {
         let root = JsonPointer::root();
         self.extras(&raw.extras, &root);
         let mut draft = Draft {
-            patient_id: self.text(raw.patient_id.as_ref(), &root, field("patient_id", 128), true).map(Phi::new),
-            lab_id: self.text(raw.lab_id.as_ref(), &root, field("lab_id", 128), true),
+            patient_id: self.text(raw.patient_id.as_ref(), &root, field("patient_id", 128), true).map(owned_phi),
+            lab_id: self.text(raw.lab_id.as_ref(), &root, field("lab_id", 128), true).map(Cow::into_owned),
             ..Draft::default()
         };
         draft.panel = self.panel(raw.test_type.as_ref(), &root);
@@ -90,50 +102,69 @@ impl Reader<'_> {
     }
 
     fn extras(&mut self, extras: &Extras, at: &JsonPointer) {
-        for key in &extras.unknown {
-            let hint = key.suggestion.map(|s| format!("; did you mean `{s}`?")).unwrap_or_default();
-            let message = format!("unknown field (member {} of this object) is ignored{hint}", key.position);
-            self.findings.push(FindingCode::UnknownField, at.clone(), message);
-        }
-        for name in &extras.duplicates {
-            let message = format!("`{name}` appears more than once in this object; the first value was used");
-            self.findings.push(FindingCode::DuplicateField, at.key(name), message);
+        for extra in &extras.keys {
+            match extra {
+                Extra::Unknown(key) => {
+                    let hint = key.suggestion.map(|s| format!("; did you mean `{s}`?")).unwrap_or_default();
+                    let message = format!("unknown field (member {} of this object) is ignored{hint}", key.position);
+                    self.findings.push(FindingCode::UnknownField, *at, message);
+                }
+                Extra::Duplicate(name) => {
+                    let message = format!("`{name}` appears more than once in this object; the first value was used");
+                    self.findings.push(FindingCode::DuplicateField, at.key(name), message);
+                }
+            }
         }
     }
 
     /// A string field: absent and `null` are missing; other types, empty and over-long strings are findings.
-    fn text(&mut self, node: Option<&Node<'_>>, parent: &JsonPointer, field: Field, required: bool) -> Option<String> {
-        let path = parent.key(field.name);
-        let Field { name, max, free_text } = field;
+    /// Returns the trimmed text, borrowed from the input.
+    fn text<'n>(
+        &mut self,
+        node: Option<&'n Node<'_>>,
+        parent: &JsonPointer,
+        field: Field,
+        required: bool,
+    ) -> Option<Cow<'n, str>> {
         match node {
             None | Some(Node::Null) => {
                 if required {
-                    self.findings.push(FindingCode::MissingField, path, format!("`{name}` is required"));
+                    let message = format!("`{}` is required", field.name);
+                    self.findings.push(FindingCode::MissingField, parent.key(field.name), message);
                 }
                 None
             }
-            Some(Node::Str(s)) if s.len() > max => {
-                self.findings.push(FindingCode::TooLong, path, format!("`{name}` is longer than {max} bytes"));
-                None
-            }
-            Some(Node::Str(s)) if is_blank(s) => {
-                if required {
-                    self.findings.push(FindingCode::MissingField, path, format!("`{name}` is empty"));
-                }
-                None
-            }
-            Some(Node::Str(s)) if has_control(s, free_text) => {
-                let message = format!("`{name}` contains control characters");
-                self.findings.push(FindingCode::InvalidValue, path, message);
-                None
-            }
-            Some(Node::Str(s)) => Some(s.trim().to_owned()),
+            Some(Node::Str(s)) => match s.text() {
+                Cow::Borrowed(text) => self.check_text(text, parent, field, required).map(Cow::Borrowed),
+                Cow::Owned(text) => self.check_text(&text, parent, field, required).map(|t| Cow::Owned(t.to_owned())),
+            },
             Some(other) => {
-                let got = other.json_type().as_str();
-                self.findings.push(FindingCode::InvalidType, path, format!("`{name}` must be a string, not {got}"));
+                let (name, got) = (field.name, other.json_type().as_str());
+                let message = format!("`{name}` must be a string, not {got}");
+                self.findings.push(FindingCode::InvalidType, parent.key(name), message);
                 None
             }
         }
+    }
+
+    /// Checks a string's length, blankness and control characters; returns it trimmed.
+    fn check_text<'s>(&mut self, s: &'s str, parent: &JsonPointer, field: Field, required: bool) -> Option<&'s str> {
+        let Field { name, max, free_text } = field;
+        let trimmed = s.trim();
+        let (code, message) = if s.len() > max {
+            (FindingCode::TooLong, format!("`{name}` is longer than {max} bytes"))
+        } else if trimmed.is_empty() || (!trimmed.is_ascii() && is_blank(trimmed)) {
+            if !required {
+                return None;
+            }
+            (FindingCode::MissingField, format!("`{name}` is empty"))
+        } else if has_control(s, free_text) {
+            (FindingCode::InvalidValue, format!("`{name}` contains control characters"))
+        } else {
+            return Some(trimmed);
+        };
+        self.findings.push(code, parent.key(name), message);
+        None
     }
 
     fn panel(&mut self, node: Option<&Node<'_>>, root: &JsonPointer) -> Option<Panel> {
@@ -211,7 +242,7 @@ impl Reader<'_> {
 
     fn specimen(&mut self, raw: &RawSpecimen<'_>, path: &JsonPointer) -> Specimen {
         self.extras(&raw.extras, path);
-        let id = self.text(raw.id.as_ref(), path, field("id", 128), false).map(Phi::new);
+        let id = self.text(raw.id.as_ref(), path, field("id", 128), false).map(owned_phi);
         let kind = self.text(raw.kind.as_ref(), path, field("type", 64), false).and_then(|text| {
             let kind = SpecimenKind::parse(&text);
             if kind.is_none() {
@@ -245,7 +276,7 @@ impl Reader<'_> {
             }
         };
         if items.is_empty() {
-            self.findings.push(FindingCode::NoResults, path.clone(), "`results` is empty");
+            self.findings.push(FindingCode::NoResults, path, "`results` is empty");
         }
         let mut out = Vec::with_capacity(items.len());
         for (index, item) in items.iter().enumerate() {
@@ -269,27 +300,27 @@ impl Reader<'_> {
 
     fn result(&mut self, raw: &RawResult<'_>, index: usize, path: &JsonPointer) -> ResultInput {
         self.extras(&raw.extras, path);
-        let analyte = self.text(raw.analyte.as_ref(), path, field("analyte", 256), false);
-        let loinc = self.text(raw.loinc.as_ref(), path, field("loinc", 32), false);
+        let analyte = self.text(raw.analyte.as_ref(), path, field("analyte", 256), false).map(SmolStr::new);
+        let loinc = self.text(raw.loinc.as_ref(), path, field("loinc", 32), false).map(SmolStr::new);
         // Sent with a wrong type (a finding says so already), as opposed to absent, null or blank.
         let sent = |node: &Option<Node<'_>>| match node {
             None | Some(Node::Null) => false,
-            Some(Node::Str(s)) => !is_blank(s),
+            Some(Node::Str(s)) => !is_blank(&s.text()),
             Some(_) => true,
         };
         // When either was sent with a wrong type, that finding already says what is wrong.
         if analyte.is_none() && loinc.is_none() && !sent(&raw.analyte) && !sent(&raw.loinc) {
-            self.findings.push(FindingCode::MissingField, path.clone(), "a result needs `analyte` or `loinc`");
+            self.findings.push(FindingCode::MissingField, *path, "a result needs `analyte` or `loinc`");
         }
         ResultInput {
             index,
             analyte,
             loinc,
             value: self.value(raw.value.as_ref(), path),
-            unit: self.text(raw.unit.as_ref(), path, field("unit", 64), false),
+            unit: self.text(raw.unit.as_ref(), path, field("unit", 64), false).map(SmolStr::new),
             reference_range: raw.reference_range.as_ref().and_then(|r| self.range(r, path)),
-            flag: self.text(raw.flag.as_ref(), path, field("flag", 32), false),
-            comment: self.text(raw.comment.as_ref(), path, free_text("comment", MAX_COMMENT), false).map(Phi::new),
+            flag: self.text(raw.flag.as_ref(), path, field("flag", 32), false).map(SmolStr::new),
+            comment: self.text(raw.comment.as_ref(), path, free_text("comment", MAX_COMMENT), false).map(owned_phi),
         }
     }
 
@@ -301,10 +332,14 @@ impl Reader<'_> {
                 return None;
             }
             Some(Node::Number(raw)) => value::read_json_number(raw),
-            Some(Node::Str(text)) if text.len() > MAX_VALUE_TEXT => {
-                ReportedValue::Text { kind: TextKind::Text, text: Phi::new(text.to_string()) }
+            Some(Node::Str(text)) => {
+                let text = text.text();
+                if text.len() > MAX_VALUE_TEXT {
+                    ReportedValue::Text { kind: TextKind::Text, text: Phi::new(text.into_owned()) }
+                } else {
+                    value::read_value_text(&text)
+                }
             }
-            Some(Node::Str(text)) => value::read_value_text(text),
             Some(other) => {
                 let got = other.json_type().as_str();
                 let message = format!("`value` must be a number or a string, not {got}");
@@ -320,11 +355,7 @@ impl Reader<'_> {
         let (code, message) = match value {
             ReportedValue::Number { comparator: Some(_), decimal_comma, .. } => {
                 if *decimal_comma {
-                    self.findings.push(
-                        FindingCode::DecimalComma,
-                        path.clone(),
-                        "decimal comma read as a decimal point",
-                    );
+                    self.findings.push(FindingCode::DecimalComma, *path, "decimal comma read as a decimal point");
                 }
                 (FindingCode::ValueCensored, "value is a bound (it has a comparator), not a measurement")
             }
@@ -334,20 +365,22 @@ impl Reader<'_> {
             ReportedValue::Number { .. } => return,
             ReportedValue::Text { kind, .. } => text_finding(*kind),
         };
-        self.findings.push(code, path.clone(), message);
+        self.findings.push(code, *path, message);
     }
 
-    fn range(&mut self, shaped: &Shaped<'_, RawRange<'_>>, parent: &JsonPointer) -> Option<VendorRange> {
+    fn range(&mut self, node: &Node<'_>, parent: &JsonPointer) -> Option<VendorRange> {
         let path = parent.key("reference_range");
-        match shaped {
-            Shaped::Text(text) => {
-                let node = Node::Str(text.clone());
-                let text = self.text(Some(&node), parent, field("reference_range", 128), false)?;
-                Some(VendorRange { text: Some(text), ..VendorRange::default() })
+        match node {
+            Node::Null => None,
+            Node::Str(_) => {
+                let text = self.text(Some(node), parent, field("reference_range", 128), false)?;
+                Some(VendorRange { text: Some(SmolStr::new(text)), ..VendorRange::default() })
             }
-            Shaped::Object(raw) => Some(self.range_object(raw, &path)),
-            Shaped::Other(crate::payload::raw::JsonType::Null) => None,
-            Shaped::Other(t) => self.wrong_type(path, "reference_range", "a string or an object", t.as_str()),
+            Node::Object(raw) => match serde_json::from_str::<Shaped<'_, RawRange<'_>>>(raw) {
+                Ok(Shaped::Object(range)) => Some(self.range_object(&range, &path)),
+                _ => None,
+            },
+            other => self.wrong_type(path, "reference_range", "a string or an object", other.json_type().as_str()),
         }
     }
 
@@ -356,11 +389,18 @@ impl Reader<'_> {
         let mut bound = |node: Option<&Node<'_>>, name: &'static str| match node {
             None | Some(Node::Null) => None,
             Some(Node::Number(text)) => Some(value::read_json_number(text)),
-            Some(Node::Str(text)) if text.len() > 64 => {
-                self.findings.push(FindingCode::TooLong, path.key(name), format!("`{name}` is longer than 64 bytes"));
-                None
+            Some(Node::Str(text)) => {
+                let text = text.text();
+                if text.len() > 64 {
+                    self.findings.push(
+                        FindingCode::TooLong,
+                        path.key(name),
+                        format!("`{name}` is longer than 64 bytes"),
+                    );
+                    return None;
+                }
+                Some(value::read_value_text(&text))
             }
-            Some(Node::Str(text)) => Some(value::read_value_text(text)),
             Some(other) => {
                 let got = other.json_type().as_str();
                 let message = format!("`{name}` must be a number or a string, not {got}");
@@ -370,7 +410,7 @@ impl Reader<'_> {
         };
         let low = bound(raw.low.as_ref(), "low");
         let high = bound(raw.high.as_ref(), "high");
-        let text = self.text(raw.text.as_ref(), path, field("text", 128), false);
+        let text = self.text(raw.text.as_ref(), path, field("text", 128), false).map(SmolStr::new);
         VendorRange { text, low, high }
     }
 
@@ -378,28 +418,33 @@ impl Reader<'_> {
         let path = root.key("comments");
         match listed {
             None | Some(Listed::Other(crate::payload::raw::JsonType::Null)) => Vec::new(),
-            Some(Listed::Text(text)) => {
-                let node = Node::Str(text.clone());
-                self.text(Some(&node), root, free_text("comments", MAX_COMMENT), false)
-                    .map(Phi::new)
-                    .into_iter()
-                    .collect()
-            }
+            Some(Listed::Text(text)) => self
+                .check_text(text, root, free_text("comments", MAX_COMMENT), false)
+                .map(|t| Phi::new(t.to_owned()))
+                .into_iter()
+                .collect(),
             Some(Listed::Array(items)) => items
                 .iter()
                 .enumerate()
                 .filter_map(|(i, node)| {
                     let at = path.index(i);
                     match node {
-                        Node::Str(s) if s.len() > MAX_COMMENT => {
-                            self.findings.push(FindingCode::TooLong, at, "a comment is longer than 64 KiB");
-                            None
+                        Node::Str(s) => {
+                            let text = s.text();
+                            if text.len() > MAX_COMMENT {
+                                self.findings.push(FindingCode::TooLong, at, "a comment is longer than 64 KiB");
+                                None
+                            } else if has_control(&text, true) {
+                                self.findings.push(
+                                    FindingCode::InvalidValue,
+                                    at,
+                                    "a comment contains control characters",
+                                );
+                                None
+                            } else {
+                                Some(Phi::new(text.into_owned()))
+                            }
                         }
-                        Node::Str(s) if has_control(s, true) => {
-                            self.findings.push(FindingCode::InvalidValue, at, "a comment contains control characters");
-                            None
-                        }
-                        Node::Str(s) => Some(Phi::new(s.to_string())),
                         other => {
                             let message = format!("a comment must be a string, not {}", other.json_type().as_str());
                             self.findings.push(FindingCode::InvalidType, at, message);

@@ -1,6 +1,7 @@
 //! Decimal numbers as labs write them, with their reported precision.
 
 use serde::{Serialize, Serializer, ser::SerializeStruct};
+use smol_str::SmolStr;
 
 /// A reported number: its value, and the text it was reported as (normalised to a decimal point), so that
 /// `7.50` keeps its two decimals.
@@ -13,7 +14,7 @@ use serde::{Serialize, Serializer, ser::SerializeStruct};
 #[derive(Debug, Clone, PartialEq)]
 pub struct Decimal {
     value: f64,
-    text: Box<str>,
+    text: SmolStr,
     decimals: u8,
     significant: u8,
 }
@@ -27,6 +28,11 @@ impl Decimal {
     /// The number as reported, with a decimal point and without thousands separators (`1,234.50` → `1234.50`).
     pub fn text(&self) -> &str {
         &self.text
+    }
+
+    /// The text, cheap to clone (inline for numbers of up to 23 characters).
+    pub fn text_shared(&self) -> SmolStr {
+        self.text.clone()
     }
 
     /// Digits reported after the decimal point.
@@ -119,7 +125,7 @@ pub fn parse_decimal(text: &str) -> Result<DecimalReading, NumberError> {
     let decimals = i64::try_from(parts.fraction.len()).unwrap_or(i64::MAX).saturating_sub(exponent).max(0);
     let number = Decimal {
         value: if value == 0.0 { 0.0 } else { value },
-        text: canonical.into_boxed_str(),
+        text: SmolStr::new(canonical),
         decimals: u8::try_from(decimals).unwrap_or(u8::MAX),
         significant: u8::try_from(significant).unwrap_or(u8::MAX),
     };
@@ -148,7 +154,7 @@ fn plain(text: &str) -> Option<DecimalReading> {
     let significant = (integer.len() + fraction.len()).saturating_sub(leading_zeros).max(1);
     let number = Decimal {
         value: if value == 0.0 { 0.0 } else { value },
-        text: text.into(),
+        text: SmolStr::new(text),
         decimals: u8::try_from(fraction.len()).ok()?,
         significant: u8::try_from(significant).ok()?,
     };
