@@ -55,3 +55,8 @@ pub use smol_str::SmolStr;
 pub use value::{
     Comparator, Decimal, DecimalReading, NumberError, ReportedValue, TextKind, parse_decimal, read_value_text,
 };
+
+/// The README's Rust examples, compiled and run as doctests so they cannot rot.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
