@@ -5,6 +5,7 @@ mod fields;
 mod model;
 mod raw;
 mod read;
+mod read_result;
 
 pub use model::{Demographics, LabPayload, ResultEntry, Sex, Specimen, SpecimenKind, VendorRange};
 

@@ -8,9 +8,9 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::datetime::{self, Timestamp};
 use super::model::{Demographics, Sex, Specimen, SpecimenKind, VendorRange};
-use super::raw::{Extra, Extras, Listed, Node, RawPatient, RawPayload, RawRange, RawResult, RawSpecimen, Shaped};
+use super::raw::{Extra, Extras, Listed, Node, RawPatient, RawPayload, RawSpecimen, Shaped};
 use crate::finding::Findings;
-use crate::{FindingCode, JsonPointer, Panel, Phi, ReportedValue, TextKind, value};
+use crate::{FindingCode, JsonPointer, Panel, Phi, ReportedValue};
 
 /// A payload read field by field; a field is `None` when it was absent or unusable (with a finding).
 #[derive(Debug, Default)]
@@ -41,26 +41,26 @@ pub(crate) struct ResultInput {
 /// A text field's name (as in the payload, for messages and paths), its longest allowed length in bytes, and
 /// whether it is free text (where line breaks and tabs are allowed; other control characters never are).
 #[derive(Clone, Copy)]
-struct Field {
+pub(super) struct Field {
     name: &'static str,
     max: usize,
     free_text: bool,
 }
 
-const fn field(name: &'static str, max: usize) -> Field {
+pub(super) const fn field(name: &'static str, max: usize) -> Field {
     Field { name, max, free_text: false }
 }
 
-const fn free_text(name: &'static str, max: usize) -> Field {
+pub(super) const fn free_text(name: &'static str, max: usize) -> Field {
     Field { name, max, free_text: true }
 }
 
-fn owned_phi(text: Cow<'_, str>) -> Phi<String> {
+pub(super) fn owned_phi(text: Cow<'_, str>) -> Phi<String> {
     Phi::new(text.into_owned())
 }
 
 /// Empty, white space, or only invisible characters (a lone byte order mark, a zero-width space).
-fn is_blank(text: &str) -> bool {
+pub(super) fn is_blank(text: &str) -> bool {
     text.chars().all(|c| c.is_whitespace() || crate::value::is_invisible(c))
 }
 
@@ -74,9 +74,9 @@ fn has_control(text: &str, free_text: bool) -> bool {
 }
 
 /// The longest free text labcore accepts in one comment.
-const MAX_COMMENT: usize = 64 * 1024;
+pub(super) const MAX_COMMENT: usize = 64 * 1024;
 /// Value strings longer than this are kept as text without being read as numbers.
-const MAX_VALUE_TEXT: usize = 4096;
+pub(super) const MAX_VALUE_TEXT: usize = 4096;
 
 /// Reads loosely parsed JSON into a draft, pushing findings.
 pub(crate) struct Reader<'f> {
@@ -101,7 +101,7 @@ impl Reader<'_> {
         draft
     }
 
-    fn extras(&mut self, extras: &Extras, at: &JsonPointer) {
+    pub(super) fn extras(&mut self, extras: &Extras, at: &JsonPointer) {
         for extra in &extras.keys {
             match extra {
                 Extra::Unknown(key) => {
@@ -119,7 +119,7 @@ impl Reader<'_> {
 
     /// A string field: absent and `null` are missing; other types, empty and over-long strings are findings.
     /// Returns the trimmed text, borrowed from the input.
-    fn text<'n>(
+    pub(super) fn text<'n>(
         &mut self,
         node: Option<&'n Node<'_>>,
         parent: &JsonPointer,
@@ -148,7 +148,13 @@ impl Reader<'_> {
     }
 
     /// Checks a string's length, blankness and control characters; returns it trimmed.
-    fn check_text<'s>(&mut self, s: &'s str, parent: &JsonPointer, field: Field, required: bool) -> Option<&'s str> {
+    pub(super) fn check_text<'s>(
+        &mut self,
+        s: &'s str,
+        parent: &JsonPointer,
+        field: Field,
+        required: bool,
+    ) -> Option<&'s str> {
         let Field { name, max, free_text } = field;
         let trimmed = s.trim();
         let (code, message) = if s.len() > max {
@@ -212,7 +218,7 @@ impl Reader<'_> {
         }
     }
 
-    fn wrong_type<R>(&mut self, path: JsonPointer, name: &str, expected: &str, got: &str) -> Option<R> {
+    pub(super) fn wrong_type<R>(&mut self, path: JsonPointer, name: &str, expected: &str, got: &str) -> Option<R> {
         self.findings.push(FindingCode::InvalidType, path, format!("`{name}` must be {expected}, not {got}"));
         None
     }
@@ -254,164 +260,6 @@ impl Reader<'_> {
             kind
         });
         Specimen { id, kind }
-    }
-
-    fn results(
-        &mut self,
-        listed: Option<&Listed<'_, Shaped<'_, RawResult<'_>>>>,
-        root: &JsonPointer,
-    ) -> Vec<ResultInput> {
-        let path = root.key("results");
-        let items = match listed {
-            None | Some(Listed::Other(crate::payload::raw::JsonType::Null)) => {
-                self.findings.push(FindingCode::MissingField, path, "`results` is required");
-                return Vec::new();
-            }
-            Some(Listed::Array(items)) => items,
-            Some(Listed::Text(_)) => {
-                return self.wrong_type(path, "results", "an array", "a string").unwrap_or_default();
-            }
-            Some(Listed::Other(t)) => {
-                return self.wrong_type(path, "results", "an array", t.as_str()).unwrap_or_default();
-            }
-        };
-        if items.is_empty() {
-            self.findings.push(FindingCode::NoResults, path, "`results` is empty");
-        }
-        let mut out = Vec::with_capacity(items.len());
-        for (index, item) in items.iter().enumerate() {
-            let at = path.index(index);
-            match item {
-                Shaped::Object(result) => out.push(self.result(result, index, &at)),
-                Shaped::Text(_) => {
-                    self.findings.push(FindingCode::InvalidType, at, "a result must be an object, not a string")
-                }
-                Shaped::Other(t) => {
-                    self.findings.push(
-                        FindingCode::InvalidType,
-                        at,
-                        format!("a result must be an object, not {}", t.as_str()),
-                    );
-                }
-            }
-        }
-        out
-    }
-
-    fn result(&mut self, raw: &RawResult<'_>, index: usize, path: &JsonPointer) -> ResultInput {
-        self.extras(&raw.extras, path);
-        let analyte = self.text(raw.analyte.as_ref(), path, field("analyte", 256), false).map(SmolStr::new);
-        let loinc = self.text(raw.loinc.as_ref(), path, field("loinc", 32), false).map(SmolStr::new);
-        // Sent with a wrong type (a finding says so already), as opposed to absent, null or blank.
-        let sent = |node: &Option<Node<'_>>| match node {
-            None | Some(Node::Null) => false,
-            Some(Node::Str(s)) => !is_blank(&s.text()),
-            Some(_) => true,
-        };
-        // When either was sent with a wrong type, that finding already says what is wrong.
-        if analyte.is_none() && loinc.is_none() && !sent(&raw.analyte) && !sent(&raw.loinc) {
-            self.findings.push(FindingCode::MissingField, *path, "a result needs `analyte` or `loinc`");
-        }
-        ResultInput {
-            index,
-            analyte,
-            loinc,
-            value: self.value(raw.value.as_ref(), path),
-            unit: self.text(raw.unit.as_ref(), path, field("unit", 64), false).map(SmolStr::new),
-            reference_range: raw.reference_range.as_ref().and_then(|r| self.range(r, path)),
-            flag: self.text(raw.flag.as_ref(), path, field("flag", 32), false).map(SmolStr::new),
-            comment: self.text(raw.comment.as_ref(), path, free_text("comment", MAX_COMMENT), false).map(owned_phi),
-        }
-    }
-
-    fn value(&mut self, node: Option<&Node<'_>>, parent: &JsonPointer) -> Option<ReportedValue> {
-        let path = parent.key("value");
-        let value = match node {
-            None | Some(Node::Null) => {
-                self.findings.push(FindingCode::MissingField, path, "`value` is required");
-                return None;
-            }
-            Some(Node::Number(raw)) => value::read_json_number(raw),
-            Some(Node::Str(text)) => {
-                let text = text.text();
-                if text.len() > MAX_VALUE_TEXT {
-                    ReportedValue::Text { kind: TextKind::Text, text: Phi::new(text.into_owned()) }
-                } else {
-                    value::read_value_text(&text)
-                }
-            }
-            Some(other) => {
-                let got = other.json_type().as_str();
-                let message = format!("`value` must be a number or a string, not {got}");
-                self.findings.push(FindingCode::InvalidType, path, message);
-                return None;
-            }
-        };
-        self.value_findings(&value, &path);
-        Some(value)
-    }
-
-    fn value_findings(&mut self, value: &ReportedValue, path: &JsonPointer) {
-        let (code, message) = match value {
-            ReportedValue::Number { comparator: Some(_), decimal_comma, .. } => {
-                if *decimal_comma {
-                    self.findings.push(FindingCode::DecimalComma, *path, "decimal comma read as a decimal point");
-                }
-                (FindingCode::ValueCensored, "value is a bound (it has a comparator), not a measurement")
-            }
-            ReportedValue::Number { decimal_comma: true, .. } => {
-                (FindingCode::DecimalComma, "decimal comma read as a decimal point")
-            }
-            ReportedValue::Number { .. } => return,
-            ReportedValue::Text { kind, .. } => text_finding(*kind),
-        };
-        self.findings.push(code, *path, message);
-    }
-
-    fn range(&mut self, node: &Node<'_>, parent: &JsonPointer) -> Option<VendorRange> {
-        let path = parent.key("reference_range");
-        match node {
-            Node::Null => None,
-            Node::Str(_) => {
-                let text = self.text(Some(node), parent, field("reference_range", 128), false)?;
-                Some(VendorRange { text: Some(SmolStr::new(text)), ..VendorRange::default() })
-            }
-            Node::Object(raw) => match serde_json::from_str::<Shaped<'_, RawRange<'_>>>(raw) {
-                Ok(Shaped::Object(range)) => Some(self.range_object(&range, &path)),
-                _ => None,
-            },
-            other => self.wrong_type(path, "reference_range", "a string or an object", other.json_type().as_str()),
-        }
-    }
-
-    fn range_object(&mut self, raw: &RawRange<'_>, path: &JsonPointer) -> VendorRange {
-        self.extras(&raw.extras, path);
-        let mut bound = |node: Option<&Node<'_>>, name: &'static str| match node {
-            None | Some(Node::Null) => None,
-            Some(Node::Number(text)) => Some(value::read_json_number(text)),
-            Some(Node::Str(text)) => {
-                let text = text.text();
-                if text.len() > 64 {
-                    self.findings.push(
-                        FindingCode::TooLong,
-                        path.key(name),
-                        format!("`{name}` is longer than 64 bytes"),
-                    );
-                    return None;
-                }
-                Some(value::read_value_text(&text))
-            }
-            Some(other) => {
-                let got = other.json_type().as_str();
-                let message = format!("`{name}` must be a number or a string, not {got}");
-                self.findings.push(FindingCode::InvalidType, path.key(name), message);
-                None
-            }
-        };
-        let low = bound(raw.low.as_ref(), "low");
-        let high = bound(raw.high.as_ref(), "high");
-        let text = self.text(raw.text.as_ref(), path, field("text", 128), false).map(SmolStr::new);
-        VendorRange { text, low, high }
     }
 
     fn comments(&mut self, listed: Option<&Listed<'_, Node<'_>>>, root: &JsonPointer) -> Vec<Phi<String>> {
@@ -457,20 +305,5 @@ impl Reader<'_> {
                 self.wrong_type(path, "comments", "a string or an array of strings", t.as_str()).unwrap_or_default()
             }
         }
-    }
-}
-
-fn text_finding(kind: TextKind) -> (FindingCode, &'static str) {
-    match kind {
-        TextKind::Empty => (FindingCode::ValueNotNumeric, "value is empty; kept as text"),
-        TextKind::Masked => (FindingCode::ValueNotNumeric, "value is masked; kept as text"),
-        TextKind::Text => (FindingCode::ValueNotNumeric, "value is not a number; kept as text"),
-        TextKind::OutOfRange => {
-            (FindingCode::ValueNotNumeric, "value is beyond the range of a 64-bit float; kept as text")
-        }
-        TextKind::Ambiguous => (
-            FindingCode::ValueAmbiguous,
-            "value's separators allow two readings (thousands or decimal); send it with a decimal point",
-        ),
     }
 }

@@ -1,0 +1,183 @@
+//! Reading `results`: each result's fields, its value and its vendor reference range.
+
+use smol_str::SmolStr;
+
+use super::model::VendorRange;
+use super::raw::{Listed, Node, RawRange, RawResult, Shaped};
+use super::read::{MAX_COMMENT, MAX_VALUE_TEXT, Reader, ResultInput, field, free_text, is_blank, owned_phi};
+use crate::{FindingCode, JsonPointer, Phi, ReportedValue, TextKind, value};
+
+impl Reader<'_> {
+    pub(super) fn results(
+        &mut self,
+        listed: Option<&Listed<'_, Shaped<'_, RawResult<'_>>>>,
+        root: &JsonPointer,
+    ) -> Vec<ResultInput> {
+        let path = root.key("results");
+        let items = match listed {
+            None | Some(Listed::Other(crate::payload::raw::JsonType::Null)) => {
+                self.findings.push(FindingCode::MissingField, path, "`results` is required");
+                return Vec::new();
+            }
+            Some(Listed::Array(items)) => items,
+            Some(Listed::Text(_)) => {
+                return self.wrong_type(path, "results", "an array", "a string").unwrap_or_default();
+            }
+            Some(Listed::Other(t)) => {
+                return self.wrong_type(path, "results", "an array", t.as_str()).unwrap_or_default();
+            }
+        };
+        if items.is_empty() {
+            self.findings.push(FindingCode::NoResults, path, "`results` is empty");
+        }
+        let mut out = Vec::with_capacity(items.len());
+        for (index, item) in items.iter().enumerate() {
+            let at = path.index(index);
+            match item {
+                Shaped::Object(result) => out.push(self.result(result, index, &at)),
+                Shaped::Text(_) => {
+                    self.findings.push(FindingCode::InvalidType, at, "a result must be an object, not a string")
+                }
+                Shaped::Other(t) => {
+                    self.findings.push(
+                        FindingCode::InvalidType,
+                        at,
+                        format!("a result must be an object, not {}", t.as_str()),
+                    );
+                }
+            }
+        }
+        out
+    }
+
+    fn result(&mut self, raw: &RawResult<'_>, index: usize, path: &JsonPointer) -> ResultInput {
+        self.extras(&raw.extras, path);
+        let analyte = self.text(raw.analyte.as_ref(), path, field("analyte", 256), false).map(SmolStr::new);
+        let loinc = self.text(raw.loinc.as_ref(), path, field("loinc", 32), false).map(SmolStr::new);
+        // Sent with a wrong type (a finding says so already), as opposed to absent, null or blank.
+        let sent = |node: &Option<Node<'_>>| match node {
+            None | Some(Node::Null) => false,
+            Some(Node::Str(s)) => !is_blank(&s.text()),
+            Some(_) => true,
+        };
+        // When either was sent with a wrong type, that finding already says what is wrong.
+        if analyte.is_none() && loinc.is_none() && !sent(&raw.analyte) && !sent(&raw.loinc) {
+            self.findings.push(FindingCode::MissingField, *path, "a result needs `analyte` or `loinc`");
+        }
+        ResultInput {
+            index,
+            analyte,
+            loinc,
+            value: self.value(raw.value.as_ref(), path),
+            unit: self.text(raw.unit.as_ref(), path, field("unit", 64), false).map(SmolStr::new),
+            reference_range: raw.reference_range.as_ref().and_then(|r| self.range(r, path)),
+            flag: self.text(raw.flag.as_ref(), path, field("flag", 32), false).map(SmolStr::new),
+            comment: self.text(raw.comment.as_ref(), path, free_text("comment", MAX_COMMENT), false).map(owned_phi),
+        }
+    }
+
+    fn value(&mut self, node: Option<&Node<'_>>, parent: &JsonPointer) -> Option<ReportedValue> {
+        let path = parent.key("value");
+        let value = match node {
+            None | Some(Node::Null) => {
+                self.findings.push(FindingCode::MissingField, path, "`value` is required");
+                return None;
+            }
+            Some(Node::Number(raw)) => value::read_json_number(raw),
+            Some(Node::Str(text)) => {
+                let text = text.text();
+                if text.len() > MAX_VALUE_TEXT {
+                    ReportedValue::Text { kind: TextKind::Text, text: Phi::new(text.into_owned()) }
+                } else {
+                    value::read_value_text(&text)
+                }
+            }
+            Some(other) => {
+                let got = other.json_type().as_str();
+                let message = format!("`value` must be a number or a string, not {got}");
+                self.findings.push(FindingCode::InvalidType, path, message);
+                return None;
+            }
+        };
+        self.value_findings(&value, &path);
+        Some(value)
+    }
+
+    fn value_findings(&mut self, value: &ReportedValue, path: &JsonPointer) {
+        let (code, message) = match value {
+            ReportedValue::Number { comparator: Some(_), decimal_comma, .. } => {
+                if *decimal_comma {
+                    self.findings.push(FindingCode::DecimalComma, *path, "decimal comma read as a decimal point");
+                }
+                (FindingCode::ValueCensored, "value is a bound (it has a comparator), not a measurement")
+            }
+            ReportedValue::Number { decimal_comma: true, .. } => {
+                (FindingCode::DecimalComma, "decimal comma read as a decimal point")
+            }
+            ReportedValue::Number { .. } => return,
+            ReportedValue::Text { kind, .. } => text_finding(*kind),
+        };
+        self.findings.push(code, *path, message);
+    }
+
+    fn range(&mut self, node: &Node<'_>, parent: &JsonPointer) -> Option<VendorRange> {
+        let path = parent.key("reference_range");
+        match node {
+            Node::Null => None,
+            Node::Str(_) => {
+                let text = self.text(Some(node), parent, field("reference_range", 128), false)?;
+                Some(VendorRange { text: Some(SmolStr::new(text)), ..VendorRange::default() })
+            }
+            Node::Object(raw) => match serde_json::from_str::<Shaped<'_, RawRange<'_>>>(raw) {
+                Ok(Shaped::Object(range)) => Some(self.range_object(&range, &path)),
+                _ => None,
+            },
+            other => self.wrong_type(path, "reference_range", "a string or an object", other.json_type().as_str()),
+        }
+    }
+
+    fn range_object(&mut self, raw: &RawRange<'_>, path: &JsonPointer) -> VendorRange {
+        self.extras(&raw.extras, path);
+        let mut bound = |node: Option<&Node<'_>>, name: &'static str| match node {
+            None | Some(Node::Null) => None,
+            Some(Node::Number(text)) => Some(value::read_json_number(text)),
+            Some(Node::Str(text)) => {
+                let text = text.text();
+                if text.len() > 64 {
+                    self.findings.push(
+                        FindingCode::TooLong,
+                        path.key(name),
+                        format!("`{name}` is longer than 64 bytes"),
+                    );
+                    return None;
+                }
+                Some(value::read_value_text(&text))
+            }
+            Some(other) => {
+                let got = other.json_type().as_str();
+                let message = format!("`{name}` must be a number or a string, not {got}");
+                self.findings.push(FindingCode::InvalidType, path.key(name), message);
+                None
+            }
+        };
+        let low = bound(raw.low.as_ref(), "low");
+        let high = bound(raw.high.as_ref(), "high");
+        let text = self.text(raw.text.as_ref(), path, field("text", 128), false).map(SmolStr::new);
+        VendorRange { text, low, high }
+    }
+}
+
+fn text_finding(kind: TextKind) -> (FindingCode, &'static str) {
+    match kind {
+        TextKind::Empty => (FindingCode::ValueNotNumeric, "value is empty; kept as text"),
+        TextKind::Masked => (FindingCode::ValueNotNumeric, "value is masked; kept as text"),
+        TextKind::Text => (FindingCode::ValueNotNumeric, "value is not a number; kept as text"),
+        TextKind::OutOfRange => {
+            (FindingCode::ValueNotNumeric, "value is beyond the range of a 64-bit float; kept as text")
+        }
+        TextKind::Ambiguous => (
+            FindingCode::ValueAmbiguous,
+            "value's separators allow two readings (thousands or decimal); send it with a decimal point",
+        ),
+    }
+}
