@@ -132,6 +132,10 @@ impl<'a> Parser<'a> {
             let canonical = format!("10*{exponent}{note}");
             return Some(Ucum { canonical, dimension: Dimension::NONE, scale: 10f64.powi(i32::from(exponent)) });
         }
+        // UCUM factors are integers; `1.73` would read as 1·73, which no sender means: not UCUM.
+        if self.peek() == Some(b'.') && self.bytes.get(self.pos + 1).is_some_and(u8::is_ascii_digit) {
+            return None;
+        }
         let value: u32 = text.parse().ok()?;
         let note = self.optional_annotation()?;
         Some(Ucum { canonical: format!("{value}{note}"), dimension: Dimension::NONE, scale: f64::from(value) })
@@ -246,6 +250,7 @@ mod tests {
         assert_eq!(canonical("K/uL", Case::Sensitive), None);
         assert_eq!(canonical("MG/DL", Case::Sensitive), None);
         assert_eq!(canonical("mg/", Case::Sensitive), None);
+        assert_eq!(canonical("mL/min/1.73", Case::Sensitive), None);
         assert_eq!(canonical("((((((g))))))", Case::Sensitive), None);
     }
 

@@ -45,8 +45,11 @@ const RULES: &[(&str, &str)] = &[
     (r"(?i)(^|[^a-z\[])iu", "${1}[IU]"),
     // units/L → U/L
     (r"(?i)units?", "U"),
-    // eGFR: mL/min/1.73m2, mL/min per 1.73 m2 → mL/min/{1.73_m2}
-    (r"(?i)^ml/min(?:/|per)\{?1\.73_?m2\}?$", "mL/min/{1.73_m2}"),
+    // eGFR: mL/min/1.73m2, mL/min per 1.73 m2, and LabCorp's bare mL/min/1.73 → mL/min/{1.73_m2}
+    (r"(?i)^ml/min(?:/|per)\{?1\.73(?:_?m2)?\}?$", "mL/min/{1.73_m2}"),
+    // "(calc)" marks a calculated value (Quest prints "mg/dL (calc)"); alone it means no unit
+    (r"(?i)^\(calc(?:ulated)?\)$", "1"),
+    (r"(?i)\(calc(?:ulated)?\)$", ""),
     // micromicrogram (µµg, old MCH unit) = picogram
     (r"(?i)^(?:uug|mmg)$", "pg"),
     // cubic microns (old MCV unit) = femtolitre
@@ -172,6 +175,9 @@ mod tests {
             ("IU/L", "[IU]/L"),
             ("units/L", "U/L"),
             ("mL/min/1.73m2", "mL/min/{1.73_m2}"),
+            ("mL/min/1.73", "mL/min/{1.73_m2}"),
+            ("mg/dL (calc)", "mg/dL"),
+            ("(calc)", "1"),
             ("uug", "pg"),
             ("percent", "%"),
         ];
