@@ -13,8 +13,8 @@ help: ## list the targets
 	@echo "labcore — make <target>"
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
 
-setup: ## install the toolchain pieces the project needs (idempotent)
-	@scripts/setup.sh rust
+setup: ## install the toolchain pieces and test data the project needs (idempotent)
+	@scripts/setup.sh rust fhir-schema
 
 run: setup ## the main job: pre-check the shipped sample payload and print its normalised report
 	@$(CARGO) build --quiet -p labcore-precheck

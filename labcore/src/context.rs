@@ -2,7 +2,8 @@
 
 use chrono::{DateTime, Duration, Utc};
 
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, LabCatalog};
+use crate::delta::PriorResult;
 use crate::report::UnitSystem;
 
 /// The largest input accepted by default (32 MiB).
@@ -23,6 +24,8 @@ pub const DEFAULT_MAX_INPUT_BYTES: usize = 32 * 1024 * 1024;
 #[derive(Debug, Clone)]
 pub struct Context<'c> {
     catalog: &'c Catalog,
+    lab: Option<&'c LabCatalog>,
+    priors: &'c [PriorResult],
     as_of: DateTime<Utc>,
     unit_system: UnitSystem,
     clock_skew: Duration,
@@ -34,11 +37,27 @@ impl<'c> Context<'c> {
     pub fn new(catalog: &'c Catalog, as_of: DateTime<Utc>) -> Context<'c> {
         Context {
             catalog,
+            lab: None,
+            priors: &[],
             as_of,
             unit_system: UnitSystem::Conventional,
             clock_skew: Duration::minutes(5),
             max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
         }
+    }
+
+    /// Use a laboratory's own reference intervals and critical limits before the catalog's defaults.
+    #[must_use]
+    pub fn with_lab_catalog(mut self, lab: &'c LabCatalog) -> Context<'c> {
+        self.lab = Some(lab);
+        self
+    }
+
+    /// The patient's previous results, for delta checks (the caller looks them up; labcore stores nothing).
+    #[must_use]
+    pub fn with_priors(mut self, priors: &'c [PriorResult]) -> Context<'c> {
+        self.priors = priors;
+        self
     }
 
     /// Normalise to this unit system.
@@ -65,6 +84,16 @@ impl<'c> Context<'c> {
     /// The catalog.
     pub fn catalog(&self) -> &'c Catalog {
         self.catalog
+    }
+
+    /// The laboratory's catalog, if any.
+    pub fn lab_catalog(&self) -> Option<&'c LabCatalog> {
+        self.lab
+    }
+
+    /// The patient's previous results given for delta checks.
+    pub fn priors(&self) -> &'c [PriorResult] {
+        self.priors
     }
 
     /// The time processing is judged against.

@@ -27,9 +27,14 @@
 //! ```
 
 pub mod catalog;
+pub mod fhir;
+pub mod flags;
 pub mod units;
 
+mod completeness;
 mod context;
+mod delta;
+pub mod derive;
 mod error;
 mod finding;
 mod hash;
@@ -40,9 +45,12 @@ mod payload;
 mod phi;
 mod process;
 mod report;
+mod status;
 mod value;
 
+pub use completeness::{Completeness, MissingGroup};
 pub use context::{Context, DEFAULT_MAX_INPUT_BYTES};
+pub use delta::{DeltaCheck, PriorResult, delta_check};
 pub use error::{Error, ErrorKind, Location, Result};
 pub use finding::{Finding, FindingCode, JsonPointer, Severity};
 pub use loinc::{LoincCode, LoincError};
@@ -50,8 +58,12 @@ pub use panel::Panel;
 pub use payload::{Demographics, LabPayload, ResultEntry, Sex, Specimen, SpecimenKind, VendorRange};
 pub use phi::{Phi, REDACTED};
 pub use process::{Processed, process, validate};
-pub use report::{Mapping, NormalizedResult, Original, OriginalRange, Report, UnitSystem};
+pub use report::{
+    AppliedCritical, AppliedRange, Mapping, NormalizedResult, Original, OriginalRange, RangeOrigin, RangeStatus,
+    Report, Status, UnitSystem,
+};
 pub use smol_str::SmolStr;
+pub use status::REVIEW_CODES;
 pub use value::{
     Comparator, Decimal, DecimalReading, NumberError, ReportedValue, TextKind, parse_decimal, read_value_text,
 };

@@ -1,18 +1,20 @@
 //! The front door: one payload in, a report (and the typed payload, when accepted) out.
 
+use crate::catalog::{Age, Analyte};
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::finding::Findings;
+use crate::flags::Judge;
 use crate::normalize::{self, Setting};
 use crate::payload::{Draft, JsonType, LabPayload, RawDocument, Reader, Shaped};
-use crate::report::Report;
+use crate::report::{NormalizedResult, RangeStatus, Report, Status, UnitSystem};
 use crate::{Context, FindingCode, JsonPointer};
 
 /// A processed payload: the report, and the typed payload when it was accepted.
 #[derive(Debug, Clone)]
 #[non_exhaustive]
-pub struct Processed {
+pub struct Processed<'c> {
     /// Normalised results and every finding.
-    pub report: Report,
+    pub report: Report<'c>,
     /// The payload, typed, when `report.accepted`.
     pub payload: Option<LabPayload>,
 }
@@ -36,16 +38,16 @@ pub struct Processed {
 /// assert!(processed.report.accepted);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn process(input: &[u8], context: &Context<'_>) -> Result<Processed> {
+pub fn process<'c>(input: &[u8], context: &Context<'c>) -> Result<Processed<'c>> {
     run(input, context, true)
 }
 
 /// Validates and normalises one payload, returning only the report (the typed payload is not built).
-pub fn validate(input: &[u8], context: &Context<'_>) -> Result<Report> {
+pub fn validate<'c>(input: &[u8], context: &Context<'c>) -> Result<Report<'c>> {
     run(input, context, false).map(|p| p.report)
 }
 
-fn run(input: &[u8], context: &Context<'_>, want_payload: bool) -> Result<Processed> {
+fn run<'c>(input: &[u8], context: &Context<'c>, want_payload: bool) -> Result<Processed<'c>> {
     let text = check_input(input, context.max_input_bytes())?;
     let document: RawDocument<'_> = serde_json::from_str(text).map_err(|e| Error::from_json(&e))?;
     let mut findings = Findings::default();
@@ -58,31 +60,105 @@ fn run(input: &[u8], context: &Context<'_>, want_payload: bool) -> Result<Proces
         catalog: context.catalog(),
         unit_system: context.unit_system(),
         blood: draft.specimen.as_ref().and_then(|s| s.kind).map(|k| k.is_blood()),
+        judge: judge(&draft, context),
     };
     let mut results = Vec::with_capacity(draft.results.len());
     let mut matched = Vec::with_capacity(draft.results.len());
     for input in &draft.results {
-        let (result, analyte) = normalize::normalize(input, &setting, &mut findings);
-        matched.push((result.index, analyte));
-        results.push(result);
+        let analyte = normalize::normalize(input, &setting, &mut findings, &mut results);
+        matched.push((input.index, analyte));
     }
-    normalize::check_duplicates(&matched, context.catalog().analytes().len(), &mut findings);
-    if let Some(panel) = draft.panel {
-        normalize::check_panel(panel, &matched, &mut findings);
-    }
-    check_times(&draft, context, &mut findings);
-    let accepted = !findings.has_errors();
+    let checks = cross_checks(&draft, context, &setting, &mut results, &matched, &mut findings);
+    let findings = findings.into_vec();
+    let (status, status_reasons) = crate::status::status(&findings);
     let report = Report {
-        accepted,
+        status,
+        status_reasons,
+        accepted: status != Status::Rejected,
         panel: draft.panel,
         lab_id: draft.lab_id.clone(),
         collected_at: draft.collected_at,
         unit_system: context.unit_system(),
         results,
-        findings: findings.into_vec(),
+        derived: checks.derived,
+        completeness: checks.completeness,
+        findings,
     };
-    let payload = if accepted && want_payload { draft.into_payload() } else { None };
+    let payload = if report.accepted && want_payload { draft.into_payload() } else { None };
     Ok(Processed { report, payload })
+}
+
+/// The patient (sex, age at collection) and the catalogs that flags are judged with.
+fn judge<'c>(draft: &Draft, context: &Context<'c>) -> Judge<'c> {
+    let sex = draft.patient.as_ref().and_then(|p| p.sex);
+    let birth = draft.patient.as_ref().and_then(|p| p.birth_date.as_ref()).map(|d| *d.expose());
+    let age = birth.zip(draft.collected_at).and_then(|(b, c)| Age::between(b, c.date_naive()));
+    Judge { catalog: context.catalog(), lab: context.lab_catalog(), sex, age }
+}
+
+/// What the checks across results produce besides findings.
+struct CrossChecks<'c> {
+    derived: Vec<crate::derive::DerivedValue<'c>>,
+    completeness: Option<crate::completeness::Completeness<'c>>,
+}
+
+/// Duplicates, panel membership and completeness, times, demographics, derived values and delta checks.
+fn cross_checks<'c>(
+    draft: &Draft,
+    context: &Context<'c>,
+    setting: &Setting<'c>,
+    results: &mut [NormalizedResult<'c>],
+    matched: &[(usize, Option<&'c Analyte>)],
+    findings: &mut Findings,
+) -> CrossChecks<'c> {
+    normalize::check_duplicates(matched, context.catalog().analytes().len(), findings);
+    let completeness = draft.panel.map(|panel| {
+        normalize::check_panel(panel, matched, findings);
+        crate::completeness::check(context.catalog(), panel, matched, findings)
+    });
+    check_times(draft, context, findings);
+    if results.iter().any(|r| r.range_status == RangeStatus::NeedsDemographics) {
+        let message =
+            "reference intervals depend on sex or age, which the payload does not give: some results are not flagged";
+        findings.push(FindingCode::DemographicsMissing, JsonPointer::root().key("patient"), message);
+    }
+    let inputs = crate::derive::Inputs::collect(context.catalog(), results, matched, context.unit_system());
+    let derived = crate::derive::derive_all(&inputs, &setting.judge, context.unit_system(), findings);
+    if let Some(collected) = draft.collected_at.filter(|_| !context.priors().is_empty()) {
+        delta_checks(context, collected, results, matched, findings);
+    }
+    CrossChecks { derived, completeness }
+}
+
+/// Runs the delta check of every numeric mapped result against the previous results given.
+fn delta_checks<'c>(
+    context: &Context<'c>,
+    collected: chrono::DateTime<chrono::FixedOffset>,
+    results: &mut [NormalizedResult<'c>],
+    matched: &[(usize, Option<&'c Analyte>)],
+    findings: &mut Findings,
+) {
+    let catalog = context.catalog();
+    for (result, (_, analyte)) in results.iter_mut().zip(matched) {
+        let (Some(analyte), Some(value), None) = (analyte, result.value, result.comparator) else { continue };
+        let unit = match context.unit_system() {
+            UnitSystem::Conventional => analyte.canonical_unit(),
+            UnitSystem::Si => analyte.si_unit(),
+        };
+        let Some(check) = crate::delta::delta_check(catalog, analyte, value, unit, collected, context.priors()) else {
+            continue;
+        };
+        if check.failed {
+            let message =
+                format!("{} changed beyond its delta-check limit since the previous result", analyte.display());
+            findings.push(
+                FindingCode::DeltaFailure,
+                JsonPointer::root().key("results").index(result.index).key("value"),
+                message,
+            );
+        }
+        result.delta = Some(Box::new(check));
+    }
 }
 
 /// Size limit, UTF-8 (RFC 8259 §8.1: JSON text exchanged between systems is UTF-8, also in the parts labcore

@@ -5,7 +5,7 @@
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 use smol_str::SmolStr;
-use std::sync::Arc;
+use std::borrow::Cow;
 
 use crate::{Comparator, Finding, LoincCode, Panel, TextKind};
 
@@ -32,11 +32,96 @@ pub enum Mapping {
     Unmapped,
 }
 
+/// Where the reference range used for a flag comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RangeOrigin {
+    /// The vendor's range sent with the result.
+    Payload,
+    /// The laboratory's own catalog passed in the context.
+    LabCatalog,
+    /// labcore's built-in catalog (sex- and age-specific defaults).
+    Default,
+}
+
+/// Whether, and why not, a result was compared with a reference range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RangeStatus {
+    /// A range was applied (see `range`).
+    Applied,
+    /// No range exists for this analyte and patient: the result is not flagged, and never shown as normal.
+    NoApplicableRange,
+    /// Ranges exist but depend on the patient's sex or age, which the payload does not give.
+    NeedsDemographics,
+    /// The result could not be compared (text, unmapped, implausible, or without a usable unit).
+    NotEvaluated,
+}
+
+/// The reference range a result was compared with, in the result's output unit.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct AppliedRange<'c> {
+    /// Low limit (`None` for a one-sided range such as `<200`).
+    pub low: Option<f64>,
+    /// Whether a value equal to `low` is inside the range.
+    pub low_inclusive: bool,
+    /// High limit (`None` for a one-sided range such as `>40`).
+    pub high: Option<f64>,
+    /// Whether a value equal to `high` is inside the range.
+    pub high_inclusive: bool,
+    /// The unit of `low` and `high` (the result's output unit).
+    pub unit: &'c str,
+    /// The range as the vendor printed it, when it came from the payload.
+    pub text: Option<SmolStr>,
+    /// Where the range comes from.
+    pub origin: RangeOrigin,
+    /// The catalog's source for the range (null for payload ranges).
+    pub source: Option<&'c str>,
+    /// The sexes the catalog range applies to.
+    pub sex: Option<crate::catalog::SexFilter>,
+    /// The ages the catalog range applies to (e.g. `18y and over`).
+    pub age: Option<crate::catalog::AgeBand>,
+}
+
+/// Critical (panic) limits a result was compared with, in the result's output unit.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct AppliedCritical<'c> {
+    /// Below this, the result is critically low.
+    pub low: Option<f64>,
+    /// Above this, the result is critically high.
+    pub high: Option<f64>,
+    /// The unit of the limits.
+    pub unit: &'c str,
+    /// Where the limits come from (`lab_catalog` or `default`).
+    pub origin: RangeOrigin,
+    /// The catalog's source for the limits.
+    pub source: &'c str,
+}
+
+/// What should happen to a processed payload.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Status {
+    /// Accepted; nothing needs a person.
+    Ready,
+    /// Accepted, but a person must look: a critical or implausible value, a failed delta check, an incomplete
+    /// panel, a flag that disagrees with the vendor's, a repeated analyte.
+    NeedsReview,
+    /// Not accepted: at least one finding is an error.
+    Rejected,
+}
+
 /// The validation and normalisation outcome for one payload.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
-pub struct Report {
-    /// `true` when no finding has severity `error`.
+pub struct Report<'c> {
+    /// READY, NEEDS_REVIEW or REJECTED.
+    pub status: Status,
+    /// The finding codes that set the status (errors for REJECTED, review reasons for NEEDS_REVIEW).
+    pub status_reasons: Vec<crate::FindingCode>,
+    /// `true` when no finding has severity `error` (status is not REJECTED).
     pub accepted: bool,
     /// The declared panel, when readable.
     pub panel: Option<Panel>,
@@ -47,7 +132,11 @@ pub struct Report {
     /// The unit system values were normalised to.
     pub unit_system: UnitSystem,
     /// One entry per readable result, in payload order.
-    pub results: Vec<NormalizedResult>,
+    pub results: Vec<NormalizedResult<'c>>,
+    /// Values labcore computed from the results (eGFR, calculated LDL-C, …).
+    pub derived: Vec<crate::derive::DerivedValue<'c>>,
+    /// Whether the declared panel is complete.
+    pub completeness: Option<crate::completeness::Completeness<'c>>,
     /// Every finding, in the order found.
     pub findings: Vec<Finding>,
 }
@@ -55,15 +144,15 @@ pub struct Report {
 /// One result after matching and unit normalisation.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
-pub struct NormalizedResult {
+pub struct NormalizedResult<'c> {
     /// Position in the payload's `results`.
     pub index: usize,
     /// How the analyte was matched.
     pub mapping: Mapping,
     /// The catalog id (`glucose`), when mapped.
-    pub analyte: Option<Arc<str>>,
+    pub analyte: Option<&'c str>,
     /// The catalog display name, when mapped.
-    pub display: Option<Arc<str>>,
+    pub display: Option<&'c str>,
     /// The LOINC code for the value as normalised (property and specimen of the output unit); for unmapped
     /// results, the code sent if it was valid.
     pub loinc: Option<LoincCode>,
@@ -72,7 +161,7 @@ pub struct NormalizedResult {
     /// The comparator when the value is a bound.
     pub comparator: Option<Comparator>,
     /// The UCUM unit of `value`: the analyte's unit in the chosen system, or the parsed unit if unmapped.
-    pub unit: Option<Arc<str>>,
+    pub unit: Option<Cow<'c, str>>,
     /// Significant digits of the value as reported (use them when displaying `value`).
     pub significant_digits: Option<u8>,
     /// Whether the value was converted from the unit sent.
@@ -81,6 +170,17 @@ pub struct NormalizedResult {
     pub text: Option<TextKind>,
     /// `false` when the value is outside the plausibility limits (it must not be flagged); `None` when not checked.
     pub plausible: Option<bool>,
+    /// The interpretation flag (HL7 v2 table 0078 = FHIR ObservationInterpretation code); `None` when the result
+    /// could not be compared with a range (see `range_status`).
+    pub flag: Option<crate::flags::Flag>,
+    /// Whether a reference range was applied, and why not.
+    pub range_status: RangeStatus,
+    /// The range the flag was computed with.
+    pub range: Option<AppliedRange<'c>>,
+    /// The critical limits the flag was computed with.
+    pub critical: Option<AppliedCritical<'c>>,
+    /// The delta check against the patient's previous result, when previous results were given.
+    pub delta: Option<Box<crate::delta::DeltaCheck<'c>>>,
     /// The result as sent.
     pub original: Original,
 }

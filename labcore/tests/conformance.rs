@@ -5,7 +5,8 @@
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
-use labcore::{Context, UnitSystem, catalog::Catalog};
+use labcore::catalog::{Catalog, LabCatalog};
+use labcore::{Context, PriorResult, UnitSystem};
 use serde_json::Value;
 
 /// The patient identifier every case uses: it must never appear in a finding or an error.
@@ -58,12 +59,31 @@ fn run_case(catalog: &Catalog, path: &Path) -> Result<(), String> {
 
 fn context<'c>(catalog: &'c Catalog, case: &Value) -> Context<'c> {
     let ctx = &case["context"];
+    let priors: Vec<PriorResult> = ctx["priors"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|p| PriorResult {
+            analyte: p["analyte"].as_str().unwrap().to_owned(),
+            value: p["value"].as_f64().unwrap(),
+            unit: p["unit"].as_str().unwrap().to_owned(),
+            collected_at: p["collected_at"].as_str().unwrap().parse().unwrap(),
+        })
+        .collect();
+    let priors: &'static [PriorResult] = Box::leak(priors.into_boxed_slice());
     let as_of: DateTime<Utc> = ctx["as_of"].as_str().unwrap_or(DEFAULT_AS_OF).parse().unwrap();
     let system = match ctx["unit_system"].as_str() {
         Some("si") => UnitSystem::Si,
         _ => UnitSystem::Conventional,
     };
-    Context::new(catalog, as_of).with_unit_system(system)
+    let context = Context::new(catalog, as_of).with_unit_system(system).with_priors(priors);
+    match ctx["lab_catalog"].as_str() {
+        Some(text) => {
+            let lab = LabCatalog::from_toml(catalog, "case", text).unwrap();
+            context.with_lab_catalog(Box::leak(Box::new(lab)))
+        }
+        None => context,
+    }
 }
 
 fn check_report(report: &Value, expect: &Value) -> Result<(), String> {
@@ -87,10 +107,31 @@ fn check_report(report: &Value, expect: &Value) -> Result<(), String> {
         let got = got.ok_or_else(|| format!("no result with index {index}"))?;
         subset(wanted, got, tolerance).map_err(|e| format!("result {index}: {e}"))?;
     }
+    if let Some(status) = expect.get("status")
+        && &report["status"] != status
+    {
+        return Err(format!("status is {}, expected {status}; findings {}", report["status"], report["findings"]));
+    }
+    for wanted in expect.get("derived").and_then(Value::as_array).into_iter().flatten() {
+        let got = report["derived"].as_array().unwrap().iter().find(|d| d["method"] == wanted["method"]);
+        let got = got.ok_or_else(|| format!("no derived value by {}", wanted["method"]))?;
+        subset(wanted, got, tolerance).map_err(|e| format!("derived {}: {e}", wanted["method"]))?;
+    }
+    if let Some(completeness) = expect.get("completeness") {
+        subset(completeness, &report["completeness"], tolerance).map_err(|e| format!("completeness: {e}"))?;
+    }
     if let Some(findings) = expect.get("findings").and_then(Value::as_array) {
+        let ignore: Vec<&str> =
+            expect.get("ignore").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).collect();
         let key = |f: &Value| format!("{} {}", f["code"].as_str().unwrap_or(""), f["path"].as_str().unwrap_or(""));
         let mut want: Vec<String> = findings.iter().map(key).collect();
-        let mut got: Vec<String> = report["findings"].as_array().unwrap().iter().map(key).collect();
+        let mut got: Vec<String> = report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| !ignore.contains(&f["code"].as_str().unwrap_or("")))
+            .map(key)
+            .collect();
         want.sort();
         got.sort();
         if want != got {

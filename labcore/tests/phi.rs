@@ -107,7 +107,53 @@ fn triggers() -> Vec<(FindingCode, String)> {
             payload(json!([{"analyte": "TSH", "value": 4321.987, "unit": "mIU/L"}]), json!({"test_type": "CBC"})),
         ),
     ];
-    let mut out: Vec<(FindingCode, String)> = cases.into_iter().map(|(c, v)| (c, v.to_string())).collect();
+    let more: Vec<(FindingCode, Value)> = vec![
+        (
+            FindingCode::RangeUnparseable,
+            payload(
+                json!([{"analyte": "Glucose", "value": 90, "unit": "mg/dL", "reference_range": "Jane-Q-Roe 98765"}]),
+                json!({}),
+            ),
+        ),
+        (FindingCode::DemographicsMissing, payload(ok(), json!({"patient": null}))),
+        (
+            FindingCode::FlagIndeterminate,
+            payload(json!([{"analyte": "TSH", "value": "<4.321", "unit": "mIU/L"}]), json!({})),
+        ),
+        (
+            FindingCode::CriticalValue,
+            payload(json!([{"analyte": "Potassium", "value": 7.6543, "unit": "mmol/L"}]), json!({})),
+        ),
+        (
+            FindingCode::FlagMismatch,
+            payload(json!([{"analyte": "Glucose", "value": 98.7654, "unit": "mg/dL", "flag": "H"}]), json!({})),
+        ),
+        (
+            FindingCode::VendorFlagUnknown,
+            payload(json!([{"analyte": "Glucose", "value": 90, "unit": "mg/dL", "flag": "Rosebud"}]), json!({})),
+        ),
+        (
+            FindingCode::DerivationSkipped,
+            payload(
+                json!([{"analyte": "Cholesterol, Total", "value": 4321.987, "unit": "mg/dL"}]),
+                json!({"test_type": "LIPID"}),
+            ),
+        ),
+        (
+            FindingCode::DerivationRefused,
+            payload(
+                json!([{"analyte": "CHOL", "value": 300, "unit": "mg/dL"}, {"analyte": "HDL", "value": 50, "unit": "mg/dL"},
+                       {"analyte": "TRIG", "value": 987.65, "unit": "mg/dL"}]),
+                json!({"test_type": "LIPID"}),
+            ),
+        ),
+        (FindingCode::PanelIncomplete, payload(ok(), json!({}))),
+        (
+            FindingCode::DeltaFailure,
+            payload(json!([{"analyte": "MCV", "value": 98.765, "unit": "fL"}]), json!({"test_type": "CBC"})),
+        ),
+    ];
+    let mut out: Vec<(FindingCode, String)> = cases.into_iter().chain(more).map(|(c, v)| (c, v.to_string())).collect();
     let duplicate = r#"{"patient_id": "MRN-5550199", "patient_id": "Jane-Q-Roe", "lab_id": "L", "test_type": "CMP",
         "collected_at": "2026-11-24T08:00:00Z", "results": [{"analyte": "Glucose", "value": 90, "unit": "mg/dL"}]}"#;
     out.push((FindingCode::DuplicateField, duplicate.to_owned()));
@@ -123,7 +169,13 @@ fn assert_clean(rendered: &str, what: &str) {
 #[test]
 fn every_finding_code_renders_without_payload_values() {
     let catalog = Catalog::builtin().unwrap();
-    let context = Context::new(&catalog, as_of());
+    let priors = [labcore::PriorResult {
+        analyte: "mcv".into(),
+        value: 85.0,
+        unit: "fL".into(),
+        collected_at: "2026-11-20T08:00:00Z".parse().unwrap(),
+    }];
+    let context = Context::new(&catalog, as_of()).with_priors(&priors);
     let triggers = triggers();
     for code in FindingCode::ALL {
         let (_, input) = triggers.iter().find(|(c, _)| c == code).unwrap_or_else(|| panic!("no trigger for {code}"));

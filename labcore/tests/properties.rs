@@ -211,3 +211,92 @@ fn planted_payload() -> impl Strategy<Value = (String, Vec<String>)> {
         },
     )
 }
+
+/// Glucose results with one vendor range; returns the flags' ranks by ascending value.
+fn glucose_flags(values: &[f64], low: f64, high: f64) -> Vec<(f64, Option<i8>)> {
+    let results: Vec<Value> = values
+        .iter()
+        .map(|v| json!({"analyte": "Glucose", "value": format!("{v:.1}"), "unit": "mg/dL", "reference_range": format!("{low:.1}-{high:.1}")}))
+        .collect();
+    let payload = json!({"patient_id": "P", "lab_id": "L", "test_type": "CMP", "collected_at": "2026-11-24T08:00:00Z",
+        "patient": {"sex": "F", "birth_date": "1980-01-01"}, "results": results});
+    let report = labcore::validate(payload.to_string().as_bytes(), &context(UnitSystem::Conventional)).unwrap();
+    let mut ranked: Vec<(f64, Option<i8>)> =
+        report.results.iter().map(|r| (r.value.unwrap_or(f64::NAN), r.flag.and_then(|f| f.rank()))).collect();
+    ranked.sort_by(|a, b| a.0.total_cmp(&b.0));
+    ranked
+}
+
+/// A payload of plausible adult results in conventional units, with demographics.
+fn adult_payload() -> impl Strategy<Value = Value> {
+    let analytes = vec![
+        ("Glucose", "mg/dL", 20.0, 600.0),
+        ("Sodium", "mmol/L", 110.0, 170.0),
+        ("Potassium", "mmol/L", 2.0, 8.0),
+        ("Creatinine", "mg/dL", 0.2, 9.0),
+        ("Calcium", "mg/dL", 5.0, 14.0),
+        ("Albumin", "g/dL", 1.5, 6.0),
+        ("Total Protein", "g/dL", 4.0, 10.0),
+        ("Cholesterol, Total", "mg/dL", 100.0, 400.0),
+        ("HDL", "mg/dL", 20.0, 100.0),
+        ("Triglycerides", "mg/dL", 40.0, 900.0),
+        ("Hemoglobin", "g/dL", 5.0, 22.0),
+        ("Free T4", "ng/dL", 0.2, 6.0),
+        ("Bilirubin, Total", "mg/dL", 0.1, 20.0),
+    ];
+    let fractions = proptest::collection::vec(0.0f64..1.0, analytes.len());
+    (fractions, any::<bool>()).prop_map(move |(fractions, female)| {
+        let results: Vec<Value> = analytes
+            .iter()
+            .zip(fractions)
+            .map(|((name, unit, lo, hi), f)| json!({"analyte": name, "value": format!("{:.1}", lo + (hi - lo) * f), "unit": unit}))
+            .collect();
+        json!({"patient_id": "P", "lab_id": "L", "test_type": "CMP", "collected_at": "2026-11-24T08:00:00Z",
+            "patient": {"sex": if female { "F" } else { "M" }, "birth_date": "1970-03-15"}, "results": results})
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    /// For a fixed range, flags never decrease as the value grows (LL < L < N < H < HH).
+    #[test]
+    fn flags_are_monotonic_in_the_value(values in proptest::collection::vec(1.0f64..1000.0, 2..12), low in 50.0f64..90.0, width in 5.0f64..80.0) {
+        let ranked = glucose_flags(&values, low, low + width);
+        for pair in ranked.windows(2) {
+            let (a, b) = (pair[0].1, pair[1].1);
+            prop_assert!(a.is_some() && b.is_some(), "every value gets a flag: {ranked:?}");
+            prop_assert!(a <= b, "flag decreased: {ranked:?}");
+        }
+    }
+
+    /// Normalising to SI instead of conventional units changes no flag, of results or derived values.
+    #[test]
+    fn the_unit_system_does_not_change_flags(payload in adult_payload()) {
+        let input = payload.to_string();
+        let conventional = labcore::validate(input.as_bytes(), &context(UnitSystem::Conventional)).unwrap();
+        let si = labcore::validate(input.as_bytes(), &context(UnitSystem::Si)).unwrap();
+        let flags = |r: &labcore::Report| r.results.iter().map(|x| x.flag).collect::<Vec<_>>();
+        prop_assert_eq!(flags(&conventional), flags(&si));
+        let derived = |r: &labcore::Report| r.derived.iter().map(|d| (d.method, d.flag)).collect::<Vec<_>>();
+        prop_assert_eq!(derived(&conventional), derived(&si));
+        prop_assert_eq!(conventional.status, si.status);
+    }
+
+    /// The same measurement sent in SI units gets the same flag as when sent in conventional units.
+    #[test]
+    fn sending_si_units_does_not_change_flags(payload in adult_payload()) {
+        let mut si_payload = payload.clone();
+        for result in si_payload["results"].as_array_mut().unwrap() {
+            let analyte = catalog().find_by_name(result["analyte"].as_str().unwrap()).next().unwrap();
+            let value: f64 = result["value"].as_str().unwrap().parse().unwrap();
+            let converted = convert(value, analyte.canonical_unit(), analyte.si_unit(), analyte.bridges()).unwrap();
+            result["value"] = json!(format!("{converted:.12}"));
+            result["unit"] = json!(analyte.si_unit().ucum());
+        }
+        let a = labcore::validate(payload.to_string().as_bytes(), &context(UnitSystem::Conventional)).unwrap();
+        let b = labcore::validate(si_payload.to_string().as_bytes(), &context(UnitSystem::Conventional)).unwrap();
+        let flags = |r: &labcore::Report| r.results.iter().map(|x| x.flag).collect::<Vec<_>>();
+        prop_assert_eq!(flags(&a), flags(&b));
+    }
+}

@@ -1,6 +1,7 @@
 //! Keeps the JSON Schemas in `labcore/schema/` honest: they are valid draft 2020-12 schemas, the samples pass the
 //! payload schema, the payload schema agrees with the reader on every conformance case (and on a table of edge
-//! cases), and every report labcore produces passes the report schema.
+//! cases), and every report labcore produces passes the report schema, which lists exactly the members and
+//! vocabularies serde writes (and the README's report examples pass it).
 //!
 //! The agreement rule: a payload the reader rejects for its shape (`missing_field`, `invalid_type`, `too_long`,
 //! `no_results`) must fail the schema, and a payload with no error finding must pass it. Other codes are
@@ -11,7 +12,8 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 use jsonschema::Validator;
-use labcore::{Context, Finding, FindingCode, Report, Severity, UnitSystem, catalog::Catalog};
+use labcore::catalog::{Catalog, LabCatalog};
+use labcore::{Context, Finding, FindingCode, PriorResult, Report, Severity, UnitSystem};
 use serde_json::{Value, json};
 
 const DEFAULT_AS_OF: &str = "2026-11-25T12:00:00Z";
@@ -62,14 +64,35 @@ fn json_files(dir: &Path) -> Vec<PathBuf> {
     paths
 }
 
+/// The context a conformance case asks for, built as `tests/conformance.rs` builds it: `as_of`, `unit_system`, the
+/// patient's previous results (`priors`, for delta checks) and a laboratory catalog (`lab_catalog`, TOML).
 fn context<'c>(catalog: &'c Catalog, case: &Value) -> Context<'c> {
     let ctx = &case["context"];
+    let priors: Vec<PriorResult> = ctx["priors"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|p| PriorResult {
+            analyte: p["analyte"].as_str().unwrap().to_owned(),
+            value: p["value"].as_f64().unwrap(),
+            unit: p["unit"].as_str().unwrap().to_owned(),
+            collected_at: p["collected_at"].as_str().unwrap().parse().unwrap(),
+        })
+        .collect();
+    let priors: &'static [PriorResult] = Box::leak(priors.into_boxed_slice());
     let as_of: DateTime<Utc> = ctx["as_of"].as_str().unwrap_or(DEFAULT_AS_OF).parse().unwrap();
     let system = match ctx["unit_system"].as_str() {
         Some("si") => UnitSystem::Si,
         _ => UnitSystem::Conventional,
     };
-    Context::new(catalog, as_of).with_unit_system(system)
+    let context = Context::new(catalog, as_of).with_unit_system(system).with_priors(priors);
+    match ctx["lab_catalog"].as_str() {
+        Some(text) => {
+            let lab = LabCatalog::from_toml(catalog, "case", text).unwrap();
+            context.with_lab_catalog(Box::leak(Box::new(lab)))
+        }
+        None => context,
+    }
 }
 
 fn default_context(catalog: &Catalog) -> Context<'_> {
@@ -261,6 +284,8 @@ fn conformance_corpus_agrees_with_schemas() {
     let cases = json_files(&root().join("../conformance/cases"));
     assert!(cases.len() >= 40, "corpus too small: {}", cases.len());
     let (mut failures, mut compared, mut reported) = (Vec::new(), 0, 0);
+    // The cases' `priors` and `lab_catalog` must reach the reports, so that delta checks and lab ranges are checked.
+    let (mut deltas, mut lab_ranges) = (0, 0);
     for path in &cases {
         let name = path.file_stem().unwrap().to_string_lossy().into_owned();
         let case = read_json(path);
@@ -271,7 +296,11 @@ fn conformance_corpus_agrees_with_schemas() {
         };
         let Ok(report) = labcore::validate(&bytes, &context) else { continue };
         reported += 1;
-        let problems = errors(&reports, &serde_json::to_value(&report).unwrap());
+        let value = serde_json::to_value(&report).unwrap();
+        let results = value["results"].as_array().unwrap();
+        deltas += results.iter().filter(|r| !r["delta"].is_null()).count();
+        lab_ranges += results.iter().filter(|r| r["range"]["origin"] == "lab_catalog").count();
+        let problems = errors(&reports, &value);
         if !problems.is_empty() {
             failures.push(format!("{name}: the report fails report.schema.json: {problems:?}"));
         }
@@ -284,6 +313,7 @@ fn conformance_corpus_agrees_with_schemas() {
     }
     assert!(failures.is_empty(), "{} problem(s):\n{}", failures.len(), failures.join("\n"));
     assert!(compared >= 35 && reported >= compared, "compared {compared}, reported {reported}");
+    assert!(deltas >= 2 && lab_ranges >= 1, "{deltas} delta check(s), {lab_ranges} lab catalog range(s)");
 }
 
 // e. Edge cases beyond the corpus: each a change to a valid payload, with what the schema must say about it.
@@ -527,7 +557,189 @@ fn report_schema_requires_nulls_not_absence() {
     let report = labcore::validate(b"[]", &default_context(&catalog)).unwrap();
     let mut value = serde_json::to_value(&report).unwrap();
     assert_eq!(value["panel"], Value::Null);
+    assert_eq!(
+        (&value["completeness"], &value["derived"], &value["status"]),
+        (&Value::Null, &json!([]), &json!("REJECTED"))
+    );
     assert!(errors(&validator, &value).is_empty(), "{:?}", errors(&validator, &value));
     value.as_object_mut().unwrap().remove("panel");
     assert!(!errors(&validator, &value).is_empty(), "a missing member must fail");
+}
+
+/// A report with every kind of object the report schema describes: ranges from the payload and from the catalog,
+/// critical limits, a delta check, derived values, an incomplete panel.
+fn rich_report(catalog: &Catalog) -> Value {
+    let case = json!({
+        "context": {
+            "priors": [{ "analyte": "glucose", "value": 70, "unit": "mg/dL", "collected_at": "2026-11-22T08:00:00Z" }]
+        }
+    });
+    let payload = json!({
+        "patient_id": "P1", "lab_id": "LAB-01", "test_type": "CMP", "collected_at": "2026-11-24T08:00:00Z",
+        "patient": { "sex": "F", "birth_date": "1976-05-01" },
+        "results": [
+            { "analyte": "Glucose", "value": 120, "unit": "mg/dL", "reference_range": "70-99", "flag": "H" },
+            { "analyte": "Sodium", "value": "140", "unit": "mmol/L" },
+            { "analyte": "Creatinine", "value": "1.0", "unit": "mg/dL" }
+        ]
+    });
+    let report = labcore::validate(&serde_json::to_vec(&payload).unwrap(), &context(catalog, &case)).unwrap();
+    serde_json::to_value(&report).unwrap()
+}
+
+/// Every member of every object in a report is required, and no other member is allowed: the schema lists exactly
+/// what serde writes.
+#[test]
+fn report_schema_lists_exactly_the_serialised_members() {
+    fn objects(value: &Value, at: String, out: &mut Vec<String>) {
+        match value {
+            Value::Object(map) => {
+                out.push(at.clone());
+                for (key, member) in map {
+                    objects(member, format!("{at}/{key}"), out);
+                }
+            }
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    objects(item, format!("{at}/{i}"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let catalog = Catalog::builtin().unwrap();
+    let validator = report_validator();
+    let report = rich_report(&catalog);
+    assert!(errors(&validator, &report).is_empty(), "{:#?}", errors(&validator, &report));
+    for (pointer, what) in [
+        ("/results/0/range/text", "a payload range"),
+        ("/results/1/range/source", "a catalog range"),
+        ("/results/1/critical", "critical limits"),
+        ("/results/0/delta/limit_percent", "a delta check"),
+        ("/derived/0/range", "a flagged derived value"),
+        ("/completeness/missing/0/any_of", "a missing group"),
+        ("/findings/0", "a finding"),
+    ] {
+        let member = report.pointer(pointer).unwrap_or(&Value::Null);
+        assert!(!member.is_null(), "the rich report lacks {what} at {pointer}: {report:#}");
+    }
+    let mut pointers = Vec::new();
+    objects(&report, String::new(), &mut pointers);
+    let mut failures = Vec::new();
+    for at in pointers {
+        let keys: Vec<String> = report.pointer(&at).unwrap().as_object().unwrap().keys().cloned().collect();
+        for key in keys.iter().map(String::as_str).chain(["zz_not_a_member"]) {
+            let mut edited = report.clone();
+            let object = edited.pointer_mut(&at).unwrap().as_object_mut().unwrap();
+            if object.remove(key).is_none() {
+                object.insert(key.to_owned(), Value::Null);
+            }
+            if errors(&validator, &edited).is_empty() {
+                failures.push(format!("{at}/{key}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "the report schema accepts a report without (or with) these members: {failures:?}");
+}
+
+/// The report schema's vocabularies are spelled as serde spells the library's types, in declaration order.
+#[test]
+fn report_schema_enums_are_the_serialised_names() {
+    use labcore::catalog::{AgeBand, AgeLimit, AgeUnit, SexFilter};
+    use labcore::derive::Method;
+    use labcore::flags::Flag;
+    use labcore::{Comparator, Mapping, Panel, RangeOrigin, RangeStatus, Status, TextKind};
+
+    fn names<T: serde::Serialize>(values: &[T]) -> Vec<Value> {
+        values.iter().map(|v| serde_json::to_value(v).unwrap()).collect()
+    }
+    let schema = schema("report.schema.json");
+    let listed = |pointer: &str| -> Vec<Value> {
+        let values = schema.pointer(pointer).unwrap_or_else(|| panic!("no {pointer}")).as_array().unwrap();
+        values.iter().filter(|v| !v.is_null()).cloned().collect()
+    };
+    let flags = [Flag::CriticalLow, Flag::Low, Flag::Normal, Flag::High, Flag::CriticalHigh, Flag::Abnormal];
+    let methods = [
+        Method::CkdEpi2021,
+        Method::Friedewald,
+        Method::SampsonNih,
+        Method::NonHdl,
+        Method::AnionGap,
+        Method::CorrectedCalcium,
+        Method::Globulin,
+        Method::AgRatio,
+        Method::BunCreatinineRatio,
+    ];
+    let statuses = [
+        RangeStatus::Applied,
+        RangeStatus::NoApplicableRange,
+        RangeStatus::NeedsDemographics,
+        RangeStatus::NotEvaluated,
+    ];
+    let origins = [RangeOrigin::Payload, RangeOrigin::LabCatalog, RangeOrigin::Default];
+    let comparators = [Comparator::Less, Comparator::LessOrEqual, Comparator::Greater, Comparator::GreaterOrEqual];
+    let texts = [TextKind::Empty, TextKind::Masked, TextKind::Text, TextKind::Ambiguous, TextKind::OutOfRange];
+    for (pointer, expected) in [
+        ("/properties/status/enum", names(&[Status::Ready, Status::NeedsReview, Status::Rejected])),
+        ("/properties/unit_system/enum", names(&[UnitSystem::Conventional, UnitSystem::Si])),
+        ("/$defs/flag/enum", names(&flags)),
+        ("/$defs/rangeStatus/enum", names(&statuses)),
+        ("/$defs/appliedRange/properties/origin/enum", names(&origins)),
+        // Critical limits never come from the payload.
+        ("/$defs/appliedCritical/properties/origin/enum", names(&origins[1..])),
+        ("/$defs/appliedRange/properties/sex/enum", names(&[SexFilter::Any, SexFilter::Female, SexFilter::Male])),
+        ("/$defs/derivedValue/properties/method/enum", names(&methods)),
+        ("/$defs/result/properties/mapping/enum", names(&[Mapping::Loinc, Mapping::Name, Mapping::Unmapped])),
+        ("/$defs/result/properties/text/enum", names(&texts)),
+        ("/$defs/result/properties/comparator/enum", names(&comparators)),
+        ("/$defs/completeness/properties/panel/enum", names(Panel::ALL)),
+    ] {
+        assert_eq!(listed(pointer), expected, "{pointer}");
+    }
+    // A report that needs review names only review codes.
+    let mut review: Vec<Value> = listed("/oneOf/1/properties/status_reasons/items/enum");
+    let mut expected = names(labcore::REVIEW_CODES);
+    review.sort_by_key(Value::to_string);
+    expected.sort_by_key(Value::to_string);
+    assert_eq!(review, expected, "the NEEDS_REVIEW reasons differ from labcore::REVIEW_CODES");
+    // Age bands serialise as text that the `age` pattern describes.
+    let age = compile(&schema["$defs"]["appliedRange"]["properties"]["age"]);
+    let limit = |value, unit| Some(AgeLimit { value, unit });
+    for band in [
+        AgeBand { from: None, to: None },
+        AgeBand { from: limit(18, AgeUnit::Years), to: None },
+        AgeBand { from: None, to: limit(6, AgeUnit::Months) },
+        AgeBand { from: limit(1, AgeUnit::Weeks), to: limit(10, AgeUnit::Days) },
+    ] {
+        let text = serde_json::to_value(band).unwrap();
+        assert!(errors(&age, &text).is_empty(), "{text}: {:?}", errors(&age, &text));
+    }
+}
+
+/// The README's report examples (shortened real output) pass the report schema: the whole report, and the
+/// `"completeness": …` and `"delta": …` fragments.
+#[test]
+fn readme_report_examples_pass_the_report_schema() {
+    let readme = std::fs::read_to_string(root().join("schema/README.md")).unwrap();
+    let section = &readme[readme.find("\n## The report").unwrap()..readme.find("\n## Finding codes").unwrap()];
+    let report = schema("report.schema.json");
+    let fragments = compile(&json!({
+        "$defs": report["$defs"],
+        "type": "object",
+        "properties": {
+            "completeness": { "$ref": "#/$defs/completeness" },
+            "delta": { "$ref": "#/$defs/deltaCheck" }
+        },
+        "additionalProperties": false
+    }));
+    let whole = report_validator();
+    let blocks: Vec<&str> = section.split("```json\n").skip(1).map(|b| b.split("```").next().unwrap()).collect();
+    assert!(blocks.len() >= 3, "the report section has {} JSON examples", blocks.len());
+    for block in blocks {
+        let (validator, text) =
+            if block.starts_with('{') { (&whole, block.to_owned()) } else { (&fragments, format!("{{{block}}}")) };
+        let example: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {block}"));
+        let problems = errors(validator, &example);
+        assert!(problems.is_empty(), "README example fails the report schema: {problems:#?}\n{block}");
+    }
 }

@@ -149,7 +149,7 @@ fn real_vendor_units_are_understood() {
             .map(|f| f.code().as_str())
             .filter(|c| c.starts_with("unit_unknown") || c.starts_with("unit_incompatible") || c.starts_with("missing"))
             .collect();
-        if !bad.is_empty() || report.results[0].analyte.as_deref() != Some(*expected) {
+        if !bad.is_empty() || report.results[0].analyte != Some(*expected) {
             failures.push(format!("{name:?} [{unit}]: {bad:?} -> {:?}", report.results[0].analyte));
         }
     }

@@ -79,3 +79,33 @@ fn si_units_and_directories() {
     assert!(lines[0]["input"].as_str().unwrap().ends_with("rejected.json"));
     assert_eq!(lines[0]["report"]["unit_system"], "si");
 }
+
+#[test]
+fn fhir_format_prints_a_diagnostic_report_and_a_lab_catalog_overrides_ranges() {
+    let dir = std::env::temp_dir().join(format!("labcore-precheck-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let lab = dir.join("lab.toml");
+    std::fs::write(
+        &lab,
+        "[[interval]]\nanalyte = \"glucose\"\nlow = 60\nhigh = 110\nunit = \"mg/dL\"\nsource = \"test lab\"\n",
+    )
+    .unwrap();
+    let payload = dir.join("p.json");
+    std::fs::write(
+        &payload,
+        r#"{"patient_id": "MRN-9", "lab_id": "L", "test_type": "CMP", "collected_at": "2026-11-24T08:00:00Z",
+        "results": [{"analyte": "Glucose", "value": 105, "unit": "mg/dL"}]}"#,
+    )
+    .unwrap();
+    let out = precheck()
+        .args(["--as-of", AS_OF, "--format", "fhir", "--lab-catalog"])
+        .arg(&lab)
+        .arg(&payload)
+        .output()
+        .unwrap();
+    let line = &lines(&out.stdout)[0];
+    assert_eq!(line["fhir"]["resourceType"], "DiagnosticReport");
+    assert_eq!(line["fhir"]["contained"][0]["interpretation"][0]["coding"][0]["code"], "N", "lab range 60-110 applies");
+    assert_eq!(line["status"], "NEEDS_REVIEW", "the CMP is incomplete");
+    assert!(!line.to_string().contains("MRN-9"));
+}

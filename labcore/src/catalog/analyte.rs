@@ -48,12 +48,20 @@ pub struct LoincTerm {
     pub method: String,
     /// Where the code was checked.
     pub source: String,
+    /// The kind the property implies, computed once.
+    #[serde(skip)]
+    pub(crate) kind: Option<QuantityKind>,
 }
 
 impl LoincTerm {
     /// The unit quantity kind the LOINC property implies, when it implies one.
     pub fn quantity_kind(&self) -> Option<QuantityKind> {
-        Some(match self.property.as_str() {
+        self.kind
+    }
+
+    /// The unit quantity kind a LOINC property implies.
+    pub(crate) fn kind_of(property: &str) -> Option<QuantityKind> {
+        Some(match property {
             "MCnc" | "EntMCnc" => QuantityKind::MassConcentration,
             "SCnc" | "EntSCnc" => QuantityKind::SubstanceConcentration,
             "NCnc" => QuantityKind::NumberConcentration,

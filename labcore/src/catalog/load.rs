@@ -6,10 +6,9 @@ use super::model::{AnalyteEntry, CatalogFile, LoincEntry};
 use crate::LoincCode;
 use crate::units::{Unit, UnitParser};
 
-/// Parses one TOML catalog file into its entries.
-pub(crate) fn parse_file(name: &str, text: &str) -> Result<Vec<AnalyteEntry>, CatalogError> {
+/// Parses one TOML catalog file.
+pub(crate) fn parse_file(name: &str, text: &str) -> Result<CatalogFile, CatalogError> {
     toml::from_str::<CatalogFile>(text)
-        .map(|file| file.analyte)
         .map_err(|e| CatalogError::Syntax { file: name.to_owned(), message: e.message().to_owned() })
 }
 
@@ -73,6 +72,7 @@ fn term(entry: &LoincEntry) -> Result<LoincTerm, String> {
         system: entry.system.clone(),
         method: entry.method.clone(),
         source: entry.source.clone(),
+        kind: LoincTerm::kind_of(&entry.property),
     })
 }
 

@@ -9,14 +9,21 @@
 //! # Ok::<(), labcore::catalog::CatalogError>(())
 //! ```
 
+mod age;
 mod analyte;
+mod build;
+mod lab;
 mod load;
 mod model;
 mod names;
+mod ranges;
 
+pub use age::{Age, AgeBand, AgeLimit, AgeUnit};
 pub use analyte::{Analyte, LoincTerm, MolarMass, Plausible};
+pub use lab::LabCatalog;
 pub use model::AnalyteKind;
 pub use names::name_key;
+pub use ranges::{DeltaRule, Fit, Limits, SexFilter};
 
 pub(crate) use load::same_unit;
 
@@ -24,8 +31,8 @@ use std::borrow::Cow;
 
 use crate::hash::FastMap;
 
-use crate::LoincCode;
 use crate::units::{UnitError, UnitParser, UnitReading};
+use crate::{LoincCode, Panel, Sex};
 
 /// The catalog files built into labcore, by name.
 pub const BUILTIN_FILES: &[(&str, &str)] = &[
@@ -33,10 +40,14 @@ pub const BUILTIN_FILES: &[(&str, &str)] = &[
     ("cmp.toml", include_str!("../../catalog/cmp.toml")),
     ("lipid.toml", include_str!("../../catalog/lipid.toml")),
     ("thyroid.toml", include_str!("../../catalog/thyroid.toml")),
+    ("reference_intervals.toml", include_str!("../../catalog/reference_intervals.toml")),
+    ("critical_limits.toml", include_str!("../../catalog/critical_limits.toml")),
+    ("delta_checks.toml", include_str!("../../catalog/delta_checks.toml")),
+    ("panels.toml", include_str!("../../catalog/panels.toml")),
 ];
 
 /// Unit spellings read once when a catalog is built, so that the common ones cost a hash look-up.
-const COMMON_SPELLINGS: &[&str] = &[
+pub(crate) const COMMON_SPELLINGS: &[&str] = &[
     "mg/dl",
     "MG/DL",
     "mmol/l",
@@ -132,80 +143,57 @@ pub struct Catalog {
     analytes: Vec<Analyte>,
     by_id: FastMap<String, usize>,
     by_loinc: FastMap<LoincCode, usize>,
-    by_name: FastMap<String, Vec<usize>>,
+    by_name: names::NameIndex,
     units: UnitParser,
     unit_cache: FastMap<String, Result<UnitReading, UnitError>>,
+    /// Reference intervals per analyte position.
+    intervals: Vec<Vec<Limits>>,
+    /// Critical limits per analyte position.
+    critical: Vec<Vec<Limits>>,
+    /// Delta-check rules per analyte position.
+    deltas: Vec<Vec<DeltaRule>>,
+    /// Panel LOINC codes.
+    panels: Vec<PanelCode>,
+    /// For each panel, its expected completeness groups and the analyte positions that fill each.
+    expected: Vec<(Panel, Vec<ExpectedGroup>)>,
+    /// The derivations' analytes, resolved to positions.
+    derive_plan: crate::derive::Plan,
+}
+
+/// A group of analytes one of which a panel expects (substitutes share a group).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExpectedGroup {
+    /// The group name (the `group` of its analytes).
+    pub group: std::sync::Arc<str>,
+    /// Positions (in [`Catalog::analytes`]) of the analytes that fill it.
+    pub members: Vec<usize>,
+}
+
+/// A panel's LOINC code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PanelCode {
+    /// The panel.
+    pub panel: Panel,
+    /// Its LOINC code.
+    pub loinc: LoincCode,
+    /// The LOINC long name.
+    pub long_name: String,
+    /// Where the code was checked.
+    pub source: String,
 }
 
 impl Catalog {
-    /// The catalog built into labcore (CBC, CMP, lipid and thyroid panels). Fails only if the embedded data is
-    /// corrupt, which the crate's tests rule out.
+    /// The catalog built into labcore (CBC, CMP, lipid and thyroid panels, with reference intervals, critical
+    /// limits, delta-check rules and panel codes). Fails only if the embedded data is corrupt, which the crate's
+    /// tests rule out.
     pub fn builtin() -> Result<Catalog, CatalogError> {
         Catalog::from_files(BUILTIN_FILES)
     }
 
-    /// A catalog from `(file name, TOML text)` pairs in the format of `catalog/README.md`.
+    /// A catalog from `(file name, TOML text)` pairs in the format of `catalog/README.md`: analytes, limits,
+    /// delta rules and panel codes, in any files.
     pub fn from_files(files: &[(&str, &str)]) -> Result<Catalog, CatalogError> {
-        let units = UnitParser::new();
-        let mut analytes = Vec::new();
-        for (name, text) in files {
-            for entry in load::parse_file(name, text)? {
-                analytes.push((name.to_string(), load::build(name, entry, &units)?));
-            }
-        }
-        let mut catalog = Catalog {
-            analytes: Vec::with_capacity(analytes.len()),
-            by_id: FastMap::default(),
-            by_loinc: FastMap::default(),
-            by_name: FastMap::default(),
-            units,
-            unit_cache: FastMap::default(),
-        };
-        for (file, analyte) in analytes {
-            catalog.index(&file, analyte)?;
-        }
-        catalog.warm_unit_cache();
-        Ok(catalog)
-    }
-
-    fn index(&mut self, file: &str, mut analyte: Analyte) -> Result<(), CatalogError> {
-        let at = self.analytes.len();
-        analyte.position = at;
-        let invalid =
-            |problem: String| CatalogError::Invalid { file: file.into(), analyte: analyte.id.to_string(), problem };
-        if self.by_id.insert(analyte.id.to_string(), at).is_some() {
-            return Err(invalid("id used twice".into()));
-        }
-        for term in &analyte.loinc {
-            if self.by_loinc.insert(term.code, at).is_some() {
-                return Err(invalid(format!("LOINC {} listed on two analytes", term.code)));
-            }
-        }
-        let names = analyte.aliases.iter().map(String::as_str).chain([&*analyte.id, &*analyte.display]);
-        for key in names.map(name_key).filter(|k| !k.is_empty()) {
-            let members = self.by_name.entry(key.clone()).or_default();
-            if let Some(other) =
-                members.iter().filter_map(|i| self.analytes.get(*i)).find(|o| o.family != analyte.family)
-            {
-                return Err(invalid(format!("name `{key}` is also used by `{}` of another family", other.id)));
-            }
-            if !members.contains(&at) {
-                members.push(at);
-            }
-        }
-        self.analytes.push(analyte);
-        Ok(())
-    }
-
-    fn warm_unit_cache(&mut self) {
-        let catalog_units = self.analytes.iter().flat_map(|a| {
-            [&a.canonical_unit, &a.si_unit].into_iter().chain(&a.accepted_units).map(|u| u.ucum().to_owned())
-        });
-        let spellings: Vec<String> = catalog_units.chain(COMMON_SPELLINGS.iter().map(|s| s.to_string())).collect();
-        for text in spellings {
-            let reading = self.units.read(&text);
-            self.unit_cache.insert(text, reading);
-        }
+        build::from_files(files)
     }
 
     /// Every analyte, in file order.
@@ -231,7 +219,7 @@ impl Catalog {
 
     /// Indices of the analytes a name may mean (empty when none).
     pub(crate) fn name_matches(&self, name: &str) -> &[usize] {
-        let exact = names::with_key(name, |key| self.by_name.get(key));
+        let exact = self.by_name.get(name);
         let members = exact.or_else(|| names::loose_key(name).and_then(|key| self.by_name.get(&key)));
         members.map_or(&[], Vec::as_slice)
     }
@@ -239,6 +227,45 @@ impl Catalog {
     /// The analyte at an index of [`analytes`](Catalog::analytes).
     pub(crate) fn at(&self, index: usize) -> Option<&Analyte> {
         self.analytes.get(index)
+    }
+
+    /// The default reference interval that fits a patient.
+    pub fn interval_for(&self, analyte: &Analyte, sex: Option<Sex>, age: Option<&Age>) -> Fit<'_> {
+        ranges::fit(self.intervals.get(analyte.position).map_or(&[], Vec::as_slice), sex, age)
+    }
+
+    /// The default critical limits that fit a patient.
+    pub fn critical_for(&self, analyte: &Analyte, sex: Option<Sex>, age: Option<&Age>) -> Fit<'_> {
+        ranges::fit(self.critical.get(analyte.position).map_or(&[], Vec::as_slice), sex, age)
+    }
+
+    /// Every reference interval of an analyte.
+    pub fn intervals(&self, analyte: &Analyte) -> &[Limits] {
+        self.intervals.get(analyte.position).map_or(&[], Vec::as_slice)
+    }
+
+    /// Every critical limit of an analyte.
+    pub fn critical_limits(&self, analyte: &Analyte) -> &[Limits] {
+        self.critical.get(analyte.position).map_or(&[], Vec::as_slice)
+    }
+
+    /// The delta-check rules of an analyte.
+    pub fn delta_rules(&self, analyte: &Analyte) -> &[DeltaRule] {
+        self.deltas.get(analyte.position).map_or(&[], Vec::as_slice)
+    }
+
+    pub(crate) fn derive_plan(&self) -> &crate::derive::Plan {
+        &self.derive_plan
+    }
+
+    /// The completeness groups a panel expects.
+    pub fn expected_groups(&self, panel: Panel) -> &[ExpectedGroup] {
+        self.expected.iter().find(|(p, _)| *p == panel).map_or(&[], |(_, groups)| groups.as_slice())
+    }
+
+    /// The LOINC code of a panel, when the catalog has a verified one.
+    pub fn panel_code(&self, panel: Panel) -> Option<&PanelCode> {
+        self.panels.iter().find(|p| p.panel == panel)
     }
 
     /// The unit parser this catalog uses.

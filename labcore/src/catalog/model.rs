@@ -5,12 +5,32 @@ use serde::Deserialize;
 use crate::Panel;
 use crate::units::QuantityKind;
 
-/// One catalog file.
+/// One catalog file: analytes, limits, delta rules and panel codes may each be in any file.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct CatalogFile {
     #[serde(default)]
+    pub(crate) lab_id: Option<String>,
+    #[serde(default)]
     pub(crate) analyte: Vec<AnalyteEntry>,
+    #[serde(default)]
+    pub(crate) interval: Vec<super::ranges::LimitEntry>,
+    #[serde(default)]
+    pub(crate) critical: Vec<super::ranges::LimitEntry>,
+    #[serde(default)]
+    pub(crate) delta: Vec<super::ranges::DeltaEntry>,
+    #[serde(default)]
+    pub(crate) panel: Vec<PanelEntry>,
+}
+
+/// A panel's LOINC code (the `code` of a FHIR DiagnosticReport).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct PanelEntry {
+    pub(crate) id: Panel,
+    pub(crate) loinc: String,
+    pub(crate) long_name: String,
+    pub(crate) source: String,
 }
 
 /// One `[[analyte]]` table.

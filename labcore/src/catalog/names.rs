@@ -1,5 +1,8 @@
 //! Normalised keys for matching analyte names as vendors write them.
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
 use crate::value::is_invisible;
 
 /// Words that qualify a name without changing the analyte ("Glucose, Serum", "WBC Count", "ALT Level", and
@@ -62,23 +65,77 @@ pub fn name_key(name: &str) -> String {
     key
 }
 
-/// Calls `f` with the [`name_key`] of `name`, built on the stack when the name is short ASCII (the common case:
-/// one look-up per result, no allocation).
-pub(crate) fn with_key<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
-    const STACK: usize = 64;
-    if !name.is_ascii() || name.len() > STACK || name.contains(['%', '#']) {
-        return f(&name_key(name));
+/// The keys that share one hash, each with the analytes listed under it.
+type Bucket = Vec<(Box<str>, Vec<usize>)>;
+
+/// Vendor names, indexed by their [`name_key`]: the key is built and hashed in one pass on the stack, and the
+/// table is keyed by that hash (FNV-1a, the same on insert and look-up), so a look-up costs one scan of the name.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct NameIndex {
+    buckets: HashMap<u64, Bucket, BuildHasherDefault<Identity>>,
+}
+
+impl NameIndex {
+    /// The analytes listed under a key (creating the entry).
+    pub(crate) fn entry(&mut self, key: &str) -> Option<&mut Vec<usize>> {
+        let bucket = self.buckets.entry(fnv(key.as_bytes())).or_default();
+        if !bucket.iter().any(|(k, _)| &**k == key) {
+            bucket.push((key.into(), Vec::new()));
+        }
+        bucket.iter_mut().find(|(k, _)| &**k == key).map(|(_, members)| members)
     }
-    let mut buffer = [0u8; STACK];
-    let mut len = 0;
-    for b in name.bytes().filter(u8::is_ascii_alphanumeric) {
-        if let Some(slot) = buffer.get_mut(len) {
-            *slot = b.to_ascii_lowercase();
-            len += 1;
+
+    /// The analytes a name (not yet normalised) may mean.
+    pub(crate) fn get(&self, name: &str) -> Option<&Vec<usize>> {
+        const STACK: usize = 64;
+        if name.is_ascii() && name.len() <= STACK && !name.contains(['%', '#']) {
+            let mut buffer = [0u8; STACK];
+            let mut len = 0;
+            let mut hash = FNV_OFFSET;
+            for b in name.bytes().filter(u8::is_ascii_alphanumeric) {
+                let lower = b.to_ascii_lowercase();
+                if let Some(slot) = buffer.get_mut(len) {
+                    *slot = lower;
+                    len += 1;
+                }
+                hash = (hash ^ u64::from(lower)).wrapping_mul(FNV_PRIME);
+            }
+            return self.lookup(buffer.get(..len).unwrap_or_default(), hash);
+        }
+        let key = name_key(name);
+        self.lookup(key.as_bytes(), fnv(key.as_bytes()))
+    }
+
+    fn lookup(&self, key: &[u8], hash: u64) -> Option<&Vec<usize>> {
+        self.buckets.get(&hash)?.iter().find(|(k, _)| k.as_bytes() == key).map(|(_, members)| members)
+    }
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+fn fnv(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(FNV_OFFSET, |hash, b| (hash ^ u64::from(*b)).wrapping_mul(FNV_PRIME))
+}
+
+/// A hasher for keys that already are hashes.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Identity(u64);
+
+impl Hasher for Identity {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 << 8) | u64::from(*b);
         }
     }
-    let key = buffer.get(..len).and_then(|k| std::str::from_utf8(k).ok()).unwrap_or_default();
-    f(key)
+
+    fn write_u64(&mut self, value: u64) {
+        self.0 = value;
+    }
 }
 
 /// [`name_key`] for ASCII text, without per-character case mapping.
@@ -133,10 +190,16 @@ mod tests {
     }
 
     #[test]
-    fn stack_keys_equal_heap_keys() {
-        for name in ["WBC Count", "Glucose, Serum", "NEUT%", "ALT (SGPT)", "Hémoglobine", &"x".repeat(100)] {
-            assert_eq!(with_key(name, str::to_owned), name_key(name), "{name}");
-        }
+    fn index_finds_every_spelling_of_a_key() {
+        let mut index = NameIndex::default();
+        index.entry(&name_key("WBC Count")).into_iter().for_each(|m| m.push(1));
+        index.entry(&name_key("NEUT%")).into_iter().for_each(|m| m.push(2));
+        index.entry(&name_key("Hémoglobine")).into_iter().for_each(|m| m.push(3));
+        assert_eq!(index.get("wbc-count").map(Vec::as_slice), Some(&[1][..]));
+        assert_eq!(index.get("% neut").map(Vec::as_slice), Some(&[2][..]));
+        assert_eq!(index.get("HÉMOGLOBINE").map(Vec::as_slice), Some(&[3][..]));
+        assert_eq!(index.get(&"x".repeat(100)), None);
+        assert_eq!(index.get("WBC"), None);
     }
 
     #[test]

@@ -94,6 +94,28 @@ finding_codes! {
     TimezoneMissing => ("timezone_missing", Warning),
     /// A result does not belong to the declared panel, or none of the results do.
     PanelMismatch => ("panel_mismatch", Warning),
+    /// The vendor's reference range cannot be read as a range (or its unit cannot express the analyte); the
+    /// catalog's range was used instead, if there is one.
+    RangeUnparseable => ("range_unparseable", Warning),
+    /// Reference ranges for this analyte depend on sex or age, which the payload does not give: not flagged.
+    DemographicsMissing => ("demographics_missing", Info),
+    /// A bound (`<5`) spans a range limit, so the result cannot be flagged.
+    FlagIndeterminate => ("flag_indeterminate", Info),
+    /// The result is beyond a critical (panic) limit: a person must be told now.
+    CriticalValue => ("critical_value", Warning),
+    /// The vendor's flag says something else than labcore's flag.
+    FlagMismatch => ("flag_mismatch", Warning),
+    /// The vendor's flag is not one labcore can read.
+    VendorFlagUnknown => ("vendor_flag_unknown", Info),
+    /// A derived value (eGFR, calculated LDL, …) was not computed because an input is missing or unusable.
+    DerivationSkipped => ("derivation_skipped", Info),
+    /// A derived value was refused by its method's guardrail (Friedewald with triglycerides >= 400 mg/dL,
+    /// eGFR under 18 years, …).
+    DerivationRefused => ("derivation_refused", Warning),
+    /// Expected analytes of the declared panel are missing.
+    PanelIncomplete => ("panel_incomplete", Warning),
+    /// The result changed more than the analyte's delta-check limit since the patient's previous result.
+    DeltaFailure => ("delta_failure", Warning),
 }
 
 impl Serialize for FindingCode {

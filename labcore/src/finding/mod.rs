@@ -112,10 +112,6 @@ impl Findings {
         self.items.push(finding);
     }
 
-    pub(crate) fn has_errors(&self) -> bool {
-        self.items.iter().any(|f| f.severity == Severity::Error)
-    }
-
     /// The findings, payload-level ones first, then result by result in payload order (stable otherwise).
     pub(crate) fn into_vec(mut self) -> Vec<Finding> {
         self.items.sort_by_key(|f| f.path.result_index());

@@ -46,3 +46,31 @@ pub(crate) fn check_panel(panel: Panel, matched: &Matched<'_>, findings: &mut Fi
         findings.push_finding(finding);
     }
 }
+
+/// Compares the vendor's flag with labcore's: a disagreement is a finding that says which flag labcore gave and
+/// why (the range it used), so that a reviewer can decide.
+pub(crate) fn check_vendor_flag(
+    vendor: Option<&str>,
+    result: &crate::report::NormalizedResult,
+    path: JsonPointer,
+    findings: &mut Findings,
+) {
+    let Some(vendor) = vendor else { return };
+    let Some(read) = crate::flags::read_vendor_flag(vendor) else {
+        findings.push(FindingCode::VendorFlagUnknown, path.key("flag"), "the vendor's flag is not an HL7 0078 code");
+        return;
+    };
+    let Some(ours) = result.flag else { return };
+    if read.agrees_with(ours) {
+        return;
+    }
+    let origin = match result.range.as_ref().map(|r| r.origin) {
+        Some(crate::report::RangeOrigin::Payload) => "the range sent with the result",
+        Some(crate::report::RangeOrigin::LabCatalog) => "the laboratory's catalog range",
+        Some(crate::report::RangeOrigin::Default) => "labcore's default range",
+        None => "the critical limits",
+    };
+    let critical = if ours.is_critical() != read.critical { " (the critical limits differ)" } else { "" };
+    let message = format!("labcore flags this result {ours} by {origin}; the vendor's flag differs{critical}");
+    findings.push(FindingCode::FlagMismatch, path.key("flag"), message);
+}

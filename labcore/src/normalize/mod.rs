@@ -5,6 +5,7 @@ mod quantity;
 mod resolve;
 
 pub(crate) use checks::{check_duplicates, check_panel};
+pub(crate) use quantity::tidy;
 
 use std::borrow::Cow;
 
@@ -21,24 +22,28 @@ pub(crate) struct Setting<'c> {
     pub(crate) unit_system: UnitSystem,
     /// Whether the payload says the specimen is whole blood.
     pub(crate) blood: Option<bool>,
+    /// The patient and the catalogs, for flags.
+    pub(crate) judge: crate::flags::Judge<'c>,
 }
 
-/// Normalises one result, pushing its findings; also returns the analyte it was matched to.
+/// Normalises one result into `out` (built in place: a result is large), pushing its findings; returns the
+/// analyte it was matched to.
 pub(crate) fn normalize<'c>(
     input: &ResultInput,
     setting: &Setting<'c>,
     findings: &mut Findings,
-) -> (NormalizedResult, Option<&'c Analyte>) {
+    out: &mut Vec<NormalizedResult<'c>>,
+) -> Option<&'c Analyte> {
     let path = JsonPointer::root().key("results").index(input.index);
     let code = resolve::read_code(input.loinc.as_deref(), path, findings);
     let reading = read_unit(setting.catalog, input, path, findings);
     let resolved =
         resolve::resolve(setting.catalog, input.analyte.as_deref(), code, reading.as_deref(), path, findings);
-    let mut result = NormalizedResult {
+    out.push(NormalizedResult {
         index: input.index,
         mapping: resolved.mapping,
-        analyte: resolved.analyte.map(|a| a.id.clone()),
-        display: resolved.analyte.map(|a| a.display.clone()),
+        analyte: resolved.analyte.map(Analyte::id),
+        display: resolved.analyte.map(Analyte::display),
         loinc: None,
         value: None,
         comparator: None,
@@ -47,26 +52,47 @@ pub(crate) fn normalize<'c>(
         converted: false,
         text: None,
         plausible: None,
+        flag: None,
+        range_status: crate::report::RangeStatus::NotEvaluated,
+        range: None,
+        critical: None,
+        delta: None,
         original: original(input),
-    };
+    });
+    let result = out.last_mut()?;
     match (&input.value, resolved.analyte) {
-        (Some(ReportedValue::Text { kind, .. }), analyte) => {
+        (Some(ReportedValue::Text { kind, text }), analyte) => {
             result.text = Some(*kind);
             result.loinc =
                 analyte.and_then(|a| a.loinc_for(a.kind().quantity_kind(), setting.blood, code)).map(|t| t.code);
+            let range = input.reference_range.as_ref().and_then(|r| r.text.as_deref());
+            result.flag = range.and_then(|r| crate::flags::qualitative_flag(text.expose(), r));
+            if result.flag.is_some() {
+                result.range_status = crate::report::RangeStatus::Applied;
+            }
         }
         (Some(ReportedValue::Number { comparator, number, .. }), Some(analyte)) => {
             result.comparator = *comparator;
             result.significant_digits = Some(number.significant_digits());
-            let unit_sent = input.unit.is_some();
-            let context = quantity::Measured { analyte, value: number.value(), code, unit_sent, path };
-            quantity::normalize_number(&context, reading.as_deref(), setting, &mut result, findings);
+            let context = quantity::Measured {
+                analyte,
+                value: number.value(),
+                comparator: *comparator,
+                code,
+                unit_sent: input.unit.is_some(),
+                vendor: input.reference_range.as_ref(),
+                path,
+            };
+            quantity::normalize_number(&context, reading.as_deref(), setting, result, findings);
         }
         (Some(ReportedValue::Number { comparator, number, .. }), None) => {
             result.comparator = *comparator;
             result.significant_digits = Some(number.significant_digits());
             result.value = Some(number.value());
-            result.unit = reading.as_ref().map(|r| r.best().ucum_shared());
+            result.unit = reading.as_ref().map(|r| match r {
+                Cow::Borrowed(reading) => Cow::Borrowed(reading.best().ucum()),
+                Cow::Owned(reading) => Cow::Owned(reading.best().ucum().to_owned()),
+            });
         }
         (None, analyte) => {
             result.loinc =
@@ -76,7 +102,8 @@ pub(crate) fn normalize<'c>(
     if result.mapping == Mapping::Unmapped {
         result.loinc = code;
     }
-    (result, resolved.analyte)
+    checks::check_vendor_flag(input.flag.as_deref(), result, path, findings);
+    resolved.analyte
 }
 
 /// Reads the unit sent; an unknown unit is a finding, an empty one counts as absent.

@@ -5,25 +5,30 @@ use std::borrow::Cow;
 use super::{Setting, is_dimensionless};
 use crate::catalog::{Analyte, same_unit};
 use crate::finding::Findings;
+use crate::flags::{self, Flag, Reading};
+use crate::payload::VendorRange;
 use crate::report::{NormalizedResult, UnitSystem};
 use crate::units::{QuantityKind, Unit, UnitReading, convert};
+use crate::value::Comparator;
 use crate::{FindingCode, JsonPointer, LoincCode};
 
 /// A numeric value of a mapped analyte, with where it sits in the payload.
-pub(crate) struct Measured<'c> {
+pub(crate) struct Measured<'a, 'c> {
     pub(crate) analyte: &'c Analyte,
     pub(crate) value: f64,
+    pub(crate) comparator: Option<Comparator>,
     pub(crate) code: Option<LoincCode>,
     pub(crate) unit_sent: bool,
+    pub(crate) vendor: Option<&'a VendorRange>,
     pub(crate) path: JsonPointer,
 }
 
 /// Converts the value to the analyte's unit in the chosen system and checks it is plausible.
-pub(crate) fn normalize_number(
-    m: &Measured<'_>,
+pub(crate) fn normalize_number<'c>(
+    m: &Measured<'_, 'c>,
     reading: Option<&UnitReading>,
-    setting: &Setting<'_>,
-    result: &mut NormalizedResult,
+    setting: &Setting<'c>,
+    result: &mut NormalizedResult<'c>,
     findings: &mut Findings,
 ) {
     let analyte = m.analyte;
@@ -40,7 +45,7 @@ pub(crate) fn normalize_number(
             result.converted = !same_unit(&unit, target);
             // A value that was not converted is the reported number itself; a converted one loses float noise.
             result.value = Some(if result.converted { tidy(value) } else { m.value });
-            result.unit = Some(target.ucum_shared());
+            result.unit = Some(Cow::Borrowed(target.ucum()));
         }
         Err(_) => {
             let message = format!("no sourced conversion takes this unit to {}", target.ucum());
@@ -49,6 +54,31 @@ pub(crate) fn normalize_number(
         }
     }
     result.plausible = check_plausible(m, &unit, findings);
+    if result.plausible != Some(false) {
+        flag(m, &unit, target, setting, result, findings);
+    }
+}
+
+/// Compares the value with its reference range and critical limits.
+fn flag<'c>(
+    m: &Measured<'_, 'c>,
+    unit: &Unit,
+    target: &'c Unit,
+    setting: &Setting<'c>,
+    result: &mut NormalizedResult<'c>,
+    findings: &mut Findings,
+) {
+    let reading =
+        Reading { analyte: m.analyte, value: m.value, comparator: m.comparator, unit, vendor: m.vendor, path: m.path };
+    let evaluation = flags::evaluate(&setting.judge, &reading, target, findings);
+    if evaluation.flag.is_some_and(Flag::is_critical) {
+        let message = format!("{} is beyond its critical limit: a person must be told now", m.analyte.display());
+        findings.push(FindingCode::CriticalValue, m.path.key("value"), message);
+    }
+    result.flag = evaluation.flag;
+    result.range_status = evaluation.status;
+    result.range = evaluation.range;
+    result.critical = evaluation.critical;
 }
 
 /// Whether the result is from whole blood: the system of the LOINC code sent, else the payload's specimen.
@@ -58,7 +88,7 @@ fn blood(setting: &Setting<'_>, analyte: &Analyte, code: Option<LoincCode>) -> O
 
 /// The reading of the unit that can express the analyte, reinterpreted where a sourced rule says so.
 fn choose_unit<'r>(
-    m: &Measured<'_>,
+    m: &Measured<'_, '_>,
     reading: Option<&'r UnitReading>,
     setting: &Setting<'_>,
     findings: &mut Findings,
@@ -123,7 +153,7 @@ fn reinterpret<'r>(
 }
 
 /// Warns when the unit's kind contradicts the property of the LOINC code sent (mmol/L with a mass code).
-fn check_loinc_property(m: &Measured<'_>, unit: &Unit, findings: &mut Findings) {
+fn check_loinc_property(m: &Measured<'_, '_>, unit: &Unit, findings: &mut Findings) {
     let Some(term) = m.code.and_then(|c| m.analyte.loinc().iter().find(|t| t.code == c)) else { return };
     let (Some(expected), Some(sent)) = (term.quantity_kind(), unit.kind()) else { return };
     let equivalent = matches!(
@@ -145,7 +175,7 @@ fn check_loinc_property(m: &Measured<'_>, unit: &Unit, findings: &mut Findings) 
 }
 
 /// Checks the value against the analyte's plausibility limits; `None` when the analyte has none.
-fn check_plausible(m: &Measured<'_>, unit: &Unit, findings: &mut Findings) -> Option<bool> {
+fn check_plausible(m: &Measured<'_, '_>, unit: &Unit, findings: &mut Findings) -> Option<bool> {
     let limits = m.analyte.plausible()?;
     let value = convert(m.value, unit, &limits.unit, m.analyte.bridges()).ok()?;
     let plausible = value >= limits.low && value <= limits.high;

@@ -42,6 +42,16 @@ pub(crate) fn parse(text: &str) -> Option<Timestamp> {
     Some(Timestamp { at: naive.and_utc().fixed_offset(), offset_given: false })
 }
 
+/// A date written exactly `YYYY-MM-DD`, read without chrono's general (and slow) format parser.
+pub(crate) fn parse_date(text: &str) -> Option<NaiveDate> {
+    if text.len() != 10 || !starts_with_full_date(text) {
+        return None;
+    }
+    let number = |range: std::ops::Range<usize>| text.get(range)?.parse::<u32>().ok();
+    let year = i32::try_from(number(0..4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, number(5..7)?, number(8..10)?)
+}
+
 /// `YYYY-MM-DD` with exactly four, two and two digits (chrono alone would take `84-03-12` as the year 84).
 pub(crate) fn starts_with_full_date(text: &str) -> bool {
     let b = text.as_bytes();
@@ -68,6 +78,9 @@ mod tests {
         assert_eq!(given("26-11-24"), None);
         assert_eq!(given("2026-1-4"), None);
         assert_eq!(given("+2026-11-24"), None);
+        assert_eq!(parse_date("2024-02-29"), NaiveDate::from_ymd_opt(2024, 2, 29));
+        assert_eq!(parse_date("2023-02-29"), None);
+        assert_eq!(parse_date("2023-2-28"), None);
         assert_eq!(given("2026-02-30"), None);
     }
 }

@@ -1,8 +1,10 @@
 //! A lenient first read of a JSON payload: every field is taken as whatever JSON type it has, so that later
 //! checks can report every problem at once instead of stopping at the first wrong type.
 //!
-//! Scalars are captured as raw JSON text (`serde_json::value::RawValue`): numbers keep their exact digits
-//! (`7.50`), and huge numbers cannot fail the parse. Unknown keys are skipped without being kept.
+//! Strings are decoded once by the parser (borrowed when they have no escapes). Result values and range bounds are
+//! captured as raw JSON text (`serde_json::value::RawValue`) so numbers keep their exact digits (`7.50`). A number
+//! beyond the f64 range in another field makes serde_json refuse the document (RFC 8259 §6 lets parsers limit
+//! range). Unknown keys are skipped without being kept.
 
 use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
@@ -35,32 +37,18 @@ impl JsonType {
     }
 }
 
-/// A JSON value read loosely: scalars with their raw text, objects with their raw text (read on demand),
-/// arrays only by type. Small (24 bytes): nothing is decoded until a check needs it.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// A JSON value read loosely: strings decoded (borrowed when they have no escapes), containers only by type.
+/// A [`RawNode`] also keeps the exact text of numbers and objects.
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Node<'a> {
     Null,
     Bool,
-    Number(&'a str),
-    Str(JsonStr<'a>),
+    /// A number; its exact text when read as a [`RawNode`].
+    Number(Option<&'a str>),
+    Str(Cow<'a, str>),
     Array,
-    Object(&'a str),
-}
-
-/// A JSON string token as it appears in the input (quotes included), decoded on demand.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) struct JsonStr<'a>(&'a str);
-
-impl<'a> JsonStr<'a> {
-    /// The string's content; borrowed unless it has escapes.
-    pub(crate) fn text(self) -> Cow<'a, str> {
-        let raw = self.0;
-        if !raw.contains('\\') {
-            return Cow::Borrowed(raw.get(1..raw.len().saturating_sub(1)).unwrap_or_default());
-        }
-        // The token was already validated by the parser; decoding it again cannot fail.
-        serde_json::from_str::<String>(raw).map_or(Cow::Borrowed(""), Cow::Owned)
-    }
+    /// An object; its exact text when read as a [`RawNode`].
+    Object(Option<&'a str>),
 }
 
 impl<'a> Node<'a> {
@@ -75,22 +63,79 @@ impl<'a> Node<'a> {
         }
     }
 
+    /// A node from raw JSON text (already validated by the parser).
     fn classify(raw: &'a str) -> Node<'a> {
         match raw.as_bytes().first() {
             Some(b'n') => Node::Null,
             Some(b't' | b'f') => Node::Bool,
-            Some(b'"') => Node::Str(JsonStr(raw)),
+            Some(b'"') => Node::Str(unescape(raw)),
             Some(b'[') => Node::Array,
-            Some(b'{') => Node::Object(raw),
-            _ => Node::Number(raw),
+            Some(b'{') => Node::Object(Some(raw)),
+            _ => Node::Number(Some(raw)),
         }
     }
 }
 
+/// The content of a JSON string token; borrowed when it has no escapes.
+fn unescape(raw: &str) -> Cow<'_, str> {
+    if !raw.contains('\\') {
+        return Cow::Borrowed(raw.get(1..raw.len().saturating_sub(1)).unwrap_or_default());
+    }
+    // The token was already validated by the parser; decoding it again cannot fail.
+    serde_json::from_str::<String>(raw).map_or(Cow::Borrowed(""), Cow::Owned)
+}
+
 impl<'de> Deserialize<'de> for Node<'de> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct NodeVisitor;
+        impl<'de> Visitor<'de> for NodeVisitor {
+            type Value = Node<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_bool<Er: de::Error>(self, _: bool) -> Result<Node<'de>, Er> {
+                Ok(Node::Bool)
+            }
+            fn visit_i64<Er: de::Error>(self, _: i64) -> Result<Node<'de>, Er> {
+                Ok(Node::Number(None))
+            }
+            fn visit_u64<Er: de::Error>(self, _: u64) -> Result<Node<'de>, Er> {
+                Ok(Node::Number(None))
+            }
+            fn visit_f64<Er: de::Error>(self, _: f64) -> Result<Node<'de>, Er> {
+                Ok(Node::Number(None))
+            }
+            fn visit_unit<Er: de::Error>(self) -> Result<Node<'de>, Er> {
+                Ok(Node::Null)
+            }
+            fn visit_borrowed_str<Er: de::Error>(self, v: &'de str) -> Result<Node<'de>, Er> {
+                Ok(Node::Str(Cow::Borrowed(v)))
+            }
+            fn visit_str<Er: de::Error>(self, v: &str) -> Result<Node<'de>, Er> {
+                Ok(Node::Str(Cow::Owned(v.to_owned())))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Node<'de>, A::Error> {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(Node::Array)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node<'de>, A::Error> {
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(Node::Object(None))
+            }
+        }
+        deserializer.deserialize_any(NodeVisitor)
+    }
+}
+
+/// A [`Node`] read through `serde_json`'s raw value: numbers keep their exact digits (`7.50`), numbers
+/// beyond f64 cannot fail the parse, and an object keeps its text to be read later.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct RawNode<'a>(pub(crate) Node<'a>);
+
+impl<'de> Deserialize<'de> for RawNode<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let raw = <&'de RawValue>::deserialize(deserializer)?;
-        Ok(Node::classify(raw.get()))
+        Ok(RawNode(Node::classify(raw.get())))
     }
 }
 
@@ -348,9 +393,9 @@ raw_object! {
     RawResult {
         analyte: Node<'de> = "analyte",
         loinc: Node<'de> = "loinc",
-        value: Node<'de> = "value",
+        value: RawNode<'de> = "value",
         unit: Node<'de> = "unit",
-        reference_range: Node<'de> = "reference_range",
+        reference_range: RawNode<'de> = "reference_range",
         flag: Node<'de> = "flag",
         comment: Node<'de> = "comment",
     }
@@ -359,8 +404,8 @@ raw_object! {
 raw_object! {
     /// `reference_range` given as an object (read on demand from its raw text).
     RawRange {
-        low: Node<'de> = "low",
-        high: Node<'de> = "high",
+        low: RawNode<'de> = "low",
+        high: RawNode<'de> = "high",
         text: Node<'de> = "text",
     }
 }

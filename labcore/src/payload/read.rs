@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use smol_str::SmolStr;
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::{DateTime, FixedOffset};
 
 use super::datetime::{self, Timestamp};
 use super::model::{Demographics, Sex, Specimen, SpecimenKind, VendorRange};
@@ -134,10 +134,7 @@ impl Reader<'_> {
                 }
                 None
             }
-            Some(Node::Str(s)) => match s.text() {
-                Cow::Borrowed(text) => self.check_text(text, parent, field, required).map(Cow::Borrowed),
-                Cow::Owned(text) => self.check_text(&text, parent, field, required).map(|t| Cow::Owned(t.to_owned())),
-            },
+            Some(Node::Str(s)) => self.check_text(s, parent, field, required).map(Cow::Borrowed),
             Some(other) => {
                 let (name, got) = (field.name, other.json_type().as_str());
                 let message = format!("`{name}` must be a string, not {got}");
@@ -156,6 +153,14 @@ impl Reader<'_> {
         required: bool,
     ) -> Option<&'s str> {
         let Field { name, max, free_text } = field;
+        // The common case, one pass: short printable ASCII (spaces, and tabs or line breaks in free text).
+        let printable = |b: &u8| (0x20..0x7f).contains(b) || (free_text && matches!(b, b'\n' | b'\r' | b'\t'));
+        if s.len() <= max && s.as_bytes().iter().all(printable) {
+            let trimmed = s.trim_ascii();
+            if !trimmed.is_empty() {
+                return Some(trimmed);
+            }
+        }
         let trimmed = s.trim();
         let (code, message) = if s.len() > max {
             (FindingCode::TooLong, format!("`{name}` is longer than {max} bytes"))
@@ -234,9 +239,7 @@ impl Reader<'_> {
             sex
         });
         let birth_date = self.text(raw.birth_date.as_ref(), path, field("birth_date", 32), false).and_then(|text| {
-            let date = (text.len() == 10 && datetime::starts_with_full_date(&text))
-                .then(|| NaiveDate::parse_from_str(&text, "%Y-%m-%d").ok())
-                .flatten();
+            let date = datetime::parse_date(&text);
             if date.is_none() {
                 let message = "`birth_date` must be a date such as 1980-04-02";
                 self.findings.push(FindingCode::InvalidValue, path.key("birth_date"), message);
@@ -277,12 +280,11 @@ impl Reader<'_> {
                 .filter_map(|(i, node)| {
                     let at = path.index(i);
                     match node {
-                        Node::Str(s) => {
-                            let text = s.text();
+                        Node::Str(text) => {
                             if text.len() > MAX_COMMENT {
                                 self.findings.push(FindingCode::TooLong, at, "a comment is longer than 64 KiB");
                                 None
-                            } else if has_control(&text, true) {
+                            } else if has_control(text, true) {
                                 self.findings.push(
                                     FindingCode::InvalidValue,
                                     at,
@@ -290,7 +292,7 @@ impl Reader<'_> {
                                 );
                                 None
                             } else {
-                                Some(Phi::new(text.into_owned()))
+                                Some(Phi::new(text.to_string()))
                             }
                         }
                         other => {

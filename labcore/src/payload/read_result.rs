@@ -57,7 +57,7 @@ impl Reader<'_> {
         // Sent with a wrong type (a finding says so already), as opposed to absent, null or blank.
         let sent = |node: &Option<Node<'_>>| match node {
             None | Some(Node::Null) => false,
-            Some(Node::Str(s)) => !is_blank(&s.text()),
+            Some(Node::Str(s)) => !is_blank(s),
             Some(_) => true,
         };
         // When either was sent with a wrong type, that finding already says what is wrong.
@@ -68,9 +68,9 @@ impl Reader<'_> {
             index,
             analyte,
             loinc,
-            value: self.value(raw.value.as_ref(), path),
+            value: self.value(raw.value.as_ref().map(|n| &n.0), path),
             unit: self.text(raw.unit.as_ref(), path, field("unit", 64), false).map(SmolStr::new),
-            reference_range: raw.reference_range.as_ref().and_then(|r| self.range(r, path)),
+            reference_range: raw.reference_range.as_ref().and_then(|r| self.range(&r.0, path)),
             flag: self.text(raw.flag.as_ref(), path, field("flag", 32), false).map(SmolStr::new),
             comment: self.text(raw.comment.as_ref(), path, free_text("comment", MAX_COMMENT), false).map(owned_phi),
         }
@@ -83,13 +83,12 @@ impl Reader<'_> {
                 self.findings.push(FindingCode::MissingField, path, "`value` is required");
                 return None;
             }
-            Some(Node::Number(raw)) => value::read_json_number(raw),
+            Some(Node::Number(raw)) => value::read_json_number(raw.unwrap_or_default()),
             Some(Node::Str(text)) => {
-                let text = text.text();
                 if text.len() > MAX_VALUE_TEXT {
-                    ReportedValue::Text { kind: TextKind::Text, text: Phi::new(text.into_owned()) }
+                    ReportedValue::Text { kind: TextKind::Text, text: Phi::new(text.to_string()) }
                 } else {
-                    value::read_value_text(&text)
+                    value::read_value_text(text)
                 }
             }
             Some(other) => {
@@ -128,7 +127,7 @@ impl Reader<'_> {
                 let text = self.text(Some(node), parent, field("reference_range", 128), false)?;
                 Some(VendorRange { text: Some(SmolStr::new(text)), ..VendorRange::default() })
             }
-            Node::Object(raw) => match serde_json::from_str::<Shaped<'_, RawRange<'_>>>(raw) {
+            Node::Object(raw) => match serde_json::from_str::<Shaped<'_, RawRange<'_>>>(raw.unwrap_or("{}")) {
                 Ok(Shaped::Object(range)) => Some(self.range_object(&range, &path)),
                 _ => None,
             },
@@ -140,9 +139,8 @@ impl Reader<'_> {
         self.extras(&raw.extras, path);
         let mut bound = |node: Option<&Node<'_>>, name: &'static str| match node {
             None | Some(Node::Null) => None,
-            Some(Node::Number(text)) => Some(value::read_json_number(text)),
+            Some(Node::Number(text)) => Some(value::read_json_number(text.unwrap_or_default())),
             Some(Node::Str(text)) => {
-                let text = text.text();
                 if text.len() > 64 {
                     self.findings.push(
                         FindingCode::TooLong,
@@ -151,7 +149,7 @@ impl Reader<'_> {
                     );
                     return None;
                 }
-                Some(value::read_value_text(&text))
+                Some(value::read_value_text(text))
             }
             Some(other) => {
                 let got = other.json_type().as_str();
@@ -160,8 +158,8 @@ impl Reader<'_> {
                 None
             }
         };
-        let low = bound(raw.low.as_ref(), "low");
-        let high = bound(raw.high.as_ref(), "high");
+        let low = bound(raw.low.as_ref().map(|n| &n.0), "low");
+        let high = bound(raw.high.as_ref().map(|n| &n.0), "high");
         let text = self.text(raw.text.as_ref(), path, field("text", 128), false).map(SmolStr::new);
         VendorRange { text, low, high }
     }

@@ -57,13 +57,23 @@ pub fn convert(value: f64, from: &Unit, to: &Unit, bridges: Bridges) -> Result<f
     let (Some(from_kind), Some(to_kind)) = (from.kind(), to.kind()) else {
         return Err(ConversionError::UnknownKind);
     };
-    let base = value * from.scale();
     if from.dimension() == to.dimension() {
-        return Ok(base / to.scale());
+        // The ratio of scales first: exact (1.0) for the same unit, and one rounding instead of two otherwise.
+        return Ok(value * (from.scale() / to.scale()));
     }
+    let base = value * from.scale();
     let measure = Measure::new(from_kind, base).ok_or(ConversionError::NoBridge(from_kind, to_kind))?;
     let bridged = measure.bridge(to_kind, bridges).ok_or(ConversionError::NoBridge(from_kind, to_kind))?;
     Ok(bridged / to.scale())
+}
+
+/// [`convert`], rounded to 12 significant digits when a conversion happened (float noise off), exact when the
+/// units are the same.
+pub(crate) fn convert_clean(value: f64, from: &Unit, to: &Unit, bridges: Bridges) -> Result<f64, ConversionError> {
+    if std::ptr::eq(from, to) || (from.dimension() == to.dimension() && from.scale() == to.scale()) {
+        return Ok(value);
+    }
+    convert(value, from, to, bridges).map(crate::normalize::tidy)
 }
 
 impl Measure {

@@ -15,6 +15,7 @@ mod ucum;
 mod vendor;
 
 pub use dimension::QuantityKind;
+pub(crate) use measure::convert_clean;
 pub use measure::{Bridges, ConversionError, convert};
 
 pub(crate) use dimension::Dimension;
@@ -27,6 +28,8 @@ pub struct Unit {
     ucum: Arc<str>,
     dimension: Dimension,
     scale: f64,
+    /// The kind, computed once: it is asked for on every result.
+    kind: Option<QuantityKind>,
 }
 
 impl Unit {
@@ -42,7 +45,7 @@ impl Unit {
 
     /// The kind of quantity it expresses, if one lab results use.
     pub fn kind(&self) -> Option<QuantityKind> {
-        self.dimension.kind()
+        self.kind
     }
 
     pub(crate) fn dimension(&self) -> Dimension {
@@ -59,7 +62,8 @@ impl Unit {
     }
 
     fn from_ucum(parsed: ucum::Ucum) -> Unit {
-        Unit { ucum: parsed.canonical.into(), dimension: parsed.dimension, scale: parsed.scale }
+        let kind = parsed.dimension.kind();
+        Unit { ucum: parsed.canonical.into(), dimension: parsed.dimension, scale: parsed.scale, kind }
     }
 }
 

@@ -2,6 +2,7 @@
 
 mod number;
 
+pub(crate) use number::fast_decimal;
 pub use number::{Decimal, DecimalReading, NumberError, parse_decimal};
 
 use crate::Phi;

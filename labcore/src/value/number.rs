@@ -149,7 +149,11 @@ fn plain(text: &str) -> Option<DecimalReading> {
     if point.is_some() && fraction.is_empty() {
         return None;
     }
-    let value: f64 = text.parse().ok()?;
+    let value = match fast_decimal(integer, fraction) {
+        Some(v) if bytes.first() == Some(&b'-') => -v,
+        Some(v) => v,
+        None => text.parse().ok()?,
+    };
     let leading_zeros = integer.iter().chain(fraction).take_while(|b| **b == b'0').count();
     let significant = (integer.len() + fraction.len()).saturating_sub(leading_zeros).max(1);
     let number = Decimal {
@@ -159,6 +163,26 @@ fn plain(text: &str) -> Option<DecimalReading> {
         significant: u8::try_from(significant).ok()?,
     };
     Some(DecimalReading { number, decimal_comma: false })
+}
+
+/// Powers of ten exactly representable in an f64.
+const POW10: [f64; 16] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/// Clinger's fast path: with at most 15 digits, the digits form an integer exactly representable in an f64,
+/// and one division by an exact power of ten is correctly rounded — the same result as `str::parse`.
+/// `None` for longer numbers (the caller parses those in full).
+pub(crate) fn fast_decimal(integer: &[u8], fraction: &[u8]) -> Option<f64> {
+    if integer.len() + fraction.len() > 15 {
+        return None;
+    }
+    let mut mantissa: u64 = 0;
+    for b in integer.iter().chain(fraction) {
+        mantissa = mantissa * 10 + u64::from(b.checked_sub(b'0').filter(|d| *d <= 9)?);
+    }
+    // At most 15 digits: below 2^53, so the conversion is exact.
+    #[allow(clippy::cast_precision_loss)]
+    let mantissa = mantissa as f64;
+    Some(mantissa / POW10.get(fraction.len())?)
 }
 
 fn split(text: &str) -> Result<Parts<'_>, NumberError> {
@@ -306,6 +330,16 @@ mod tests {
         #[test]
         fn never_panics(input in "\\PC{0,40}") {
             let _ = parse_decimal(&input);
+        }
+
+        #[test]
+        fn fast_path_equals_std_parse(int in 0u64..10_000_000, frac in "[0-9]{0,8}") {
+            let text = if frac.is_empty() { int.to_string() } else { format!("{int}.{frac}") };
+            let expected: f64 = text.parse().map_err(|_| TestCaseError::fail("float"))?;
+            let (i, f) = text.split_once('.').unwrap_or((&text, ""));
+            if let Some(fast) = fast_decimal(i.as_bytes(), f.as_bytes()) {
+                prop_assert_eq!(fast.to_bits(), expected.to_bits());
+            }
         }
 
         #[test]

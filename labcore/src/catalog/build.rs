@@ -1,0 +1,124 @@
+//! Building a [`Catalog`] from its files: analytes first, then the limits, rules and codes that refer to them.
+
+use super::model::{CatalogFile, PanelEntry};
+use super::ranges::{self, DeltaRule};
+use super::{Analyte, COMMON_SPELLINGS, Catalog, CatalogError, ExpectedGroup, PanelCode, load, name_key};
+use crate::hash::FastMap;
+use crate::units::UnitParser;
+use crate::{LoincCode, Panel};
+
+/// Parses every file, builds and indexes the analytes, then attaches limits, delta rules and panel codes.
+pub(super) fn from_files(files: &[(&str, &str)]) -> Result<Catalog, CatalogError> {
+    let mut parsed: Vec<(&str, CatalogFile)> =
+        files.iter().map(|(name, text)| load::parse_file(name, text).map(|f| (*name, f))).collect::<Result<_, _>>()?;
+    let mut catalog = Catalog {
+        analytes: Vec::new(),
+        by_id: FastMap::default(),
+        by_loinc: FastMap::default(),
+        by_name: super::names::NameIndex::default(),
+        units: UnitParser::new(),
+        unit_cache: FastMap::default(),
+        intervals: Vec::new(),
+        critical: Vec::new(),
+        deltas: Vec::new(),
+        panels: Vec::new(),
+        expected: Vec::new(),
+        derive_plan: crate::derive::Plan::default(),
+    };
+    for (name, file) in &mut parsed {
+        for entry in std::mem::take(&mut file.analyte) {
+            let analyte = load::build(name, entry, &catalog.units)?;
+            catalog.index(name, analyte)?;
+        }
+    }
+    let (mut intervals, mut critical, mut deltas) = (Vec::new(), Vec::new(), Vec::new());
+    for (name, file) in &parsed {
+        intervals.extend(ranges::build_limits(&catalog, name, &file.interval)?);
+        critical.extend(ranges::build_limits(&catalog, name, &file.critical)?);
+        deltas.extend(ranges::build_deltas(&catalog, name, &file.delta)?);
+        for panel in &file.panel {
+            catalog.panels.push(panel_code(name, panel)?);
+        }
+    }
+    let count = catalog.analytes.len();
+    catalog.intervals = ranges::by_analyte(intervals, count);
+    catalog.critical = ranges::by_analyte(critical, count);
+    catalog.deltas = group_deltas(deltas, count);
+    catalog.expected = Panel::ALL.iter().map(|p| (*p, expected_groups(&catalog.analytes, *p))).collect();
+    catalog.derive_plan = crate::derive::plan(&catalog);
+    catalog.warm_unit_cache();
+    Ok(catalog)
+}
+
+/// The groups of a panel's expected analytes, in catalog order.
+fn expected_groups(analytes: &[Analyte], panel: Panel) -> Vec<ExpectedGroup> {
+    let mut groups: Vec<ExpectedGroup> = Vec::new();
+    for analyte in analytes.iter().filter(|a| a.panels().contains(&panel)) {
+        match groups.iter_mut().find(|g| *g.group == *analyte.group()) {
+            Some(group) => group.members.push(analyte.position),
+            None => groups.push(ExpectedGroup { group: analyte.group().into(), members: vec![analyte.position] }),
+        }
+    }
+    groups
+}
+
+fn panel_code(file: &str, entry: &PanelEntry) -> Result<PanelCode, CatalogError> {
+    let invalid = |problem: String| CatalogError::Invalid { file: file.into(), analyte: entry.id.to_string(), problem };
+    let loinc = LoincCode::parse(&entry.loinc).map_err(|e| invalid(format!("panel LOINC {}: {e}", entry.loinc)))?;
+    if entry.source.trim().is_empty() {
+        return Err(invalid("panel code cites no source".into()));
+    }
+    Ok(PanelCode { panel: entry.id, loinc, long_name: entry.long_name.clone(), source: entry.source.clone() })
+}
+
+fn group_deltas(rules: Vec<DeltaRule>, count: usize) -> Vec<Vec<DeltaRule>> {
+    let mut grouped: Vec<Vec<DeltaRule>> = vec![Vec::new(); count];
+    for rule in rules {
+        if let Some(slot) = grouped.get_mut(rule.analyte) {
+            slot.push(rule);
+        }
+    }
+    grouped
+}
+
+impl Catalog {
+    fn index(&mut self, file: &str, mut analyte: Analyte) -> Result<(), CatalogError> {
+        let at = self.analytes.len();
+        analyte.position = at;
+        let invalid =
+            |problem: String| CatalogError::Invalid { file: file.into(), analyte: analyte.id.to_string(), problem };
+        if self.by_id.insert(analyte.id.to_string(), at).is_some() {
+            return Err(invalid("id used twice".into()));
+        }
+        for term in &analyte.loinc {
+            if self.by_loinc.insert(term.code, at).is_some() {
+                return Err(invalid(format!("LOINC {} listed on two analytes", term.code)));
+            }
+        }
+        let names = analyte.aliases.iter().map(String::as_str).chain([&*analyte.id, &*analyte.display]);
+        for key in names.map(name_key).filter(|k| !k.is_empty()) {
+            let Some(members) = self.by_name.entry(&key) else { continue };
+            if let Some(other) =
+                members.iter().filter_map(|i| self.analytes.get(*i)).find(|o| o.family != analyte.family)
+            {
+                return Err(invalid(format!("name `{key}` is also used by `{}` of another family", other.id)));
+            }
+            if !members.contains(&at) {
+                members.push(at);
+            }
+        }
+        self.analytes.push(analyte);
+        Ok(())
+    }
+
+    fn warm_unit_cache(&mut self) {
+        let catalog_units = self.analytes.iter().flat_map(|a| {
+            [&a.canonical_unit, &a.si_unit].into_iter().chain(&a.accepted_units).map(|u| u.ucum().to_owned())
+        });
+        let spellings: Vec<String> = catalog_units.chain(COMMON_SPELLINGS.iter().map(|s| s.to_string())).collect();
+        for text in spellings {
+            let reading = self.units.read(&text);
+            self.unit_cache.insert(text, reading);
+        }
+    }
+}

@@ -1,0 +1,219 @@
+//! Reference intervals, critical limits and delta-check rules: the catalog's clinical limits, as data.
+
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+use super::age::{Age, AgeBand, AgeLimit};
+use super::{Catalog, CatalogError};
+use crate::Sex;
+use crate::units::Unit;
+
+/// Which patients a limit applies to by sex.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SexFilter {
+    /// Everyone.
+    #[default]
+    Any,
+    /// Female patients.
+    Female,
+    /// Male patients.
+    Male,
+}
+
+impl SexFilter {
+    fn matches(self, sex: Option<Sex>) -> bool {
+        match self {
+            SexFilter::Any => true,
+            SexFilter::Female => sex == Some(Sex::Female),
+            SexFilter::Male => sex == Some(Sex::Male),
+        }
+    }
+}
+
+/// A limit's scope and values, as written in a catalog file (`[[interval]]` or `[[critical]]`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct LimitEntry {
+    pub(crate) analyte: String,
+    #[serde(default)]
+    pub(crate) sex: SexFilter,
+    pub(crate) age_from: Option<String>,
+    pub(crate) age_to: Option<String>,
+    pub(crate) low: Option<f64>,
+    pub(crate) high: Option<f64>,
+    /// For critical limits: whether a value equal to a limit is already critical (lists that say "≤ 2.5").
+    #[serde(default)]
+    pub(crate) inclusive: bool,
+    pub(crate) unit: String,
+    pub(crate) source: String,
+}
+
+/// A delta-check rule as written in `delta_checks.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct DeltaEntry {
+    pub(crate) analyte: String,
+    pub(crate) absolute: Option<f64>,
+    pub(crate) percent: Option<f64>,
+    pub(crate) unit: String,
+    pub(crate) window_hours: f64,
+    pub(crate) source: String,
+}
+
+/// A reference interval or a pair of critical limits for one analyte and one group of patients.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Limits {
+    /// Position of the analyte in the catalog.
+    pub(crate) analyte: usize,
+    /// The sexes it applies to.
+    pub sex: SexFilter,
+    /// The ages it applies to.
+    pub age: AgeBand,
+    /// Low limit, in `unit`.
+    pub low: Option<f64>,
+    /// High limit, in `unit`.
+    pub high: Option<f64>,
+    /// For critical limits: a value equal to a limit is critical too.
+    pub inclusive: bool,
+    /// The unit of the limits.
+    pub unit: Unit,
+    /// Where the numbers come from.
+    pub source: Arc<str>,
+}
+
+/// A delta-check rule: how much an analyte may change between two results of one patient.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeltaRule {
+    /// Position of the analyte in the catalog.
+    pub(crate) analyte: usize,
+    /// Absolute change (in `unit`) at or beyond which the check fails.
+    pub absolute: Option<f64>,
+    /// Relative change (percent of the previous value) at or beyond which the check fails.
+    pub percent: Option<f64>,
+    /// The unit of `absolute`.
+    pub unit: Unit,
+    /// How far back (hours) a previous result counts.
+    pub window_hours: f64,
+    /// Where the rule comes from.
+    pub source: Arc<str>,
+}
+
+/// The outcome of looking for limits that fit a patient.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Fit<'a> {
+    /// These limits apply.
+    Found(&'a Limits),
+    /// Limits exist, but only for a sex or an age the payload does not give.
+    NeedsDemographics,
+    /// No limits for this analyte.
+    None,
+}
+
+/// Picks the first limits that fit the patient's sex and age; "any" sex and unbounded ages fit everyone.
+pub(crate) fn fit<'a>(candidates: &'a [Limits], sex: Option<Sex>, age: Option<&Age>) -> Fit<'a> {
+    let mut narrowed = false;
+    for limits in candidates {
+        let sex_ok = limits.sex.matches(sex);
+        let age_ok = limits.age.is_unbounded() || age.is_some_and(|a| limits.age.contains(a));
+        if sex_ok && age_ok {
+            return Fit::Found(limits);
+        }
+        narrowed |= (!sex_ok && (sex.is_none() || sex == Some(Sex::Unknown) || sex == Some(Sex::Other)))
+            || (!age_ok && age.is_none());
+    }
+    if narrowed { Fit::NeedsDemographics } else { Fit::None }
+}
+
+/// Checks and converts limit entries against the catalog.
+pub(crate) fn build_limits(catalog: &Catalog, file: &str, entries: &[LimitEntry]) -> Result<Vec<Limits>, CatalogError> {
+    entries.iter().map(|entry| build_one(catalog, file, entry)).collect()
+}
+
+fn build_one(catalog: &Catalog, file: &str, entry: &LimitEntry) -> Result<Limits, CatalogError> {
+    let invalid =
+        |problem: String| CatalogError::Invalid { file: file.into(), analyte: entry.analyte.clone(), problem };
+    let analyte = catalog.analyte(&entry.analyte).ok_or_else(|| invalid("no such analyte in the catalog".into()))?;
+    let unit =
+        catalog.units().parse_ucum(&entry.unit).map_err(|_| invalid(format!("unit `{}` is not UCUM", entry.unit)))?;
+    if !unit.kind().is_some_and(|k| analyte.accepts(k)) {
+        return Err(invalid(format!("unit `{}` cannot express this analyte", entry.unit)));
+    }
+    let age = |text: &Option<String>| match text {
+        None => Ok(None),
+        Some(t) => {
+            AgeLimit::parse(t).map(Some).ok_or_else(|| invalid(format!("age `{t}` is not like 18y, 6mo, 2w, 0d")))
+        }
+    };
+    let (low, high) = (entry.low, entry.high);
+    let ordered = match (low, high) {
+        (Some(l), Some(h)) => l < h,
+        (None, None) => false,
+        _ => true,
+    };
+    if !ordered || low.is_some_and(|v| !v.is_finite()) || high.is_some_and(|v| !v.is_finite()) {
+        return Err(invalid("limits must be finite, at least one given, low below high".into()));
+    }
+    if entry.source.trim().is_empty() {
+        return Err(invalid("every limit cites a source".into()));
+    }
+    let age = AgeBand { from: age(&entry.age_from)?, to: age(&entry.age_to)? };
+    Ok(Limits {
+        analyte: analyte.position,
+        sex: entry.sex,
+        age,
+        low,
+        high,
+        inclusive: entry.inclusive,
+        unit,
+        source: entry.source.as_str().into(),
+    })
+}
+
+/// Checks and converts delta-check entries against the catalog.
+pub(crate) fn build_deltas(
+    catalog: &Catalog,
+    file: &str,
+    entries: &[DeltaEntry],
+) -> Result<Vec<DeltaRule>, CatalogError> {
+    entries
+        .iter()
+        .map(|entry| {
+            let invalid = |problem: &str| CatalogError::Invalid {
+                file: file.into(),
+                analyte: entry.analyte.clone(),
+                problem: problem.into(),
+            };
+            let analyte = catalog.analyte(&entry.analyte).ok_or_else(|| invalid("no such analyte in the catalog"))?;
+            let unit = catalog.units().parse_ucum(&entry.unit).map_err(|_| invalid("unit is not UCUM"))?;
+            let positive = |v: Option<f64>| v.is_none_or(|v| v.is_finite() && v > 0.0);
+            if (entry.absolute.is_none() && entry.percent.is_none())
+                || !positive(entry.absolute)
+                || !positive(entry.percent)
+                || !(entry.window_hours.is_finite() && entry.window_hours > 0.0)
+                || entry.source.trim().is_empty()
+            {
+                return Err(invalid("a delta rule needs a positive absolute or percent change, a window and a source"));
+            }
+            Ok(DeltaRule {
+                analyte: analyte.position,
+                absolute: entry.absolute,
+                percent: entry.percent,
+                unit,
+                window_hours: entry.window_hours,
+                source: entry.source.as_str().into(),
+            })
+        })
+        .collect()
+}
+
+/// Limits grouped per analyte position, in file order.
+pub(crate) fn by_analyte(limits: Vec<Limits>, analytes: usize) -> Vec<Vec<Limits>> {
+    let mut grouped: Vec<Vec<Limits>> = vec![Vec::new(); analytes];
+    for limit in limits {
+        if let Some(slot) = grouped.get_mut(limit.analyte) {
+            slot.push(limit);
+        }
+    }
+    grouped
+}

@@ -1,0 +1,208 @@
+//! The FHIR R4 rendering of every accepted conformance case validates against the official FHIR R4 JSON schema
+//! (fetched by `scripts/setup.sh fhir-schema`, which `make test` runs), and carries what the report says.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, missing_docs)]
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use chrono::{DateTime, Utc};
+use labcore::fhir::{FhirError, FhirOptions, to_fhir};
+use labcore::{Context, Status, UnitSystem, catalog::Catalog};
+use serde_json::{Value, json};
+
+fn schema_path() -> PathBuf {
+    std::env::var_os("LABCORE_FHIR_SCHEMA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/fhir/fhir.schema.json"))
+}
+
+/// The R4 schema with its root narrowed from "any resource" to DiagnosticReport (contained resources are still
+/// validated against every resource type through `ResourceList`). The npm package adds 16 resource types of its
+/// own (Project, User, Bot, …) whose `contained` refers to an undefined `#/definitions/Resource`; they are
+/// removed, which leaves HL7's schema.
+fn validator() -> &'static jsonschema::Validator {
+    static VALIDATOR: OnceLock<jsonschema::Validator> = OnceLock::new();
+    VALIDATOR.get_or_init(|| {
+        let path = schema_path();
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+            panic!("{}: {e}; fetch it with `scripts/setup.sh fhir-schema` (make test does)", path.display())
+        });
+        let mut schema: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(schema["id"], "http://hl7.org/fhir/json-schema/4.0", "not the FHIR R4 schema");
+        strip_vendor_resources(&mut schema);
+        let object = schema.as_object_mut().unwrap();
+        object.remove("oneOf");
+        object.remove("discriminator");
+        // In draft 6 a `$ref` hides its siblings (the definitions), so the narrowing goes through `allOf`.
+        object.insert("allOf".into(), json!([{"$ref": "#/definitions/DiagnosticReport"}]));
+        jsonschema::draft6::new(&schema).unwrap()
+    })
+}
+
+/// Removes what the redistributing package added: definitions that refer to something undefined (its own
+/// resource types' `#/definitions/Resource`, a SQL-on-FHIR `integer64`), repeatedly until none is left, and
+/// their entries in `ResourceList`. None of HL7's R4 definitions is touched (asserted).
+fn strip_vendor_resources(schema: &mut Value) {
+    let mut removed: Vec<String> = Vec::new();
+    loop {
+        let definitions = schema["definitions"].as_object().unwrap();
+        let dangling: Vec<String> = definitions
+            .iter()
+            .filter(|(_, d)| refs(d).iter().any(|r| !definitions.contains_key(r.as_str())))
+            .map(|(name, _)| name.clone())
+            .collect();
+        if dangling.is_empty() {
+            break;
+        }
+        let object = schema["definitions"].as_object_mut().unwrap();
+        for name in &dangling {
+            object.remove(name);
+        }
+        if let Some(list) = schema["definitions"]["ResourceList"]["oneOf"].as_array_mut() {
+            list.retain(|r| !dangling.iter().any(|d| r["$ref"] == format!("#/definitions/{d}")));
+        }
+        removed.extend(dangling);
+    }
+    let core =
+        ["Observation", "DiagnosticReport", "Quantity", "CodeableConcept", "Reference", "Observation_ReferenceRange"];
+    assert!(removed.iter().all(|r| !core.contains(&r.as_str())) && removed.len() < 60, "{removed:?}");
+}
+
+/// The definitions a schema fragment refers to.
+fn refs(value: &Value) -> Vec<String> {
+    match value {
+        Value::Object(map) => map
+            .iter()
+            .flat_map(|(k, v)| match (k.as_str(), v.as_str()) {
+                ("$ref", Some(target)) => {
+                    target.strip_prefix("#/definitions/").map(str::to_owned).into_iter().collect()
+                }
+                _ => refs(v),
+            })
+            .collect(),
+        Value::Array(items) => items.iter().flat_map(refs).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn as_of() -> DateTime<Utc> {
+    "2026-11-25T12:00:00Z".parse().unwrap()
+}
+
+/// Schema errors, and what FHIR forbids beyond its JSON schema: `null`, empty arrays, objects and strings.
+fn errors(fhir: &Value) -> Vec<String> {
+    let mut found: Vec<String> =
+        validator().iter_errors(fhir).map(|e| format!("{e} at {}", e.instance_path())).collect();
+    empties(fhir, "", &mut found);
+    found
+}
+
+fn empties(value: &Value, at: &str, found: &mut Vec<String>) {
+    match value {
+        Value::Null => found.push(format!("null at {at}")),
+        Value::String(s) if s.is_empty() => found.push(format!("empty string at {at}")),
+        Value::Array(items) if items.is_empty() => found.push(format!("empty array at {at}")),
+        Value::Object(map) if map.is_empty() => found.push(format!("empty object at {at}")),
+        Value::Array(items) => items.iter().enumerate().for_each(|(i, v)| empties(v, &format!("{at}/{i}"), found)),
+        Value::Object(map) => map.iter().for_each(|(k, v)| empties(v, &format!("{at}/{k}"), found)),
+        _ => {}
+    }
+}
+
+#[test]
+fn every_accepted_conformance_case_renders_valid_fhir() {
+    let catalog = Catalog::builtin().unwrap();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../conformance/cases");
+    let mut paths: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    paths.sort();
+    let (mut rendered, mut problems) = (0, Vec::new());
+    for path in paths {
+        let case: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+        let input = match &case["input_text"] {
+            Value::String(text) => text.clone().into_bytes(),
+            _ => serde_json::to_vec(&case["input"]).unwrap(),
+        };
+        for system in [UnitSystem::Conventional, UnitSystem::Si] {
+            let context = Context::new(&catalog, as_of()).with_unit_system(system);
+            let Ok(report) = labcore::validate(&input, &context) else { continue };
+            let options =
+                FhirOptions { issued: as_of(), subject: Some("Patient/example".into()), id: Some("r1".into()) };
+            match to_fhir(&report, &catalog, &options) {
+                Err(FhirError::Rejected) => assert_eq!(report.status, Status::Rejected),
+                Err(other) => panic!("{other}"),
+                Ok(fhir) => {
+                    rendered += 1;
+                    let fhir = serde_json::to_value(&fhir).unwrap();
+                    let found = errors(&fhir);
+                    if !found.is_empty() {
+                        problems.push(format!("{}: {found:?}", path.display()));
+                    }
+                }
+            }
+        }
+    }
+    assert!(rendered >= 30, "only {rendered} reports rendered");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn the_rendering_carries_codes_values_ranges_flags_and_derivations() {
+    let catalog = Catalog::builtin().unwrap();
+    let input = json!({
+        "patient_id": "MRN-1", "lab_id": "NORTHWIND", "test_type": "LIPID", "collected_at": "2026-11-24T08:00:00-05:00",
+        "patient": {"sex": "F", "birth_date": "1976-05-01"},
+        "results": [
+            {"analyte": "Cholesterol, Total", "value": 200, "unit": "mg/dL"},
+            {"analyte": "HDL", "value": 50, "unit": "mg/dL"},
+            {"analyte": "Triglycerides", "value": 150, "unit": "mg/dL", "reference_range": "<150", "flag": "H"}
+        ]
+    });
+    let report = labcore::validate(input.to_string().as_bytes(), &Context::new(&catalog, as_of())).unwrap();
+    let options = FhirOptions { issued: as_of(), subject: None, id: None };
+    let fhir = serde_json::to_value(to_fhir(&report, &catalog, &options).unwrap()).unwrap();
+    assert!(errors(&fhir).is_empty(), "{:?}", errors(&fhir));
+    assert!(fhir.get("subject").is_none(), "no patient reference unless the caller gives one");
+    let contained = fhir["contained"].as_array().unwrap();
+    let tg = &contained[2];
+    assert_eq!(tg["code"]["coding"][0]["code"], "2571-8");
+    assert_eq!(
+        tg["valueQuantity"],
+        json!({"value": 150.0, "unit": "mg/dL", "system": "http://unitsofmeasure.org", "code": "mg/dL"})
+    );
+    assert_eq!(tg["interpretation"][0]["coding"][0]["code"], "H");
+    assert_eq!(tg["referenceRange"][0]["high"]["value"], 150.0);
+    let friedewald =
+        contained.iter().find(|o| o["method"]["text"].as_str().is_some_and(|m| m.starts_with("friedewald"))).unwrap();
+    assert_eq!(friedewald["valueQuantity"]["value"], 120.0);
+    assert_eq!(
+        friedewald["derivedFrom"],
+        json!([{"reference": "#result-0"}, {"reference": "#result-1"}, {"reference": "#result-2"}])
+    );
+    assert_eq!(fhir["result"].as_array().unwrap().len(), contained.len());
+    assert_eq!(fhir["code"]["coding"][0]["code"], "24331-1");
+}
+
+#[test]
+fn the_schema_rejects_what_fhir_forbids() {
+    let catalog = Catalog::builtin().unwrap();
+    let input = json!({"patient_id": "P", "lab_id": "L", "test_type": "CMP", "collected_at": "2026-11-24T08:00:00Z",
+        "results": [{"analyte": "Glucose", "value": 90, "unit": "mg/dL", "reference_range": "70-99"}]});
+    let report = labcore::validate(input.to_string().as_bytes(), &Context::new(&catalog, as_of())).unwrap();
+    let options = FhirOptions { issued: as_of(), subject: None, id: None };
+    let good = serde_json::to_value(to_fhir(&report, &catalog, &options).unwrap()).unwrap();
+    assert!(errors(&good).is_empty());
+    let broken: Vec<(&str, Value)> = vec![
+        ("/status", json!("done")),
+        ("/contained/0/status", json!("ok")),
+        ("/contained/0/valueQuantity/value", json!("ninety")),
+        ("/contained/0/effectiveDateTime", json!("24/11/2026")),
+        ("/contained/0/code", json!(null)),
+        ("/issued", json!("2026-11-25")),
+        ("/contained/0/interpretation", json!([])),
+    ];
+    for (pointer, value) in broken {
+        let mut fhir = good.clone();
+        *fhir.pointer_mut(pointer).unwrap() = value;
+        assert!(!errors(&fhir).is_empty(), "the schema accepted a broken {pointer}");
+    }
+}
