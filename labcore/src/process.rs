@@ -5,7 +5,7 @@ use crate::error::{Error, ErrorKind, Location, Result};
 use crate::finding::Findings;
 use crate::flags::Judge;
 use crate::normalize::{self, Setting};
-use crate::payload::{Draft, JsonType, LabPayload, RawDocument, Reader, Shaped};
+use crate::payload::{Draft, JsonType, LabPayload, RawDocument, Reader, ResultsRead, Shaped};
 use crate::report::{NormalizedResult, RangeStatus, Report, Status, UnitSystem};
 use crate::{Context, FindingCode, JsonPointer};
 
@@ -49,12 +49,12 @@ pub fn validate<'c>(input: &[u8], context: &Context<'c>) -> Result<Report<'c>> {
 
 fn run<'c>(input: &[u8], context: &Context<'c>, want_payload: bool) -> Result<Processed<'c>> {
     let text = check_input(input, context.max_input_bytes())?;
-    let document: RawDocument<'_> = serde_json::from_str(text).map_err(|e| Error::from_json(&e))?;
+    let document: RawDocument<'_, ResultsRead> = serde_json::from_str(text).map_err(|e| Error::from_json(&e))?;
     let mut findings = Findings::default();
-    let draft = match &document {
+    let draft = match document {
         Shaped::Object(raw) => Reader { findings: &mut findings }.payload(raw),
         Shaped::Text(_) => not_an_object(JsonType::String, &mut findings),
-        Shaped::Other(t) => not_an_object(*t, &mut findings),
+        Shaped::Other(t) => not_an_object(t, &mut findings),
     };
     let setting = Setting {
         catalog: context.catalog(),

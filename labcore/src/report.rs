@@ -64,11 +64,11 @@ pub enum RangeStatus {
 pub struct AppliedRange<'c> {
     /// Low limit (`None` for a one-sided range such as `<200`).
     pub low: Option<f64>,
-    /// Whether a value equal to `low` is inside the range.
+    /// Whether a value equal to `low` is inside the range (`false` when there is no low limit).
     pub low_inclusive: bool,
     /// High limit (`None` for a one-sided range such as `>40`).
     pub high: Option<f64>,
-    /// Whether a value equal to `high` is inside the range.
+    /// Whether a value equal to `high` is inside the range (`false` when there is no high limit).
     pub high_inclusive: bool,
     /// The unit of `low` and `high` (the result's output unit).
     pub unit: &'c str,

@@ -18,6 +18,7 @@ pub(super) fn from_files(files: &[(&str, &str)]) -> Result<Catalog, CatalogError
         by_name: super::names::NameIndex::default(),
         units: UnitParser::new(),
         unit_cache: FastMap::default(),
+        swapped: Default::default(),
         intervals: Vec::new(),
         critical: Vec::new(),
         deltas: Vec::new(),
@@ -118,6 +119,15 @@ impl Catalog {
         let spellings: Vec<String> = catalog_units.chain(COMMON_SPELLINGS.iter().map(|s| s.to_string())).collect();
         for text in spellings {
             let reading = self.units.read(&text);
+            for unit in reading.iter().flat_map(|r| r.candidates()) {
+                let [as_international, as_enzyme] = &mut self.swapped;
+                if let Some(swapped) = self.units.international_as_enzyme_unit(unit) {
+                    as_enzyme.insert(unit.ucum().to_owned(), swapped);
+                }
+                if let Some(swapped) = self.units.enzyme_unit_as_international(unit) {
+                    as_international.insert(unit.ucum().to_owned(), swapped);
+                }
+            }
             self.unit_cache.insert(text, reading);
         }
     }

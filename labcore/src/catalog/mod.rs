@@ -31,7 +31,7 @@ use std::borrow::Cow;
 
 use crate::hash::FastMap;
 
-use crate::units::{UnitError, UnitParser, UnitReading};
+use crate::units::{Unit, UnitError, UnitParser, UnitReading};
 use crate::{LoincCode, Panel, Sex};
 
 /// The catalog files built into labcore, by name.
@@ -146,6 +146,8 @@ pub struct Catalog {
     by_name: names::NameIndex,
     units: UnitParser,
     unit_cache: FastMap<String, Result<UnitReading, UnitError>>,
+    /// Cached units re-read for an enzyme (`[IU]` → `U`) and for an immunoassay (`U` → `[IU]`), by UCUM text.
+    swapped: [FastMap<String, crate::units::Unit>; 2],
     /// Reference intervals per analyte position.
     intervals: Vec<Vec<Limits>>,
     /// Critical limits per analyte position.
@@ -220,7 +222,7 @@ impl Catalog {
     /// Indices of the analytes a name may mean (empty when none).
     pub(crate) fn name_matches(&self, name: &str) -> &[usize] {
         let exact = self.by_name.get(name);
-        let members = exact.or_else(|| names::loose_key(name).and_then(|key| self.by_name.get(&key)));
+        let members = exact.or_else(|| self.by_name.get_loose(name));
         members.map_or(&[], Vec::as_slice)
     }
 
@@ -271,6 +273,20 @@ impl Catalog {
     /// The unit parser this catalog uses.
     pub fn units(&self) -> &UnitParser {
         &self.units
+    }
+
+    /// A unit re-read with international units as enzyme units (`to_enzyme`), or the reverse; `None` when the
+    /// unit has none to swap. Cached for the catalog's units.
+    pub(crate) fn swap_international(&self, unit: &Unit, to_enzyme: bool) -> Option<Cow<'_, Unit>> {
+        if let Some(swapped) = self.swapped.get(usize::from(to_enzyme)).and_then(|m| m.get(unit.ucum())) {
+            return Some(Cow::Borrowed(swapped));
+        }
+        let swapped = if to_enzyme {
+            self.units.international_as_enzyme_unit(unit)
+        } else {
+            self.units.enzyme_unit_as_international(unit)
+        };
+        swapped.map(Cow::Owned)
     }
 
     /// Reads a unit string, from the cache when it is a common spelling.

@@ -68,8 +68,8 @@ pub fn name_key(name: &str) -> String {
 /// The keys that share one hash, each with the analytes listed under it.
 type Bucket = Vec<(Box<str>, Vec<usize>)>;
 
-/// Vendor names, indexed by their [`name_key`]: the key is built and hashed in one pass on the stack, and the
-/// table is keyed by that hash (FNV-1a, the same on insert and look-up), so a look-up costs one scan of the name.
+/// Vendor names, indexed by their [`name_key`]: a short ASCII name is keyed on the stack and the table is keyed
+/// by the key's hash, so a look-up allocates nothing.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct NameIndex {
     buckets: HashMap<u64, Bucket, BuildHasherDefault<Identity>>,
@@ -78,7 +78,7 @@ pub(crate) struct NameIndex {
 impl NameIndex {
     /// The analytes listed under a key (creating the entry).
     pub(crate) fn entry(&mut self, key: &str) -> Option<&mut Vec<usize>> {
-        let bucket = self.buckets.entry(fnv(key.as_bytes())).or_default();
+        let bucket = self.buckets.entry(key_hash(key.as_bytes())).or_default();
         if !bucket.iter().any(|(k, _)| &**k == key) {
             bucket.push((key.into(), Vec::new()));
         }
@@ -87,35 +87,76 @@ impl NameIndex {
 
     /// The analytes a name (not yet normalised) may mean.
     pub(crate) fn get(&self, name: &str) -> Option<&Vec<usize>> {
-        const STACK: usize = 64;
-        if name.is_ascii() && name.len() <= STACK && !name.contains(['%', '#']) {
-            let mut buffer = [0u8; STACK];
-            let mut len = 0;
-            let mut hash = FNV_OFFSET;
-            for b in name.bytes().filter(u8::is_ascii_alphanumeric) {
-                let lower = b.to_ascii_lowercase();
-                if let Some(slot) = buffer.get_mut(len) {
-                    *slot = lower;
-                    len += 1;
-                }
-                hash = (hash ^ u64::from(lower)).wrapping_mul(FNV_PRIME);
-            }
-            return self.lookup(buffer.get(..len).unwrap_or_default(), hash);
+        let mut buffer = [0u8; STACK_KEY];
+        if let Some(len) = ascii_plain_key(name, &mut buffer) {
+            return self.lookup(buffer.get(..len).unwrap_or_default());
         }
-        let key = name_key(name);
-        self.lookup(key.as_bytes(), fnv(key.as_bytes()))
+        self.lookup(name_key(name).as_bytes())
     }
 
-    fn lookup(&self, key: &[u8], hash: u64) -> Option<&Vec<usize>> {
-        self.buckets.get(&hash)?.iter().find(|(k, _)| k.as_bytes() == key).map(|(_, members)| members)
+    /// The analytes a name means once its qualifying words are dropped (see [`loose_key`]).
+    pub(crate) fn get_loose(&self, name: &str) -> Option<&Vec<usize>> {
+        let mut buffer = [0u8; STACK_KEY];
+        if name.len() <= STACK_KEY && name.bytes().all(|b| b.is_ascii() && b != b'%' && b != b'#') {
+            let len = ascii_loose_key(name.as_bytes(), &mut buffer)?;
+            return self.lookup(buffer.get(..len).unwrap_or_default());
+        }
+        self.lookup(loose_key(name)?.as_bytes())
+    }
+
+    fn lookup(&self, key: &[u8]) -> Option<&Vec<usize>> {
+        self.buckets.get(&key_hash(key))?.iter().find(|(k, _)| k.as_bytes() == key).map(|(_, members)| members)
     }
 }
 
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0100_0000_01b3;
+/// Names up to this length (in bytes) are keyed on the stack.
+const STACK_KEY: usize = 64;
 
-fn fnv(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(FNV_OFFSET, |hash, b| (hash ^ u64::from(*b)).wrapping_mul(FNV_PRIME))
+/// [`name_key`] of a short ASCII name without `%` or `#`, written into `out`; `None` for any other name.
+fn ascii_plain_key(name: &str, out: &mut [u8; STACK_KEY]) -> Option<usize> {
+    if name.len() > STACK_KEY || !name.is_ascii() || name.contains(['%', '#']) {
+        return None;
+    }
+    let mut len = 0;
+    for b in name.bytes().filter(u8::is_ascii_alphanumeric) {
+        if let Some(slot) = out.get_mut(len) {
+            *slot = b.to_ascii_lowercase();
+            len += 1;
+        }
+    }
+    Some(len)
+}
+
+/// [`loose_key`] of a short ASCII name without `%` or `#`, written into `out`.
+fn ascii_loose_key(name: &[u8], out: &mut [u8; STACK_KEY]) -> Option<usize> {
+    let (mut len, mut kept, mut total) = (0, 0, 0);
+    for word in name.split(|b| !b.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
+        let start = len;
+        for b in word {
+            if let Some(slot) = out.get_mut(len) {
+                *slot = b.to_ascii_lowercase();
+                len += 1;
+            }
+        }
+        total += 1;
+        let lowered = out.get(start..len).unwrap_or_default();
+        if NOISE_WORDS.iter().any(|noise| noise.as_bytes() == lowered) {
+            len = start;
+        } else {
+            kept += 1;
+        }
+    }
+    (kept > 0 && kept < total).then_some(len)
+}
+
+/// The hash a key is filed under (word-at-a-time, FxHash-style; keys are compared in full after it).
+fn key_hash(key: &[u8]) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mix = |hash: u64, word: u64| (hash.rotate_left(5) ^ word).wrapping_mul(K);
+    let chunks = key.chunks_exact(8);
+    let tail = chunks.remainder().iter().fold(0u64, |word, b| (word << 8) | u64::from(*b));
+    let hash = chunks.fold(0u64, |hash, chunk| mix(hash, chunk.try_into().map(u64::from_le_bytes).unwrap_or_default()));
+    mix(mix(hash, tail), key.len() as u64)
 }
 
 /// A hasher for keys that already are hashes.
@@ -200,6 +241,20 @@ mod tests {
         assert_eq!(index.get("HÉMOGLOBINE").map(Vec::as_slice), Some(&[3][..]));
         assert_eq!(index.get(&"x".repeat(100)), None);
         assert_eq!(index.get("WBC"), None);
+    }
+
+    #[test]
+    fn stack_keys_equal_the_general_keys() {
+        let names = ["Glucose Level, Serum", "WBC Count", "Bilirubin, Direct", "Serum", "ALT (SGPT)", "  h.g.b  ", "S"];
+        for name in names {
+            let mut buffer = [0u8; STACK_KEY];
+            let plain = ascii_plain_key(name, &mut buffer).map(|n| String::from_utf8_lossy(&buffer[..n]).into_owned());
+            assert_eq!(plain, Some(name_key(name)), "{name}");
+            let loose = ascii_loose_key(name.as_bytes(), &mut buffer);
+            let loose = loose.map(|n| String::from_utf8_lossy(&buffer[..n]).into_owned());
+            assert_eq!(loose, loose_key(name), "{name}");
+        }
+        assert_eq!(ascii_plain_key(&"x".repeat(65), &mut [0; STACK_KEY]), None);
     }
 
     #[test]

@@ -45,6 +45,12 @@ pub(crate) struct LimitEntry {
     /// For critical limits: whether a value equal to a limit is already critical (lists that say "≤ 2.5").
     #[serde(default)]
     pub(crate) inclusive: bool,
+    /// For reference intervals: the low limit itself is outside the interval (a source that says "> 45").
+    #[serde(default)]
+    pub(crate) low_exclusive: bool,
+    /// For reference intervals: the high limit itself is outside the interval (a source that says "< 200").
+    #[serde(default)]
+    pub(crate) high_exclusive: bool,
     pub(crate) unit: String,
     pub(crate) source: String,
 }
@@ -76,6 +82,10 @@ pub struct Limits {
     pub high: Option<f64>,
     /// For critical limits: a value equal to a limit is critical too.
     pub inclusive: bool,
+    /// For reference intervals: a value equal to `low` is already below the interval.
+    pub low_exclusive: bool,
+    /// For reference intervals: a value equal to `high` is already above the interval.
+    pub high_exclusive: bool,
     /// The unit of the limits.
     pub unit: Unit,
     /// Where the numbers come from.
@@ -165,6 +175,8 @@ fn build_one(catalog: &Catalog, file: &str, entry: &LimitEntry) -> Result<Limits
         low,
         high,
         inclusive: entry.inclusive,
+        low_exclusive: entry.low_exclusive,
+        high_exclusive: entry.high_exclusive,
         unit,
         source: entry.source.as_str().into(),
     })

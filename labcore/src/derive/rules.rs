@@ -6,7 +6,6 @@ use super::{DerivedValue, Method};
 use crate::catalog::{Age, Analyte};
 use crate::finding::Findings;
 use crate::flags::{self, Flag, Judge, Reading};
-use crate::normalize::tidy;
 use crate::report::UnitSystem;
 use crate::units::convert;
 use crate::{FindingCode, JsonPointer, Sex};
@@ -23,24 +22,34 @@ enum Refusal {
 type Equation = fn(&[f64], Option<Sex>, Option<&Age>) -> Result<f64, Refusal>;
 
 /// One derivation: its method, output analyte, inputs (each slot lists the analytes that can fill it), the
-/// decimals it is reported with, and the equation.
+/// decimals it is reported with in conventional and in SI units, and the equation.
 struct Rule {
     method: Method,
     output: &'static str,
     inputs: &'static [&'static [&'static str]],
     decimals: i32,
+    /// As laboratories report the SI unit: lipids and calcium in mmol/L to two decimals, globulin in whole g/L.
+    si_decimals: i32,
     compute: Equation,
 }
 
 const LIPIDS: &[&[&str]] = &[&["cholesterol_total"], &["hdl_cholesterol"], &["triglycerides"]];
 
 const RULES: &[Rule] = &[
-    Rule { method: Method::CkdEpi2021, output: "egfr", inputs: &[&["creatinine"]], decimals: 0, compute: egfr },
+    Rule {
+        method: Method::CkdEpi2021,
+        output: "egfr",
+        inputs: &[&["creatinine"]],
+        decimals: 0,
+        si_decimals: 0,
+        compute: egfr,
+    },
     Rule {
         method: Method::Friedewald,
         output: "ldl_cholesterol_calculated",
         inputs: LIPIDS,
         decimals: 0,
+        si_decimals: 2,
         compute: friedewald,
     },
     Rule {
@@ -48,6 +57,7 @@ const RULES: &[Rule] = &[
         output: "ldl_cholesterol_calculated",
         inputs: LIPIDS,
         decimals: 0,
+        si_decimals: 2,
         compute: sampson,
     },
     Rule {
@@ -55,6 +65,7 @@ const RULES: &[Rule] = &[
         output: "non_hdl_cholesterol",
         inputs: &[&["cholesterol_total"], &["hdl_cholesterol"]],
         decimals: 0,
+        si_decimals: 2,
         compute: |v, _, _| positive(equations::non_hdl(at(v, 0), at(v, 1))),
     },
     Rule {
@@ -62,6 +73,7 @@ const RULES: &[Rule] = &[
         output: "anion_gap",
         inputs: &[&["sodium"], &["chloride"], &["bicarbonate", "co2_total"]],
         decimals: 0,
+        si_decimals: 0,
         compute: |v, _, _| Ok(equations::anion_gap(at(v, 0), at(v, 1), at(v, 2))),
     },
     Rule {
@@ -69,6 +81,7 @@ const RULES: &[Rule] = &[
         output: "calcium_corrected",
         inputs: &[&["calcium"], &["albumin"]],
         decimals: 1,
+        si_decimals: 2,
         compute: |v, _, _| positive(equations::corrected_calcium(at(v, 0), at(v, 1))),
     },
     Rule {
@@ -76,6 +89,7 @@ const RULES: &[Rule] = &[
         output: "globulin",
         inputs: &[&["total_protein"], &["albumin"]],
         decimals: 1,
+        si_decimals: 0,
         compute: |v, _, _| positive(equations::globulin(at(v, 0), at(v, 1))),
     },
     Rule {
@@ -83,6 +97,7 @@ const RULES: &[Rule] = &[
         output: "ag_ratio",
         inputs: &[&["albumin"], &["total_protein"]],
         decimals: 1,
+        si_decimals: 1,
         compute: |v, _, _| positive(equations::globulin(at(v, 1), at(v, 0))).map(|g| equations::ag_ratio(at(v, 0), g)),
     },
     Rule {
@@ -90,6 +105,7 @@ const RULES: &[Rule] = &[
         output: "bun_creatinine_ratio",
         inputs: &[&["bun"], &["creatinine"]],
         decimals: 0,
+        si_decimals: 0,
         compute: |v, _, _| positive(at(v, 1)).map(|c| equations::bun_creatinine_ratio(at(v, 0), c)),
     },
 ];
@@ -204,7 +220,7 @@ fn derive_one<'c>(
         }
     }
     match (rule.compute)(values.get(..indexes.len()).unwrap_or_default(), judge.sex, judge.age.as_ref()) {
-        Ok(raw) => Some(finish(rule, analyte, round_to(raw, rule.decimals), indexes, judge, system, path, findings)),
+        Ok(raw) => Some(finish(rule, analyte, raw, indexes, judge, system, path, findings)),
         Err(Refusal::Skip(reason)) => skip(analyte, path, reason, findings),
         Err(Refusal::Refuse(reason)) => {
             let message = format!("{} not derived: {reason}", analyte.display());
@@ -249,7 +265,7 @@ fn missing_reason(alternatives: &[&str]) -> &'static str {
 fn finish<'c>(
     rule: &Rule,
     analyte: &'c Analyte,
-    conventional: f64,
+    raw: f64,
     inputs: Vec<usize>,
     judge: &Judge<'c>,
     system: UnitSystem,
@@ -258,7 +274,13 @@ fn finish<'c>(
 ) -> DerivedValue<'c> {
     let canonical = analyte.canonical_unit();
     let target = if system == UnitSystem::Si { analyte.si_unit() } else { canonical };
-    let value = convert(conventional, canonical, target, analyte.bridges()).map(tidy).unwrap_or(conventional);
+    let conventional = round_to(raw, rule.decimals);
+    // The SI value is rounded from the unrounded result, not from the rounded conventional one.
+    let value = if std::ptr::eq(target, canonical) {
+        conventional
+    } else {
+        convert(raw, canonical, target, analyte.bridges()).map_or(conventional, |v| round_to(v, rule.si_decimals))
+    };
     let reading = Reading { analyte, value: conventional, comparator: None, unit: canonical, vendor: None, path };
     let evaluation = flags::evaluate(judge, &reading, target, findings);
     if evaluation.flag.is_some_and(Flag::is_critical) {
@@ -280,5 +302,25 @@ fn finish<'c>(
         range_status: evaluation.status,
         range: evaluation.range,
         critical: evaluation.critical,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_fits_the_three_input_slots() {
+        // `derive_one` gathers inputs into three slots; a rule with more would silently lose one.
+        assert!(RULES.iter().all(|rule| !rule.inputs.is_empty() && rule.inputs.len() <= 3));
+    }
+
+    #[test]
+    fn every_rule_resolves_against_the_builtin_catalog() {
+        let catalog = crate::catalog::Catalog::builtin().unwrap();
+        for (rule, (output, slots)) in RULES.iter().zip(&plan(&catalog).rules) {
+            assert!(output.is_some(), "{}", rule.output);
+            assert!(slots.iter().all(|alternatives| !alternatives.is_empty()), "{:?}", rule.method);
+        }
     }
 }

@@ -112,6 +112,11 @@ impl Findings {
         self.items.push(finding);
     }
 
+    /// Moves every finding of `other` to the end of these.
+    pub(crate) fn append(&mut self, mut other: Findings) {
+        self.items.append(&mut other.items);
+    }
+
     /// The findings, payload-level ones first, then result by result in payload order (stable otherwise).
     pub(crate) fn into_vec(mut self) -> Vec<Finding> {
         self.items.sort_by_key(|f| f.path.result_index());

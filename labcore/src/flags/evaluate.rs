@@ -104,26 +104,31 @@ fn payload_range(
     vendor: &VendorRange,
     findings: &mut Findings,
 ) -> Option<(NumericRange, Option<Unit>)> {
+    // A bound sent as an object member must be a plain number: `<5` or text there cannot be compared with.
     let bound = |v: &Option<ReportedValue>| match v {
+        None => Ok(None),
         Some(ReportedValue::Number { comparator: None, number, .. }) => {
-            Some(Bound { value: number.value(), inclusive: true })
+            Ok(Some(Bound { value: number.value(), inclusive: true }))
         }
-        _ => None,
+        Some(_) => Err(()),
     };
-    let parsed = match (&vendor.text, bound(&vendor.low), bound(&vendor.high)) {
-        (_, low @ Some(_), high) | (_, low, high @ Some(_)) => Some(NumericRange { low, high, unit: None }),
-        (Some(text), None, None) => match read_vendor_range(text) {
-            Some(VendorRangeReading::Numeric(range)) => Some(range),
-            _ => None,
+    let parsed = match (bound(&vendor.low), bound(&vendor.high)) {
+        (Err(()), _) | (_, Err(())) => None,
+        (Ok(None), Ok(None)) => match vendor.text.as_deref().map(read_vendor_range) {
+            None => return None,
+            Some(Some(VendorRangeReading::Numeric(range))) => Some(range),
+            Some(_) => None,
         },
-        (None, None, None) => None,
+        (Ok(low), Ok(high)) => Some(NumericRange { low, high, unit: None }),
     };
     let unreadable = |findings: &mut Findings| {
         let message = "the reference range sent cannot be read as a numeric range; the catalog's range was used";
         findings.push(FindingCode::RangeUnparseable, reading.path.key("reference_range"), message);
         None
     };
-    let Some(range) = parsed else { return unreadable(findings) };
+    // Reversed bounds (`11.0-4.0`) are a transcription error, not a range.
+    let ordered = |r: &NumericRange| r.low.zip(r.high).is_none_or(|(l, h)| l.value <= h.value);
+    let Some(range) = parsed.filter(ordered) else { return unreadable(findings) };
     match &range.unit {
         None => Some((range, None)),
         Some(text) => {
@@ -149,8 +154,8 @@ fn catalog_range<'c>(judge: &Judge<'c>, analyte: &Analyte, status: &mut RangeSta
     };
     match fit {
         Fit::Found(limits) => Some(Chosen {
-            low: limits.low.map(|value| Bound { value, inclusive: true }),
-            high: limits.high.map(|value| Bound { value, inclusive: true }),
+            low: limits.low.map(|value| Bound { value, inclusive: !limits.low_exclusive }),
+            high: limits.high.map(|value| Bound { value, inclusive: !limits.high_exclusive }),
             unit: &limits.unit,
             origin,
             limits: Some(limits),
@@ -219,9 +224,9 @@ fn in_target(analyte: &Analyte, value: f64, from: &Unit, target: &Unit) -> Optio
 fn applied_range<'c>(analyte: &Analyte, chosen: &Chosen<'_, 'c>, target: &'c Unit) -> AppliedRange<'c> {
     AppliedRange {
         low: chosen.low.and_then(|b| in_target(analyte, b.value, chosen.unit, target)),
-        low_inclusive: chosen.low.is_none_or(|b| b.inclusive),
+        low_inclusive: chosen.low.is_some_and(|b| b.inclusive),
         high: chosen.high.and_then(|b| in_target(analyte, b.value, chosen.unit, target)),
-        high_inclusive: chosen.high.is_none_or(|b| b.inclusive),
+        high_inclusive: chosen.high.is_some_and(|b| b.inclusive),
         unit: target.ucum(),
         text: chosen.text.clone(),
         origin: chosen.origin,

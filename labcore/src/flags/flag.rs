@@ -116,9 +116,17 @@ pub struct VendorFlag {
 /// assert!(read_vendor_flag("*").is_some_and(|f| f.abnormal && f.direction.is_none()));
 /// ```
 pub fn read_vendor_flag(text: &str) -> Option<VendorFlag> {
-    let key: String = text.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase();
+    // The known flags are short ASCII words: the key (spaces dropped, upper case) is built on the stack.
+    let mut buffer = [0u8; 16];
+    let mut len = 0;
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        let slot = buffer.get_mut(len).filter(|_| c.is_ascii())?;
+        *slot = u8::try_from(c).ok()?.to_ascii_uppercase();
+        len += 1;
+    }
+    let key = std::str::from_utf8(buffer.get(..len)?).ok()?;
     let flag = |direction, critical, abnormal| Some(VendorFlag { direction, critical, abnormal });
-    match key.as_str() {
+    match key {
         "N" | "NORMAL" | "NL" | "WNL" | "NEG" => flag(Some(0), false, false),
         "L" | "LOW" | "LO" | "-" | "<" | "BELOW" => flag(Some(-1), false, true),
         "H" | "HIGH" | "HI" | "+" | ">" | "ABOVE" => flag(Some(1), false, true),

@@ -21,12 +21,40 @@ use crate::catalog::name_key;
 /// assert_eq!(qualitative_flag("NEG", "Negative"), Some(Flag::Normal));
 /// assert_eq!(qualitative_flag("Positive", "Negative"), Some(Flag::Abnormal));
 /// assert_eq!(qualitative_flag("Positive", "4.0-11.0"), None);
+/// assert_eq!(qualitative_flag("see comment", "Negative"), None);
 /// ```
 pub fn qualitative_flag(value: &str, range: &str) -> Option<Flag> {
     let VendorRangeReading::Qualitative(expected) = read_vendor_range(range)? else { return None };
     let (value, expected) = (name_key(value), name_key(&expected));
-    Some(if canonical_word(&value) == canonical_word(&expected) { Flag::Normal } else { Flag::Abnormal })
+    let (value, expected) = (canonical_word(&value), canonical_word(&expected));
+    if value == expected {
+        Some(Flag::Normal)
+    } else if QUALITATIVE_RESULTS.contains(&value) {
+        Some(Flag::Abnormal)
+    } else {
+        // Free text ("see comment", "hemolyzed") is not a result that can differ from the expected one.
+        None
+    }
 }
+
+/// The canonical words that are results in their own right: presence, and the semi-quantitative grades labs
+/// print for indices and microscopy (none seen / trace / small / moderate / large, rare / few / many).
+const QUALITATIVE_RESULTS: &[&str] = &[
+    "negative",
+    "positive",
+    "normal",
+    "abnormal",
+    "trace",
+    "small",
+    "moderate",
+    "large",
+    "slight",
+    "marked",
+    "rare",
+    "few",
+    "many",
+    "occasional",
+];
 
 /// Folds synonyms of the usual qualitative results into one word.
 fn canonical_word(key: &str) -> &str {
@@ -36,6 +64,7 @@ fn canonical_word(key: &str) -> &str {
         }
         "pos" | "positive" | "reactive" | "detected" | "present" => "positive",
         "normal" | "nl" | "wnl" => "normal",
+        "abnormal" | "abn" => "abnormal",
         other => other,
     }
 }

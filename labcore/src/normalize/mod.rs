@@ -66,7 +66,9 @@ pub(crate) fn normalize<'c>(
             result.loinc =
                 analyte.and_then(|a| a.loinc_for(a.kind().quantity_kind(), setting.blood, code)).map(|t| t.code);
             let range = input.reference_range.as_ref().and_then(|r| r.text.as_deref());
-            result.flag = range.and_then(|r| crate::flags::qualitative_flag(text.expose(), r));
+            // Only a real word ("Positive") is compared; empty, masked or unreadable values are not results.
+            let word = Some(text.expose()).filter(|_| *kind == crate::TextKind::Text);
+            result.flag = word.zip(range).and_then(|(w, r)| crate::flags::qualitative_flag(w, r));
             if result.flag.is_some() {
                 result.range_status = crate::report::RangeStatus::Applied;
             }

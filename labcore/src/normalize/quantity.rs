@@ -90,7 +90,7 @@ fn blood(setting: &Setting<'_>, analyte: &Analyte, code: Option<LoincCode>) -> O
 fn choose_unit<'r>(
     m: &Measured<'_, '_>,
     reading: Option<&'r UnitReading>,
-    setting: &Setting<'_>,
+    setting: &Setting<'r>,
     findings: &mut Findings,
 ) -> Option<Cow<'r, Unit>> {
     let analyte = m.analyte;
@@ -130,26 +130,24 @@ fn choose_unit<'r>(
 fn reinterpret<'r>(
     analyte: &Analyte,
     unit: &'r Unit,
-    setting: &Setting<'_>,
+    setting: &Setting<'r>,
     path: JsonPointer,
     findings: &mut Findings,
 ) -> Option<Cow<'r, Unit>> {
-    let parser = setting.catalog.units();
     let (own, sent) = (analyte.kind().quantity_kind(), unit.kind());
-    let (swapped, message) = match (own, sent) {
-        (QuantityKind::CatalyticConcentration, Some(QuantityKind::ArbitraryConcentration)) => (
-            parser.international_as_enzyme_unit(unit),
-            "international units read as enzyme units (1 IU = 1 umol/min, IUB 1961) for an enzyme activity",
-        ),
-        (QuantityKind::ArbitraryConcentration, Some(QuantityKind::CatalyticConcentration)) => (
-            parser.enzyme_unit_as_international(unit),
-            "enzyme unit U read as international unit [IU] for an immunoassay calibrated to a WHO standard",
-        ),
+    let (to_enzyme, message) = match (own, sent) {
+        (QuantityKind::CatalyticConcentration, Some(QuantityKind::ArbitraryConcentration)) => {
+            (true, "international units read as enzyme units (1 IU = 1 umol/min, IUB 1961) for an enzyme activity")
+        }
+        (QuantityKind::ArbitraryConcentration, Some(QuantityKind::CatalyticConcentration)) => {
+            (false, "enzyme unit U read as international unit [IU] for an immunoassay calibrated to a WHO standard")
+        }
         _ => return Some(Cow::Borrowed(unit)),
     };
+    let swapped = setting.catalog.swap_international(unit, to_enzyme);
     let swapped = swapped?;
     findings.push(FindingCode::UnitNormalized, path, message);
-    Some(Cow::Owned(swapped))
+    Some(swapped)
 }
 
 /// Warns when the unit's kind contradicts the property of the LOINC code sent (mmol/L with a mass code).

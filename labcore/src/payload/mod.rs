@@ -4,6 +4,7 @@ mod datetime;
 mod fields;
 mod model;
 mod raw;
+mod raw_payload;
 mod read;
 mod read_result;
 
@@ -11,6 +12,7 @@ pub use model::{Demographics, LabPayload, ResultEntry, Sex, Specimen, SpecimenKi
 
 pub(crate) use raw::{JsonType, RawDocument, Shaped};
 pub(crate) use read::{Draft, Reader, ResultInput};
+pub(crate) use read_result::ResultsRead;
 
 impl Draft {
     /// The typed payload, when every required field was read (true whenever no error was found).

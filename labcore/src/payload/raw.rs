@@ -6,7 +6,7 @@
 //! beyond the f64 range in another field makes serde_json refuse the document (RFC 8259 §6 lets parsers limit
 //! range). Unknown keys are skipped without being kept.
 
-use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
 use std::borrow::Cow;
 use std::fmt;
@@ -174,8 +174,8 @@ pub(crate) trait RawObject<'de>: Default + Sized {
     fn extras(&mut self) -> &mut Extras;
 }
 
-fn read_object<'de, T: RawObject<'de>, A: MapAccess<'de>>(mut map: A) -> Result<T, A::Error> {
-    let mut out = T::default();
+/// Reads an object's members into `out` (in place: a result object is a few hundred bytes, worth not moving).
+fn read_object<'de, T: RawObject<'de>, A: MapAccess<'de>>(mut map: A, out: &mut T) -> Result<(), A::Error> {
     let mut position = 0;
     while let Some(Key(key)) = map.next_key::<Key<'de>>()? {
         position += 1;
@@ -201,7 +201,7 @@ fn read_object<'de, T: RawObject<'de>, A: MapAccess<'de>>(mut map: A) -> Result<
             }
         }
     }
-    Ok(out)
+    Ok(())
 }
 
 /// An object key, borrowed from the input when possible.
@@ -271,22 +271,68 @@ macro_rules! scalar_arms {
 
 impl<'de, T: RawObject<'de>> Deserialize<'de> for Shaped<'de, T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct ShapedVisitor<T>(std::marker::PhantomData<T>);
-        impl<'de, T: RawObject<'de>> Visitor<'de> for ShapedVisitor<T> {
-            type Value = Shaped<'de, T>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("any JSON value")
-            }
-            scalar_arms!(Shaped::Other, Shaped::Text);
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-                while seq.next_element::<IgnoredAny>()?.is_some() {}
-                Ok(Shaped::Other(JsonType::Array))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-                read_object(map).map(Shaped::Object)
-            }
+        let mut place = Shaped::Other(JsonType::Null);
+        ShapedInto(&mut place).deserialize(deserializer)?;
+        Ok(place)
+    }
+}
+
+/// Reads a [`Shaped`] value into a place, so that the object is built where it will stay.
+pub(super) struct ShapedInto<'p, 'de, T>(pub(super) &'p mut Shaped<'de, T>);
+
+impl<'de, T: RawObject<'de>> DeserializeSeed<'de> for ShapedInto<'_, 'de, T> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de, T: RawObject<'de>> Visitor<'de> for ShapedInto<'_, 'de, T> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<Er: de::Error>(self, _: bool) -> Result<(), Er> {
+        *self.0 = Shaped::Other(JsonType::Bool);
+        Ok(())
+    }
+    fn visit_i64<Er: de::Error>(self, _: i64) -> Result<(), Er> {
+        *self.0 = Shaped::Other(JsonType::Number);
+        Ok(())
+    }
+    fn visit_u64<Er: de::Error>(self, _: u64) -> Result<(), Er> {
+        *self.0 = Shaped::Other(JsonType::Number);
+        Ok(())
+    }
+    fn visit_f64<Er: de::Error>(self, _: f64) -> Result<(), Er> {
+        *self.0 = Shaped::Other(JsonType::Number);
+        Ok(())
+    }
+    fn visit_unit<Er: de::Error>(self) -> Result<(), Er> {
+        *self.0 = Shaped::Other(JsonType::Null);
+        Ok(())
+    }
+    fn visit_borrowed_str<Er: de::Error>(self, v: &'de str) -> Result<(), Er> {
+        *self.0 = Shaped::Text(Cow::Borrowed(v));
+        Ok(())
+    }
+    fn visit_str<Er: de::Error>(self, v: &str) -> Result<(), Er> {
+        *self.0 = Shaped::Text(Cow::Owned(v.to_owned()));
+        Ok(())
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        *self.0 = Shaped::Other(JsonType::Array);
+        Ok(())
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
+        if !matches!(self.0, Shaped::Object(_)) {
+            *self.0 = Shaped::Object(T::default());
         }
-        deserializer.deserialize_any(ShapedVisitor(std::marker::PhantomData))
+        match self.0 {
+            Shaped::Object(out) => read_object(map, out),
+            _ => Ok(()),
+        }
     }
 }
 
@@ -300,8 +346,7 @@ impl<'de, E: Deserialize<'de>> Deserialize<'de> for Listed<'de, E> {
             }
             scalar_arms!(Listed::Other, Listed::Text);
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-                // serde_json gives no size hint; a panel has up to ~30 results, so start there.
-                let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(32).min(256));
+                let mut items = Vec::new();
                 while let Some(item) = seq.next_element::<E>()? {
                     items.push(item);
                 }
@@ -359,20 +404,6 @@ macro_rules! raw_object {
 }
 
 raw_object! {
-    /// The top-level payload object.
-    RawPayload {
-        patient_id: Node<'de> = "patient_id",
-        lab_id: Node<'de> = "lab_id",
-        test_type: Node<'de> = "test_type",
-        collected_at: Node<'de> = "collected_at",
-        patient: Shaped<'de, RawPatient<'de>> = "patient",
-        specimen: Shaped<'de, RawSpecimen<'de>> = "specimen",
-        results: Listed<'de, Shaped<'de, RawResult<'de>>> = "results",
-        comments: Listed<'de, Node<'de>> = "comments",
-    }
-}
-
-raw_object! {
     /// `patient`: demographics (PHI).
     RawPatient {
         sex: Node<'de> = "sex",
@@ -395,7 +426,7 @@ raw_object! {
         loinc: Node<'de> = "loinc",
         value: RawNode<'de> = "value",
         unit: Node<'de> = "unit",
-        reference_range: RawNode<'de> = "reference_range",
+        reference_range: Shaped<'de, RawRange<'de>> = "reference_range",
         flag: Node<'de> = "flag",
         comment: Node<'de> = "comment",
     }
@@ -411,4 +442,4 @@ raw_object! {
 }
 
 /// The whole document: an object, or something else.
-pub(crate) type RawDocument<'de> = Shaped<'de, RawPayload<'de>>;
+pub(crate) type RawDocument<'de, S> = Shaped<'de, super::raw_payload::RawPayload<'de, S>>;

@@ -8,7 +8,9 @@ use chrono::{DateTime, FixedOffset};
 
 use super::datetime::{self, Timestamp};
 use super::model::{Demographics, Sex, Specimen, SpecimenKind, VendorRange};
-use super::raw::{Extra, Extras, Listed, Node, RawPatient, RawPayload, RawSpecimen, Shaped};
+use super::raw::{Extra, Extras, Listed, Node, RawPatient, RawSpecimen, Shaped};
+use super::raw_payload::RawPayload;
+use super::read_result::ResultsRead;
 use crate::finding::Findings;
 use crate::{FindingCode, JsonPointer, Panel, Phi, ReportedValue};
 
@@ -84,7 +86,7 @@ pub(crate) struct Reader<'f> {
 }
 
 impl Reader<'_> {
-    pub(crate) fn payload(&mut self, raw: &RawPayload<'_>) -> Draft {
+    pub(crate) fn payload(&mut self, raw: RawPayload<'_, ResultsRead>) -> Draft {
         let root = JsonPointer::root();
         self.extras(&raw.extras, &root);
         let mut draft = Draft {
@@ -96,7 +98,9 @@ impl Reader<'_> {
         draft.collected_at = self.collected_at(raw.collected_at.as_ref(), &root);
         draft.patient = raw.patient.as_ref().and_then(|p| self.object(p, &root, "patient", Reader::patient));
         draft.specimen = raw.specimen.as_ref().and_then(|s| self.object(s, &root, "specimen", Reader::specimen));
-        draft.results = self.results(raw.results.as_ref(), &root);
+        self.results(raw.results, &root);
+        self.findings.append(raw.sink.findings);
+        draft.results = raw.sink.results;
         draft.comments = self.comments(raw.comments.as_ref(), &root);
         draft
     }

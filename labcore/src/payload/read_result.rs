@@ -1,59 +1,64 @@
 //! Reading `results`: each result's fields, its value and its vendor reference range.
 
-use smol_str::SmolStr;
-
 use super::model::VendorRange;
-use super::raw::{Listed, Node, RawRange, RawResult, Shaped};
+use super::raw::{JsonType, Node, RawRange, RawResult, Shaped};
+use super::raw_payload::{ResultSink, Streamed};
 use super::read::{MAX_COMMENT, MAX_VALUE_TEXT, Reader, ResultInput, field, free_text, is_blank, owned_phi};
+use crate::finding::Findings;
+use crate::value::shared_text;
 use crate::{FindingCode, JsonPointer, Phi, ReportedValue, TextKind, value};
 
+/// The results of a payload, each read as soon as the parser has it, with the findings about them.
+#[derive(Debug, Default)]
+pub(crate) struct ResultsRead {
+    pub(crate) results: Vec<ResultInput>,
+    pub(crate) findings: Findings,
+}
+
+impl<'de> ResultSink<'de> for ResultsRead {
+    fn element(&mut self, index: usize, element: &Shaped<'de, RawResult<'de>>) {
+        let at = JsonPointer::root().key("results").index(index);
+        let mut reader = Reader { findings: &mut self.findings };
+        match element {
+            Shaped::Object(result) => {
+                if self.results.capacity() == 0 {
+                    // A panel has 5 to ~30 results: start at 16 rather than grow through 4, 8…
+                    self.results.reserve(16);
+                }
+                let input = reader.result(result, index, &at);
+                self.results.push(input);
+            }
+            Shaped::Text(_) => {
+                reader.findings.push(FindingCode::InvalidType, at, "a result must be an object, not a string")
+            }
+            Shaped::Other(t) => {
+                let message = format!("a result must be an object, not {}", t.as_str());
+                reader.findings.push(FindingCode::InvalidType, at, message);
+            }
+        }
+    }
+}
+
 impl Reader<'_> {
-    pub(super) fn results(
-        &mut self,
-        listed: Option<&Listed<'_, Shaped<'_, RawResult<'_>>>>,
-        root: &JsonPointer,
-    ) -> Vec<ResultInput> {
+    /// Checks the shape of `results` (its elements were read as they came, by [`ResultsRead`]).
+    pub(super) fn results(&mut self, streamed: Option<Streamed>, root: &JsonPointer) {
         let path = root.key("results");
-        let items = match listed {
-            None | Some(Listed::Other(crate::payload::raw::JsonType::Null)) => {
+        match streamed {
+            None | Some(Streamed::Other(JsonType::Null)) => {
                 self.findings.push(FindingCode::MissingField, path, "`results` is required");
-                return Vec::new();
             }
-            Some(Listed::Array(items)) => items,
-            Some(Listed::Text(_)) => {
-                return self.wrong_type(path, "results", "an array", "a string").unwrap_or_default();
-            }
-            Some(Listed::Other(t)) => {
-                return self.wrong_type(path, "results", "an array", t.as_str()).unwrap_or_default();
-            }
-        };
-        if items.is_empty() {
-            self.findings.push(FindingCode::NoResults, path, "`results` is empty");
-        }
-        let mut out = Vec::with_capacity(items.len());
-        for (index, item) in items.iter().enumerate() {
-            let at = path.index(index);
-            match item {
-                Shaped::Object(result) => out.push(self.result(result, index, &at)),
-                Shaped::Text(_) => {
-                    self.findings.push(FindingCode::InvalidType, at, "a result must be an object, not a string")
-                }
-                Shaped::Other(t) => {
-                    self.findings.push(
-                        FindingCode::InvalidType,
-                        at,
-                        format!("a result must be an object, not {}", t.as_str()),
-                    );
-                }
+            Some(Streamed::Array(0)) => self.findings.push(FindingCode::NoResults, path, "`results` is empty"),
+            Some(Streamed::Array(_)) => {}
+            Some(Streamed::Other(t)) => {
+                self.wrong_type::<()>(path, "results", "an array", t.as_str());
             }
         }
-        out
     }
 
     fn result(&mut self, raw: &RawResult<'_>, index: usize, path: &JsonPointer) -> ResultInput {
         self.extras(&raw.extras, path);
-        let analyte = self.text(raw.analyte.as_ref(), path, field("analyte", 256), false).map(SmolStr::new);
-        let loinc = self.text(raw.loinc.as_ref(), path, field("loinc", 32), false).map(SmolStr::new);
+        let analyte = self.text(raw.analyte.as_ref(), path, field("analyte", 256), false).map(|t| shared_text(&t));
+        let loinc = self.text(raw.loinc.as_ref(), path, field("loinc", 32), false).map(|t| shared_text(&t));
         // Sent with a wrong type (a finding says so already), as opposed to absent, null or blank.
         let sent = |node: &Option<Node<'_>>| match node {
             None | Some(Node::Null) => false,
@@ -69,9 +74,9 @@ impl Reader<'_> {
             analyte,
             loinc,
             value: self.value(raw.value.as_ref().map(|n| &n.0), path),
-            unit: self.text(raw.unit.as_ref(), path, field("unit", 64), false).map(SmolStr::new),
-            reference_range: raw.reference_range.as_ref().and_then(|r| self.range(&r.0, path)),
-            flag: self.text(raw.flag.as_ref(), path, field("flag", 32), false).map(SmolStr::new),
+            unit: self.text(raw.unit.as_ref(), path, field("unit", 64), false).map(|t| shared_text(&t)),
+            reference_range: raw.reference_range.as_ref().and_then(|r| self.range(r, path)),
+            flag: self.text(raw.flag.as_ref(), path, field("flag", 32), false).map(|t| shared_text(&t)),
             comment: self.text(raw.comment.as_ref(), path, free_text("comment", MAX_COMMENT), false).map(owned_phi),
         }
     }
@@ -119,19 +124,16 @@ impl Reader<'_> {
         self.findings.push(code, *path, message);
     }
 
-    fn range(&mut self, node: &Node<'_>, parent: &JsonPointer) -> Option<VendorRange> {
+    fn range(&mut self, shaped: &Shaped<'_, RawRange<'_>>, parent: &JsonPointer) -> Option<VendorRange> {
         let path = parent.key("reference_range");
-        match node {
-            Node::Null => None,
-            Node::Str(_) => {
-                let text = self.text(Some(node), parent, field("reference_range", 128), false)?;
-                Some(VendorRange { text: Some(SmolStr::new(text)), ..VendorRange::default() })
+        match shaped {
+            Shaped::Other(JsonType::Null) => None,
+            Shaped::Text(text) => {
+                let text = self.check_text(text, parent, field("reference_range", 128), false)?;
+                Some(VendorRange { text: Some(shared_text(text)), ..VendorRange::default() })
             }
-            Node::Object(raw) => match serde_json::from_str::<Shaped<'_, RawRange<'_>>>(raw.unwrap_or("{}")) {
-                Ok(Shaped::Object(range)) => Some(self.range_object(&range, &path)),
-                _ => None,
-            },
-            other => self.wrong_type(path, "reference_range", "a string or an object", other.json_type().as_str()),
+            Shaped::Object(range) => Some(self.range_object(range, &path)),
+            Shaped::Other(t) => self.wrong_type(path, "reference_range", "a string or an object", t.as_str()),
         }
     }
 
@@ -160,7 +162,7 @@ impl Reader<'_> {
         };
         let low = bound(raw.low.as_ref().map(|n| &n.0), "low");
         let high = bound(raw.high.as_ref().map(|n| &n.0), "high");
-        let text = self.text(raw.text.as_ref(), path, field("text", 128), false).map(SmolStr::new);
+        let text = self.text(raw.text.as_ref(), path, field("text", 128), false).map(|t| shared_text(&t));
         VendorRange { text, low, high }
     }
 }

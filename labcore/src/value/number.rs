@@ -125,7 +125,7 @@ pub fn parse_decimal(text: &str) -> Result<DecimalReading, NumberError> {
     let decimals = i64::try_from(parts.fraction.len()).unwrap_or(i64::MAX).saturating_sub(exponent).max(0);
     let number = Decimal {
         value: if value == 0.0 { 0.0 } else { value },
-        text: SmolStr::new(canonical),
+        text: super::shared_text(&canonical),
         decimals: u8::try_from(decimals).unwrap_or(u8::MAX),
         significant: u8::try_from(significant).unwrap_or(u8::MAX),
     };
@@ -158,7 +158,7 @@ fn plain(text: &str) -> Option<DecimalReading> {
     let significant = (integer.len() + fraction.len()).saturating_sub(leading_zeros).max(1);
     let number = Decimal {
         value: if value == 0.0 { 0.0 } else { value },
-        text: SmolStr::new(text),
+        text: super::shared_text(text),
         decimals: u8::try_from(fraction.len()).ok()?,
         significant: u8::try_from(significant).ok()?,
     };
