@@ -141,11 +141,22 @@ fn delta_checks<'c>(
     let catalog = context.catalog();
     for (result, (_, analyte)) in results.iter_mut().zip(matched) {
         let (Some(analyte), Some(value), None) = (analyte, result.value, result.comparator) else { continue };
+        if result.plausible == Some(false) {
+            continue; // an impossible value says nothing about the patient's change
+        }
         let unit = match context.unit_system() {
             UnitSystem::Conventional => analyte.canonical_unit(),
             UnitSystem::Si => analyte.si_unit(),
         };
-        let Some(check) = crate::delta::delta_check(catalog, analyte, value, unit, collected, context.priors()) else {
+        let Some(check) = crate::delta::delta_check(
+            catalog,
+            context.lab_catalog(),
+            analyte,
+            value,
+            unit,
+            collected,
+            context.priors(),
+        ) else {
             continue;
         };
         if check.failed {

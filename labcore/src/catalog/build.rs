@@ -1,7 +1,7 @@
 //! Building a [`Catalog`] from its files: analytes first, then the limits, rules and codes that refer to them.
 
 use super::model::{CatalogFile, PanelEntry};
-use super::ranges::{self, DeltaRule};
+use super::ranges;
 use super::{Analyte, COMMON_SPELLINGS, Catalog, CatalogError, ExpectedGroup, PanelCode, load, name_key};
 use crate::hash::FastMap;
 use crate::units::UnitParser;
@@ -44,7 +44,7 @@ pub(super) fn from_files(files: &[(&str, &str)]) -> Result<Catalog, CatalogError
     let count = catalog.analytes.len();
     catalog.intervals = ranges::by_analyte(intervals, count);
     catalog.critical = ranges::by_analyte(critical, count);
-    catalog.deltas = group_deltas(deltas, count);
+    catalog.deltas = ranges::deltas_by_analyte(deltas, count);
     catalog.expected = Panel::ALL.iter().map(|p| (*p, expected_groups(&catalog.analytes, *p))).collect();
     catalog.derive_plan = crate::derive::plan(&catalog);
     catalog.warm_unit_cache();
@@ -70,16 +70,6 @@ fn panel_code(file: &str, entry: &PanelEntry) -> Result<PanelCode, CatalogError>
         return Err(invalid("panel code cites no source".into()));
     }
     Ok(PanelCode { panel: entry.id, loinc, long_name: entry.long_name.clone(), source: entry.source.clone() })
-}
-
-fn group_deltas(rules: Vec<DeltaRule>, count: usize) -> Vec<Vec<DeltaRule>> {
-    let mut grouped: Vec<Vec<DeltaRule>> = vec![Vec::new(); count];
-    for rule in rules {
-        if let Some(slot) = grouped.get_mut(rule.analyte) {
-            slot.push(rule);
-        }
-    }
-    grouped
 }
 
 impl Catalog {

@@ -1,13 +1,14 @@
 //! A laboratory's own reference intervals and critical limits, overriding the catalog's defaults.
 
 use super::model::CatalogFile;
-use super::ranges::{self, Fit, Limits};
+use super::ranges::{self, DeltaRule, Fit, Limits};
 use super::{Age, Analyte, Catalog, CatalogError};
 use crate::Sex;
 
-/// A lab-specific catalog: reference intervals and critical limits loaded from a file (TOML or JSON, the
-/// format of `catalog/reference_intervals.toml`, with `[[interval]]` and `[[critical]]` entries and an optional
-/// `lab_id`). For an analyte it lists, its entries replace the catalog's defaults.
+/// A lab-specific catalog: reference intervals, critical limits and delta-check rules loaded from a file (TOML or
+/// JSON, the formats of `catalog/reference_intervals.toml`, `critical_limits.toml` and `delta_checks.toml`, with
+/// `[[interval]]`, `[[critical]]` and `[[delta]]` entries and an optional `lab_id`). For an analyte it lists,
+/// its entries of that kind replace the catalog's defaults.
 ///
 /// ```
 /// use labcore::catalog::{Catalog, LabCatalog};
@@ -29,6 +30,7 @@ pub struct LabCatalog {
     lab_id: Option<String>,
     intervals: Vec<Vec<Limits>>,
     critical: Vec<Vec<Limits>>,
+    deltas: Vec<Vec<DeltaRule>>,
 }
 
 impl LabCatalog {
@@ -47,8 +49,8 @@ impl LabCatalog {
     }
 
     fn build(catalog: &Catalog, name: &str, file: CatalogFile) -> Result<LabCatalog, CatalogError> {
-        if !file.analyte.is_empty() || !file.delta.is_empty() || !file.panel.is_empty() {
-            let problem = "a lab catalog holds only [[interval]] and [[critical]] entries".to_owned();
+        if !file.analyte.is_empty() || !file.panel.is_empty() {
+            let problem = "a lab catalog holds only [[interval]], [[critical]] and [[delta]] entries".to_owned();
             return Err(CatalogError::Invalid { file: name.into(), analyte: String::new(), problem });
         }
         let count = catalog.analytes().len();
@@ -56,6 +58,7 @@ impl LabCatalog {
             lab_id: file.lab_id,
             intervals: ranges::by_analyte(ranges::build_limits(catalog, name, &file.interval)?, count),
             critical: ranges::by_analyte(ranges::build_limits(catalog, name, &file.critical)?, count),
+            deltas: ranges::deltas_by_analyte(ranges::build_deltas(catalog, name, &file.delta)?, count),
         })
     }
 
@@ -72,5 +75,10 @@ impl LabCatalog {
     /// The lab's critical limits for a patient; `Fit::None` when the lab lists none for the analyte.
     pub fn critical_for(&self, analyte: &Analyte, sex: Option<Sex>, age: Option<&Age>) -> Fit<'_> {
         ranges::fit(self.critical.get(analyte.position).map_or(&[], Vec::as_slice), sex, age)
+    }
+
+    /// The lab's delta-check rules for an analyte (empty when it keeps the catalog's).
+    pub fn delta_rules(&self, analyte: &Analyte) -> &[DeltaRule] {
+        self.deltas.get(analyte.position).map_or(&[], Vec::as_slice)
     }
 }

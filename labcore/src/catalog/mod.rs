@@ -23,7 +23,7 @@ pub use analyte::{Analyte, LoincTerm, MolarMass, Plausible};
 pub use lab::LabCatalog;
 pub use model::AnalyteKind;
 pub use names::name_key;
-pub use ranges::{DeltaRule, Fit, Limits, SexFilter};
+pub use ranges::{DeltaDirection, DeltaRule, Fit, Limits, SexFilter};
 
 pub(crate) use load::same_unit;
 

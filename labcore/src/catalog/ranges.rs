@@ -55,6 +55,30 @@ pub(crate) struct LimitEntry {
     pub(crate) source: String,
 }
 
+/// Which changes a delta-check rule watches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeltaDirection {
+    /// A change either way.
+    #[default]
+    Both,
+    /// Only an increase (acute kidney injury: creatinine rising).
+    Rise,
+    /// Only a decrease (bleeding: hemoglobin falling).
+    Fall,
+}
+
+impl DeltaDirection {
+    /// Whether a change (current minus previous) goes the watched way.
+    pub fn watches(self, change: f64) -> bool {
+        match self {
+            DeltaDirection::Both => true,
+            DeltaDirection::Rise => change > 0.0,
+            DeltaDirection::Fall => change < 0.0,
+        }
+    }
+}
+
 /// A delta-check rule as written in `delta_checks.toml`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -64,6 +88,8 @@ pub(crate) struct DeltaEntry {
     pub(crate) percent: Option<f64>,
     pub(crate) unit: String,
     pub(crate) window_hours: f64,
+    #[serde(default)]
+    pub(crate) direction: DeltaDirection,
     pub(crate) source: String,
 }
 
@@ -105,6 +131,8 @@ pub struct DeltaRule {
     pub unit: Unit,
     /// How far back (hours) a previous result counts.
     pub window_hours: f64,
+    /// Which changes the rule watches.
+    pub direction: DeltaDirection,
     /// Where the rule comes from.
     pub source: Arc<str>,
 }
@@ -213,10 +241,22 @@ pub(crate) fn build_deltas(
                 percent: entry.percent,
                 unit,
                 window_hours: entry.window_hours,
+                direction: entry.direction,
                 source: entry.source.as_str().into(),
             })
         })
         .collect()
+}
+
+/// Delta rules grouped per analyte position, in file order.
+pub(crate) fn deltas_by_analyte(rules: Vec<DeltaRule>, analytes: usize) -> Vec<Vec<DeltaRule>> {
+    let mut grouped: Vec<Vec<DeltaRule>> = vec![Vec::new(); analytes];
+    for rule in rules {
+        if let Some(slot) = grouped.get_mut(rule.analyte) {
+            slot.push(rule);
+        }
+    }
+    grouped
 }
 
 /// Limits grouped per analyte position, in file order.
