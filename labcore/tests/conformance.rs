@@ -2,26 +2,20 @@
 //! The case format is described in `conformance/README.md`; every binding's suite runs the same files.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, missing_docs)]
 
-use std::path::{Path, PathBuf};
+mod common;
 
-use chrono::{DateTime, Utc};
-use labcore::catalog::{Catalog, LabCatalog};
-use labcore::{Context, PriorResult, UnitSystem};
+use std::path::Path;
+
+use labcore::catalog::Catalog;
 use serde_json::Value;
 
 /// The patient identifier every case uses: it must never appear in a finding or an error.
 const PLANTED_ID: &str = "MRN-7741-SECRET";
-const DEFAULT_AS_OF: &str = "2026-11-25T12:00:00Z";
-
-fn cases_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../conformance/cases")
-}
 
 #[test]
 fn conformance_corpus() {
     let catalog = Catalog::builtin().unwrap();
-    let mut paths: Vec<_> = std::fs::read_dir(cases_dir()).unwrap().map(|e| e.unwrap().path()).collect();
-    paths.sort();
+    let paths = common::case_paths();
     assert!(paths.len() >= 40, "corpus too small: {}", paths.len());
     let failures: Vec<String> = paths.iter().filter_map(|p| run_case(&catalog, p).err()).collect();
     assert!(failures.is_empty(), "{} case(s) failed:\n{}", failures.len(), failures.join("\n"));
@@ -30,11 +24,8 @@ fn conformance_corpus() {
 fn run_case(catalog: &Catalog, path: &Path) -> Result<(), String> {
     let name = path.file_stem().unwrap().to_string_lossy().into_owned();
     let case: Value = serde_json::from_slice(&std::fs::read(path).unwrap()).map_err(|e| format!("{name}: {e}"))?;
-    let context = context(catalog, &case);
-    let input = match case.get("input_text") {
-        Some(Value::String(text)) => text.clone().into_bytes(),
-        _ => serde_json::to_vec(&case["input"]).unwrap(),
-    };
+    let context = common::case_context(catalog, &case, None);
+    let input = common::case_input(&case);
     let expect = &case["expect"];
     match labcore::process(&input, &context) {
         Err(err) => {
@@ -54,35 +45,6 @@ fn run_case(catalog: &Catalog, path: &Path) -> Result<(), String> {
             let report = serde_json::to_value(&processed.report).unwrap();
             check_report(&report, expect).map_err(|e| format!("{name}: {e}"))
         }
-    }
-}
-
-fn context<'c>(catalog: &'c Catalog, case: &Value) -> Context<'c> {
-    let ctx = &case["context"];
-    let priors: Vec<PriorResult> = ctx["priors"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .map(|p| PriorResult {
-            analyte: p["analyte"].as_str().unwrap().to_owned(),
-            value: p["value"].as_f64().unwrap(),
-            unit: p["unit"].as_str().unwrap().to_owned(),
-            collected_at: p["collected_at"].as_str().unwrap().parse().unwrap(),
-        })
-        .collect();
-    let priors: &'static [PriorResult] = Box::leak(priors.into_boxed_slice());
-    let as_of: DateTime<Utc> = ctx["as_of"].as_str().unwrap_or(DEFAULT_AS_OF).parse().unwrap();
-    let system = match ctx["unit_system"].as_str() {
-        Some("si") => UnitSystem::Si,
-        _ => UnitSystem::Conventional,
-    };
-    let context = Context::new(catalog, as_of).with_unit_system(system).with_priors(priors);
-    match ctx["lab_catalog"].as_str() {
-        Some(text) => {
-            let lab = LabCatalog::from_toml(catalog, "case", text).unwrap();
-            context.with_lab_catalog(Box::leak(Box::new(lab)))
-        }
-        None => context,
     }
 }
 
@@ -112,6 +74,17 @@ fn check_report(report: &Value, expect: &Value) -> Result<(), String> {
     {
         return Err(format!("status is {}, expected {status}; findings {}", report["status"], report["findings"]));
     }
+    if let Some(reasons) = expect.get("status_reasons").and_then(Value::as_array) {
+        let sorted = |items: &Vec<Value>| {
+            let mut codes: Vec<String> = items.iter().map(|c| c.as_str().unwrap_or("").to_owned()).collect();
+            codes.sort();
+            codes
+        };
+        let (want, got) = (sorted(reasons), sorted(report["status_reasons"].as_array().unwrap()));
+        if want != got {
+            return Err(format!("status_reasons are {got:?}, expected {want:?}"));
+        }
+    }
     for wanted in expect.get("derived").and_then(Value::as_array).into_iter().flatten() {
         let got = report["derived"].as_array().unwrap().iter().find(|d| d["method"] == wanted["method"]);
         let got = got.ok_or_else(|| format!("no derived value by {}", wanted["method"]))?;
@@ -123,6 +96,9 @@ fn check_report(report: &Value, expect: &Value) -> Result<(), String> {
     if let Some(findings) = expect.get("findings").and_then(Value::as_array) {
         let ignore: Vec<&str> =
             expect.get("ignore").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).collect();
+        if let Some(unknown) = ignore.iter().find(|c| !labcore::FindingCode::ALL.iter().any(|k| k.as_str() == **c)) {
+            return Err(format!("`ignore` lists `{unknown}`, which is not a finding code"));
+        }
         let key = |f: &Value| format!("{} {}", f["code"].as_str().unwrap_or(""), f["path"].as_str().unwrap_or(""));
         let mut want: Vec<String> = findings.iter().map(key).collect();
         let mut got: Vec<String> = report["findings"]
@@ -150,6 +126,11 @@ fn subset(wanted: &Value, got: &Value, tolerance: f64) -> Result<(), String> {
             }
             Ok(())
         }
+        (Value::Array(w), Value::Array(g)) if w.len() == g.len() => w
+            .iter()
+            .zip(g)
+            .enumerate()
+            .try_for_each(|(i, (w, g))| subset(w, g, tolerance).map_err(|e| format!("{i}: {e}"))),
         (Value::Number(w), Value::Number(g)) => {
             let (w, g) = (w.as_f64().unwrap(), g.as_f64().unwrap());
             if (w - g).abs() <= tolerance.max(1e-9 * w.abs()) { Ok(()) } else { Err(format!("{g} is not {w}")) }

@@ -2,6 +2,8 @@
 //! (fetched by `scripts/setup.sh fhir-schema`, which `make test` runs), and carries what the report says.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, missing_docs)]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -112,18 +114,13 @@ fn empties(value: &Value, at: &str, found: &mut Vec<String>) {
 #[test]
 fn every_accepted_conformance_case_renders_valid_fhir() {
     let catalog = Catalog::builtin().unwrap();
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../conformance/cases");
-    let mut paths: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
-    paths.sort();
     let (mut rendered, mut problems) = (0, Vec::new());
-    for path in paths {
+    for path in common::case_paths() {
         let case: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
-        let input = match &case["input_text"] {
-            Value::String(text) => text.clone().into_bytes(),
-            _ => serde_json::to_vec(&case["input"]).unwrap(),
-        };
+        let input = common::case_input(&case);
         for system in [UnitSystem::Conventional, UnitSystem::Si] {
-            let context = Context::new(&catalog, as_of()).with_unit_system(system);
+            // The case's own priors and lab catalog, so that delta checks and lab ranges are rendered too.
+            let context = common::case_context(&catalog, &case, Some(system));
             let Ok(report) = labcore::validate(&input, &context) else { continue };
             let options =
                 FhirOptions { issued: as_of(), subject: Some("Patient/example".into()), id: Some("r1".into()) };

@@ -10,13 +10,14 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, Utc};
 use jsonschema::Validator;
-use labcore::catalog::{Catalog, LabCatalog};
-use labcore::{Context, Finding, FindingCode, PriorResult, Report, Severity, UnitSystem};
+use labcore::catalog::Catalog;
+use labcore::{Context, Finding, FindingCode, Report, Severity, UnitSystem};
 use serde_json::{Value, json};
 
-const DEFAULT_AS_OF: &str = "2026-11-25T12:00:00Z";
+mod common;
+
+use common::DEFAULT_AS_OF;
 
 /// The codes that describe a payload's shape: a schema must reject every payload that has one.
 const STRUCTURAL: &[FindingCode] =
@@ -62,37 +63,6 @@ fn json_files(dir: &Path) -> Vec<PathBuf> {
         .collect();
     paths.sort();
     paths
-}
-
-/// The context a conformance case asks for, built as `tests/conformance.rs` builds it: `as_of`, `unit_system`, the
-/// patient's previous results (`priors`, for delta checks) and a laboratory catalog (`lab_catalog`, TOML).
-fn context<'c>(catalog: &'c Catalog, case: &Value) -> Context<'c> {
-    let ctx = &case["context"];
-    let priors: Vec<PriorResult> = ctx["priors"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .map(|p| PriorResult {
-            analyte: p["analyte"].as_str().unwrap().to_owned(),
-            value: p["value"].as_f64().unwrap(),
-            unit: p["unit"].as_str().unwrap().to_owned(),
-            collected_at: p["collected_at"].as_str().unwrap().parse().unwrap(),
-        })
-        .collect();
-    let priors: &'static [PriorResult] = Box::leak(priors.into_boxed_slice());
-    let as_of: DateTime<Utc> = ctx["as_of"].as_str().unwrap_or(DEFAULT_AS_OF).parse().unwrap();
-    let system = match ctx["unit_system"].as_str() {
-        Some("si") => UnitSystem::Si,
-        _ => UnitSystem::Conventional,
-    };
-    let context = Context::new(catalog, as_of).with_unit_system(system).with_priors(priors);
-    match ctx["lab_catalog"].as_str() {
-        Some(text) => {
-            let lab = LabCatalog::from_toml(catalog, "case", text).unwrap();
-            context.with_lab_catalog(Box::leak(Box::new(lab)))
-        }
-        None => context,
-    }
 }
 
 fn default_context(catalog: &Catalog) -> Context<'_> {
@@ -289,7 +259,7 @@ fn conformance_corpus_agrees_with_schemas() {
     for path in &cases {
         let name = path.file_stem().unwrap().to_string_lossy().into_owned();
         let case = read_json(path);
-        let context = context(&catalog, &case);
+        let context = common::case_context(&catalog, &case, None);
         let (bytes, input) = match case.get("input_text") {
             Some(Value::String(text)) => (text.clone().into_bytes(), None),
             _ => (serde_json::to_vec(&case["input"]).unwrap(), Some(&case["input"])),
@@ -583,7 +553,8 @@ fn rich_report(catalog: &Catalog) -> Value {
             { "analyte": "Creatinine", "value": "1.0", "unit": "mg/dL" }
         ]
     });
-    let report = labcore::validate(&serde_json::to_vec(&payload).unwrap(), &context(catalog, &case)).unwrap();
+    let report =
+        labcore::validate(&serde_json::to_vec(&payload).unwrap(), &common::case_context(catalog, &case, None)).unwrap();
     serde_json::to_value(&report).unwrap()
 }
 

@@ -29,6 +29,11 @@ const NAMES: &[(&str, &str, &str)] = &[
     ("Baso (Absolute)", "x10E3/uL", "basophils_abs"),
     ("Immature Granulocytes", "%", "ig_pct"),
     ("Immature Grans (Abs)", "x10E3/uL", "ig_abs"),
+    // A count or percent marker the catalog's spelling lacks: the marker decides, even against a family name
+    ("Neutrophils #", "10^3/uL", "neutrophils_abs"),
+    ("Lymphocytes #", "x10^9/L", "lymphocytes_abs"),
+    ("Monocytes %", "%", "monocytes_pct"),
+    ("Eos #", "K/uL", "eosinophils_abs"),
     // CBC, Quest style
     ("WHITE BLOOD CELL COUNT", "Thousand/uL", "wbc"),
     ("RED BLOOD CELL COUNT", "Million/uL", "rbc"),

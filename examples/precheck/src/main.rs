@@ -113,6 +113,8 @@ fn run(args: &Args) -> Result<bool, String> {
     let files = expand(&args.inputs)?;
     let mut all_accepted = true;
     let mut out = io::stdout().lock();
+    // A reader that stops early (`| head`) is not an error: the remaining inputs are still checked for the status.
+    let mut reader_gone = false;
     for file in &files {
         let bytes = read(file)?;
         let name = file.to_string_lossy();
@@ -121,8 +123,11 @@ fn run(args: &Args) -> Result<bool, String> {
             to_fhir_line(&mut line, &catalog, as_of);
         }
         all_accepted &= line.accepted;
-        if !(args.rejected_only && line.accepted) {
-            write_line(&mut out, &line, args.pretty).map_err(|e| format!("writing output: {e}"))?;
+        if !(reader_gone || args.rejected_only && line.accepted) {
+            match write_line(&mut out, &line, args.pretty) {
+                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => reader_gone = true,
+                written => written.map_err(|e| format!("writing output: {e}"))?,
+            }
         }
     }
     Ok(all_accepted)

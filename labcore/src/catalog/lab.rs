@@ -7,8 +7,10 @@ use crate::Sex;
 
 /// A lab-specific catalog: reference intervals, critical limits and delta-check rules loaded from a file (TOML or
 /// JSON, the formats of `catalog/reference_intervals.toml`, `critical_limits.toml` and `delta_checks.toml`, with
-/// `[[interval]]`, `[[critical]]` and `[[delta]]` entries and an optional `lab_id`). For an analyte it lists,
-/// its entries of that kind replace the catalog's defaults.
+/// `[[interval]]`, `[[critical]]` and `[[delta]]` entries and an optional `lab_id`). For an analyte it lists, the
+/// lab's interval or critical limits that fit the patient win; when none fits a patient whose sex and age are
+/// known, the catalog's default applies (and the report's `origin` says so). Its delta rules for an analyte
+/// replace the catalog's.
 ///
 /// ```
 /// use labcore::catalog::{Catalog, LabCatalog};

@@ -31,7 +31,7 @@ use std::borrow::Cow;
 
 use crate::hash::FastMap;
 
-use crate::units::{Unit, UnitError, UnitParser, UnitReading};
+use crate::units::{QuantityKind, Unit, UnitError, UnitParser, UnitReading};
 use crate::{LoincCode, Panel, Sex};
 
 /// The catalog files built into labcore, by name.
@@ -137,6 +137,24 @@ impl CatalogError {
     }
 }
 
+/// A name's count (`#`) or percent (`%`) marker, when it decides between the members of a family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Marker {
+    Count,
+    Percent,
+}
+
+impl Marker {
+    /// Whether an analyte is of the kind the marker names.
+    pub(crate) fn fits(self, analyte: &Analyte) -> bool {
+        let kind = analyte.kind().quantity_kind();
+        match self {
+            Marker::Count => kind == QuantityKind::NumberConcentration,
+            Marker::Percent => kind == QuantityKind::Fraction,
+        }
+    }
+}
+
 /// A loaded, checked catalog with its indexes. Build it once and share it (it is `Send + Sync`).
 #[derive(Debug, Clone)]
 pub struct Catalog {
@@ -214,21 +232,37 @@ impl Catalog {
     }
 
     /// The analytes a vendor name may mean (several only within one family, told apart by unit).
-    /// Exact key first; then the key without qualifying words ("Glucose, Serum").
-    pub fn find_by_name(&self, name: &str) -> impl Iterator<Item = &Analyte> {
-        self.name_matches(name).iter().filter_map(|i| self.analytes.get(*i))
+    /// Exact key first; then the key without qualifying words ("Glucose, Serum"); then, for a name whose count or
+    /// percent marker the catalog's spellings lack ("Neutrophils #"), the unmarked name's analytes of that kind.
+    pub fn find_by_name(&self, name: &str) -> impl Iterator<Item = &Analyte> + Clone {
+        let (matches, marker) = self.name_candidates(name);
+        matches.iter().filter_map(|i| self.analytes.get(*i)).filter(move |a| marker.is_none_or(|m| m.fits(a)))
+    }
+
+    /// The positions [`find_by_name`](Catalog::find_by_name) draws from, and the marker its analytes must fit.
+    pub(crate) fn name_candidates(&self, name: &str) -> (&[usize], Option<Marker>) {
+        match self.name_matches(name) {
+            [] => self.unmarked_name_matches(name).map_or((&[][..], None), |(m, marker)| (m, Some(marker))),
+            matches => (matches, None),
+        }
     }
 
     /// Indices of the analytes a name may mean (empty when none).
-    pub(crate) fn name_matches(&self, name: &str) -> &[usize] {
+    fn name_matches(&self, name: &str) -> &[usize] {
         let exact = self.by_name.get(name);
         let members = exact.or_else(|| self.by_name.get_loose(name));
         members.map_or(&[], Vec::as_slice)
     }
 
-    /// The analyte at an index of [`analytes`](Catalog::analytes).
-    pub(crate) fn at(&self, index: usize) -> Option<&Analyte> {
-        self.analytes.get(index)
+    /// For a name with one kind of marker (`#` or `%`): the analytes its unmarked name matches, and the marker.
+    fn unmarked_name_matches(&self, name: &str) -> Option<(&[usize], Marker)> {
+        let marker = match (name.contains('#'), name.contains('%')) {
+            (true, false) => Marker::Count,
+            (false, true) => Marker::Percent,
+            _ => return None,
+        };
+        let unmarked: String = name.chars().filter(|c| !matches!(c, '#' | '%')).collect();
+        Some((self.name_matches(&unmarked), marker))
     }
 
     /// The default reference interval that fits a patient.

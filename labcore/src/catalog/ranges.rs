@@ -226,6 +226,9 @@ pub(crate) fn build_deltas(
             };
             let analyte = catalog.analyte(&entry.analyte).ok_or_else(|| invalid("no such analyte in the catalog"))?;
             let unit = catalog.units().parse_ucum(&entry.unit).map_err(|_| invalid("unit is not UCUM"))?;
+            if !unit.kind().is_some_and(|k| analyte.accepts(k)) {
+                return Err(invalid("the unit cannot express this analyte"));
+            }
             let positive = |v: Option<f64>| v.is_none_or(|v| v.is_finite() && v > 0.0);
             if (entry.absolute.is_none() && entry.percent.is_none())
                 || !positive(entry.absolute)

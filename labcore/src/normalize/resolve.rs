@@ -39,10 +39,11 @@ pub(crate) fn resolve<'c>(
     findings: &mut Findings,
 ) -> Resolved<'c> {
     let by_code = code.and_then(|c| catalog.find_by_loinc(c));
-    let matches: &[usize] = name.map_or(&[], |n| catalog.name_matches(n));
-    let by_name = || matches.iter().filter_map(|i| catalog.at(*i));
+    let (matches, marker) = name.map_or((&[][..], None), |n| catalog.name_candidates(n));
+    let fits = |a: &&Analyte| marker.is_none_or(|m| m.fits(a));
+    let by_name = || matches.iter().filter_map(|i| catalog.analytes().get(*i)).filter(fits);
     if let Some(analyte) = by_code {
-        if !matches.is_empty() && !by_name().any(|a| std::ptr::eq(a, analyte)) {
+        if by_name().next().is_some() && !by_name().any(|a| std::ptr::eq(a, analyte)) {
             let names: Vec<&str> = by_name().map(Analyte::display).collect();
             let message = format!(
                 "the LOINC code means {} but the name means {}; send one analyte per result",
@@ -54,7 +55,7 @@ pub(crate) fn resolve<'c>(
         }
         return Resolved { analyte: Some(analyte), mapping: Mapping::Loinc };
     }
-    if matches.is_empty() {
+    if by_name().next().is_none() {
         if name.is_some() || code.is_some() {
             let message = "neither the LOINC code nor the name is in the catalog; the result stays unmapped";
             findings.push(FindingCode::UnknownAnalyte, path, message);
