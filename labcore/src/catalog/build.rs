@@ -19,9 +19,7 @@ pub(super) fn from_files(files: &[(&str, &str)]) -> Result<Catalog, CatalogError
         units: UnitParser::new(),
         unit_cache: FastMap::default(),
         swapped: Default::default(),
-        intervals: Vec::new(),
-        critical: Vec::new(),
-        deltas: Vec::new(),
+        limits: ranges::LimitTables::default(),
         panels: Vec::new(),
         expected: Vec::new(),
         derive_plan: crate::derive::Plan::default(),
@@ -32,19 +30,12 @@ pub(super) fn from_files(files: &[(&str, &str)]) -> Result<Catalog, CatalogError
             catalog.index(name, analyte)?;
         }
     }
-    let (mut intervals, mut critical, mut deltas) = (Vec::new(), Vec::new(), Vec::new());
+    catalog.limits = ranges::LimitTables::build(&catalog, parsed.iter().map(|(name, file)| (&**name, file)))?;
     for (name, file) in &parsed {
-        intervals.extend(ranges::build_limits(&catalog, name, &file.interval)?);
-        critical.extend(ranges::build_limits(&catalog, name, &file.critical)?);
-        deltas.extend(ranges::build_deltas(&catalog, name, &file.delta)?);
         for panel in &file.panel {
             catalog.panels.push(panel_code(name, panel)?);
         }
     }
-    let count = catalog.analytes.len();
-    catalog.intervals = ranges::by_analyte(intervals, count);
-    catalog.critical = ranges::by_analyte(critical, count);
-    catalog.deltas = ranges::deltas_by_analyte(deltas, count);
     catalog.expected = Panel::ALL.iter().map(|p| (*p, expected_groups(&catalog.analytes, *p))).collect();
     catalog.derive_plan = crate::derive::plan(&catalog);
     catalog.warm_unit_cache();

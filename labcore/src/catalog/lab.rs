@@ -1,7 +1,7 @@
-//! A laboratory's own reference intervals and critical limits, overriding the catalog's defaults.
+//! A laboratory's own reference intervals, critical limits and delta-check rules, overriding the catalog's defaults.
 
 use super::model::CatalogFile;
-use super::ranges::{self, DeltaRule, Fit, Limits};
+use super::ranges::{self, DeltaRule, Fit};
 use super::{Age, Analyte, Catalog, CatalogError};
 use crate::Sex;
 
@@ -30,9 +30,7 @@ use crate::Sex;
 #[derive(Debug, Clone, Default)]
 pub struct LabCatalog {
     lab_id: Option<String>,
-    intervals: Vec<Vec<Limits>>,
-    critical: Vec<Vec<Limits>>,
-    deltas: Vec<Vec<DeltaRule>>,
+    limits: ranges::LimitTables,
 }
 
 impl LabCatalog {
@@ -55,13 +53,8 @@ impl LabCatalog {
             let problem = "a lab catalog holds only [[interval]], [[critical]] and [[delta]] entries".to_owned();
             return Err(CatalogError::Invalid { file: name.into(), analyte: String::new(), problem });
         }
-        let count = catalog.analytes().len();
-        Ok(LabCatalog {
-            lab_id: file.lab_id,
-            intervals: ranges::by_analyte(ranges::build_limits(catalog, name, &file.interval)?, count),
-            critical: ranges::by_analyte(ranges::build_limits(catalog, name, &file.critical)?, count),
-            deltas: ranges::deltas_by_analyte(ranges::build_deltas(catalog, name, &file.delta)?, count),
-        })
+        let limits = ranges::LimitTables::build(catalog, [(name, &file)])?;
+        Ok(LabCatalog { lab_id: file.lab_id, limits })
     }
 
     /// The laboratory the catalog belongs to, if it says.
@@ -71,16 +64,16 @@ impl LabCatalog {
 
     /// The lab's interval for a patient; `Fit::None` when the lab lists none for the analyte.
     pub fn interval_for(&self, analyte: &Analyte, sex: Option<Sex>, age: Option<&Age>) -> Fit<'_> {
-        ranges::fit(self.intervals.get(analyte.position).map_or(&[], Vec::as_slice), sex, age)
+        ranges::fit(self.limits.intervals(analyte), sex, age)
     }
 
     /// The lab's critical limits for a patient; `Fit::None` when the lab lists none for the analyte.
     pub fn critical_for(&self, analyte: &Analyte, sex: Option<Sex>, age: Option<&Age>) -> Fit<'_> {
-        ranges::fit(self.critical.get(analyte.position).map_or(&[], Vec::as_slice), sex, age)
+        ranges::fit(self.limits.critical(analyte), sex, age)
     }
 
     /// The lab's delta-check rules for an analyte (empty when it keeps the catalog's).
     pub fn delta_rules(&self, analyte: &Analyte) -> &[DeltaRule] {
-        self.deltas.get(analyte.position).map_or(&[], Vec::as_slice)
+        self.limits.deltas(analyte)
     }
 }

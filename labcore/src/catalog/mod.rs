@@ -166,12 +166,8 @@ pub struct Catalog {
     unit_cache: FastMap<String, Result<UnitReading, UnitError>>,
     /// Cached units re-read for an enzyme (`[IU]` → `U`) and for an immunoassay (`U` → `[IU]`), by UCUM text.
     swapped: [FastMap<String, crate::units::Unit>; 2],
-    /// Reference intervals per analyte position.
-    intervals: Vec<Vec<Limits>>,
-    /// Critical limits per analyte position.
-    critical: Vec<Vec<Limits>>,
-    /// Delta-check rules per analyte position.
-    deltas: Vec<Vec<DeltaRule>>,
+    /// Reference intervals, critical limits and delta-check rules.
+    limits: ranges::LimitTables,
     /// Panel LOINC codes.
     panels: Vec<PanelCode>,
     /// For each panel, its expected completeness groups and the analyte positions that fill each.
@@ -267,27 +263,27 @@ impl Catalog {
 
     /// The default reference interval that fits a patient.
     pub fn interval_for(&self, analyte: &Analyte, sex: Option<Sex>, age: Option<&Age>) -> Fit<'_> {
-        ranges::fit(self.intervals.get(analyte.position).map_or(&[], Vec::as_slice), sex, age)
+        ranges::fit(self.limits.intervals(analyte), sex, age)
     }
 
     /// The default critical limits that fit a patient.
     pub fn critical_for(&self, analyte: &Analyte, sex: Option<Sex>, age: Option<&Age>) -> Fit<'_> {
-        ranges::fit(self.critical.get(analyte.position).map_or(&[], Vec::as_slice), sex, age)
+        ranges::fit(self.limits.critical(analyte), sex, age)
     }
 
     /// Every reference interval of an analyte.
     pub fn intervals(&self, analyte: &Analyte) -> &[Limits] {
-        self.intervals.get(analyte.position).map_or(&[], Vec::as_slice)
+        self.limits.intervals(analyte)
     }
 
     /// Every critical limit of an analyte.
     pub fn critical_limits(&self, analyte: &Analyte) -> &[Limits] {
-        self.critical.get(analyte.position).map_or(&[], Vec::as_slice)
+        self.limits.critical(analyte)
     }
 
     /// The delta-check rules of an analyte.
     pub fn delta_rules(&self, analyte: &Analyte) -> &[DeltaRule] {
-        self.deltas.get(analyte.position).map_or(&[], Vec::as_slice)
+        self.limits.deltas(analyte)
     }
 
     pub(crate) fn derive_plan(&self) -> &crate::derive::Plan {

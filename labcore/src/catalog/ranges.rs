@@ -4,7 +4,8 @@ use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
 use super::age::{Age, AgeBand, AgeLimit};
-use super::{Catalog, CatalogError};
+use super::model::CatalogFile;
+use super::{Analyte, Catalog, CatalogError};
 use crate::Sex;
 use crate::units::Unit;
 
@@ -164,7 +165,7 @@ pub(crate) fn fit<'a>(candidates: &'a [Limits], sex: Option<Sex>, age: Option<&A
 }
 
 /// Checks and converts limit entries against the catalog.
-pub(crate) fn build_limits(catalog: &Catalog, file: &str, entries: &[LimitEntry]) -> Result<Vec<Limits>, CatalogError> {
+fn build_limits(catalog: &Catalog, file: &str, entries: &[LimitEntry]) -> Result<Vec<Limits>, CatalogError> {
     entries.iter().map(|entry| build_one(catalog, file, entry)).collect()
 }
 
@@ -211,11 +212,7 @@ fn build_one(catalog: &Catalog, file: &str, entry: &LimitEntry) -> Result<Limits
 }
 
 /// Checks and converts delta-check entries against the catalog.
-pub(crate) fn build_deltas(
-    catalog: &Catalog,
-    file: &str,
-    entries: &[DeltaEntry],
-) -> Result<Vec<DeltaRule>, CatalogError> {
+fn build_deltas(catalog: &Catalog, file: &str, entries: &[DeltaEntry]) -> Result<Vec<DeltaRule>, CatalogError> {
     entries
         .iter()
         .map(|entry| {
@@ -251,23 +248,57 @@ pub(crate) fn build_deltas(
         .collect()
 }
 
-/// Delta rules grouped per analyte position, in file order.
-pub(crate) fn deltas_by_analyte(rules: Vec<DeltaRule>, analytes: usize) -> Vec<Vec<DeltaRule>> {
-    let mut grouped: Vec<Vec<DeltaRule>> = vec![Vec::new(); analytes];
-    for rule in rules {
-        if let Some(slot) = grouped.get_mut(rule.analyte) {
-            slot.push(rule);
-        }
-    }
-    grouped
+/// Reference intervals, critical limits and delta-check rules grouped by analyte position: a catalog's defaults,
+/// or a laboratory's own.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct LimitTables {
+    intervals: Vec<Vec<Limits>>,
+    critical: Vec<Vec<Limits>>,
+    deltas: Vec<Vec<DeltaRule>>,
 }
 
-/// Limits grouped per analyte position, in file order.
-pub(crate) fn by_analyte(limits: Vec<Limits>, analytes: usize) -> Vec<Vec<Limits>> {
-    let mut grouped: Vec<Vec<Limits>> = vec![Vec::new(); analytes];
-    for limit in limits {
-        if let Some(slot) = grouped.get_mut(limit.analyte) {
-            slot.push(limit);
+impl LimitTables {
+    /// Checks the `[[interval]]`, `[[critical]]` and `[[delta]]` entries of catalog files against the catalog.
+    pub(crate) fn build<'f>(
+        catalog: &Catalog,
+        files: impl IntoIterator<Item = (&'f str, &'f CatalogFile)>,
+    ) -> Result<LimitTables, CatalogError> {
+        let (mut intervals, mut critical, mut deltas) = (Vec::new(), Vec::new(), Vec::new());
+        for (name, file) in files {
+            intervals.extend(build_limits(catalog, name, &file.interval)?);
+            critical.extend(build_limits(catalog, name, &file.critical)?);
+            deltas.extend(build_deltas(catalog, name, &file.delta)?);
+        }
+        let count = catalog.analytes().len();
+        Ok(LimitTables {
+            intervals: by_analyte(intervals, |l| l.analyte, count),
+            critical: by_analyte(critical, |l| l.analyte, count),
+            deltas: by_analyte(deltas, |d| d.analyte, count),
+        })
+    }
+
+    /// Every reference interval of an analyte, in file order.
+    pub(crate) fn intervals(&self, analyte: &Analyte) -> &[Limits] {
+        self.intervals.get(analyte.position).map_or(&[], Vec::as_slice)
+    }
+
+    /// Every critical limit of an analyte, in file order.
+    pub(crate) fn critical(&self, analyte: &Analyte) -> &[Limits] {
+        self.critical.get(analyte.position).map_or(&[], Vec::as_slice)
+    }
+
+    /// Every delta-check rule of an analyte, in file order.
+    pub(crate) fn deltas(&self, analyte: &Analyte) -> &[DeltaRule] {
+        self.deltas.get(analyte.position).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// Items grouped per analyte position, in file order.
+fn by_analyte<T: Clone>(items: Vec<T>, position: fn(&T) -> usize, analytes: usize) -> Vec<Vec<T>> {
+    let mut grouped: Vec<Vec<T>> = vec![Vec::new(); analytes];
+    for item in items {
+        if let Some(slot) = grouped.get_mut(position(&item)) {
+            slot.push(item);
         }
     }
     grouped
