@@ -14,6 +14,8 @@ pub enum ErrorKind {
     InputTooLarge,
     /// The input is not well-formed JSON (syntax error, truncated document, invalid UTF-8, NaN, …).
     NotJson,
+    /// The input is in none of the formats labcore reads (labcore JSON, FHIR JSON, HL7 v2).
+    UnknownFormat,
 }
 
 impl ErrorKind {
@@ -23,11 +25,13 @@ impl ErrorKind {
             ErrorKind::EmptyInput => "empty_input",
             ErrorKind::InputTooLarge => "input_too_large",
             ErrorKind::NotJson => "not_json",
+            ErrorKind::UnknownFormat => "unknown_format",
         }
     }
 
     /// Every kind, for exhaustive tests and documentation.
-    pub const ALL: &'static [ErrorKind] = &[ErrorKind::EmptyInput, ErrorKind::InputTooLarge, ErrorKind::NotJson];
+    pub const ALL: &'static [ErrorKind] =
+        &[ErrorKind::EmptyInput, ErrorKind::InputTooLarge, ErrorKind::NotJson, ErrorKind::UnknownFormat];
 }
 
 /// Where in the input an error was detected: 1-based line and column (in bytes), never the text there.
@@ -94,6 +98,7 @@ impl Error {
             ErrorKind::EmptyInput => "input is empty",
             ErrorKind::InputTooLarge => "input is larger than the configured limit",
             ErrorKind::NotJson => "input is not valid JSON",
+            ErrorKind::UnknownFormat => "input is neither JSON nor an HL7 v2 message",
         };
         let mut text = summary.to_owned();
         if !self.0.detail.is_empty() {

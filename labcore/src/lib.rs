@@ -29,6 +29,7 @@
 pub mod catalog;
 pub mod fhir;
 pub mod flags;
+pub mod hl7;
 pub mod units;
 
 mod completeness;
@@ -38,6 +39,8 @@ pub mod derive;
 mod error;
 mod finding;
 mod hash;
+mod intake;
+mod location;
 mod loinc;
 mod normalize;
 mod panel;
@@ -53,6 +56,8 @@ pub use context::{Context, DEFAULT_MAX_INPUT_BYTES};
 pub use delta::{DeltaCheck, PriorResult, delta_check};
 pub use error::{Error, ErrorKind, Location, Result};
 pub use finding::{Finding, FindingCode, JsonPointer, Severity};
+pub use intake::{Format, Intake, detect, process_any};
+pub use location::{FhirPath, Hl7Location, SegmentId, SourceLocation};
 pub use loinc::{LoincCode, LoincError};
 pub use panel::Panel;
 pub use payload::{Demographics, LabPayload, ResultEntry, Sex, Specimen, SpecimenKind, VendorRange};
@@ -60,7 +65,7 @@ pub use phi::{Phi, REDACTED};
 pub use process::{Processed, process, validate};
 pub use report::{
     AppliedCritical, AppliedRange, Mapping, NormalizedResult, Original, OriginalRange, RangeOrigin, RangeStatus,
-    Report, Status, UnitSystem,
+    Report, ResultStatus, Status, UnitSystem,
 };
 pub use smol_str::SmolStr;
 pub use status::REVIEW_CODES;

@@ -7,7 +7,7 @@ use crate::flags::Judge;
 use crate::normalize::{self, Setting};
 use crate::payload::{Draft, JsonType, LabPayload, RawDocument, Reader, ResultsRead, Shaped};
 use crate::report::{NormalizedResult, RangeStatus, Report, Status, UnitSystem};
-use crate::{Context, FindingCode, JsonPointer};
+use crate::{Context, FindingCode, JsonPointer, SourceLocation};
 
 /// A processed payload: the report, and the typed payload when it was accepted.
 #[derive(Debug, Clone)]
@@ -56,6 +56,24 @@ fn run<'c>(input: &[u8], context: &Context<'c>, want_payload: bool) -> Result<Pr
         Shaped::Text(_) => not_an_object(JsonType::String, &mut findings),
         Shaped::Other(t) => not_an_object(t, &mut findings),
     };
+    Ok(evaluate(draft, findings, context, want_payload, None))
+}
+
+/// Where the parts of a payload read from HL7 v2 or FHIR were in the sender's message.
+pub(crate) trait Locator {
+    /// The source location of a part of labcore's model of the payload (`/results/2/unit` → `OBX[3]-6`).
+    fn locate(&self, path: &JsonPointer) -> Option<SourceLocation>;
+}
+
+/// Normalises, flags and cross-checks a payload read by any of the readers, and builds its report. With a
+/// locator, every finding and result also gets its location in the sender's message.
+pub(crate) fn evaluate<'c>(
+    draft: Draft,
+    mut findings: Findings,
+    context: &Context<'c>,
+    want_payload: bool,
+    locator: Option<&dyn Locator>,
+) -> Processed<'c> {
     let setting = Setting {
         catalog: context.catalog(),
         unit_system: context.unit_system(),
@@ -69,7 +87,10 @@ fn run<'c>(input: &[u8], context: &Context<'c>, want_payload: bool) -> Result<Pr
         matched.push((input.index, analyte));
     }
     let checks = cross_checks(&draft, context, &setting, &mut results, &matched, &mut findings);
-    let findings = findings.into_vec();
+    let mut findings = findings.into_vec();
+    if let Some(locator) = locator {
+        locate(locator, &mut findings, &mut results);
+    }
     let (status, status_reasons) = crate::status::status(&findings);
     let report = Report {
         status,
@@ -85,7 +106,19 @@ fn run<'c>(input: &[u8], context: &Context<'c>, want_payload: bool) -> Result<Pr
         findings,
     };
     let payload = if report.accepted && want_payload { draft.into_payload() } else { None };
-    Ok(Processed { report, payload })
+    Processed { report, payload }
+}
+
+/// Gives every finding not yet located, and every result, its place in the sender's message.
+fn locate(locator: &dyn Locator, findings: &mut [crate::Finding], results: &mut [NormalizedResult<'_>]) {
+    for finding in findings.iter_mut().filter(|f| f.location().is_none()) {
+        if let Some(location) = locator.locate(finding.path()) {
+            finding.set_location(location);
+        }
+    }
+    for result in results {
+        result.location = locator.locate(&JsonPointer::root().key("results").index(result.index));
+    }
 }
 
 /// The patient (sex, age at collection) and the catalogs that flags are judged with.
@@ -174,7 +207,7 @@ fn delta_checks<'c>(
 
 /// Size limit, UTF-8 (RFC 8259 §8.1: JSON text exchanged between systems is UTF-8, also in the parts labcore
 /// skips), a leading byte order mark (Windows senders), emptiness.
-fn check_input(input: &[u8], max: usize) -> Result<&str> {
+pub(crate) fn check_input(input: &[u8], max: usize) -> Result<&str> {
     if input.len() > max {
         return Err(Error::new(ErrorKind::InputTooLarge, "", Location::default()));
     }

@@ -181,8 +181,67 @@ pub struct NormalizedResult<'c> {
     pub critical: Option<AppliedCritical<'c>>,
     /// The delta check against the patient's previous result, when previous results were given.
     pub delta: Option<Box<crate::delta::DeltaCheck<'c>>>,
+    /// The result's status as the sender gave it (HL7 OBX-11, FHIR `Observation.status`); null when not given.
+    pub status: Option<ResultStatus>,
+    /// Where the result was in the sender's HL7 or FHIR message (`OBX[3]`); null for labcore JSON.
+    pub location: Option<crate::SourceLocation>,
     /// The result as sent.
     pub original: Original,
+}
+
+/// The status of one result as its sender gave it: FHIR R4 `ObservationStatus`, to which HL7 v2 OBX-11
+/// (table 0085) is mapped on input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ResultStatus {
+    /// Registered, no result yet.
+    Registered,
+    /// Preliminary: verification may change it.
+    Preliminary,
+    /// Final.
+    Final,
+    /// Changed after being final.
+    Amended,
+    /// Corrected after being final (an amendment that fixes an error).
+    Corrected,
+    /// Cancelled: the result will not be obtained.
+    Cancelled,
+    /// Sent in error: an earlier result is withdrawn.
+    EnteredInError,
+    /// The sender does not know.
+    Unknown,
+}
+
+impl ResultStatus {
+    /// The FHIR `ObservationStatus` code (`entered-in-error`, `final`, …).
+    pub const fn fhir_code(self) -> &'static str {
+        match self {
+            ResultStatus::Registered => "registered",
+            ResultStatus::Preliminary => "preliminary",
+            ResultStatus::Final => "final",
+            ResultStatus::Amended => "amended",
+            ResultStatus::Corrected => "corrected",
+            ResultStatus::Cancelled => "cancelled",
+            ResultStatus::EnteredInError => "entered-in-error",
+            ResultStatus::Unknown => "unknown",
+        }
+    }
+
+    /// Reads a FHIR `ObservationStatus` code.
+    pub fn from_fhir_code(code: &str) -> Option<ResultStatus> {
+        const ALL: [ResultStatus; 8] = [
+            ResultStatus::Registered,
+            ResultStatus::Preliminary,
+            ResultStatus::Final,
+            ResultStatus::Amended,
+            ResultStatus::Corrected,
+            ResultStatus::Cancelled,
+            ResultStatus::EnteredInError,
+            ResultStatus::Unknown,
+        ];
+        ALL.into_iter().find(|s| s.fhir_code() == code)
+    }
 }
 
 /// A result as the sender wrote it. Free text is not repeated here.

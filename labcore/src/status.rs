@@ -11,6 +11,7 @@ pub const REVIEW_CODES: &[FindingCode] = &[
     FindingCode::PanelIncomplete,
     FindingCode::FlagMismatch,
     FindingCode::DuplicateAnalyte,
+    FindingCode::ResultRetracted,
 ];
 
 /// REJECTED on any error (the reasons are the error codes), else NEEDS_REVIEW on any review code, else READY.

@@ -166,6 +166,93 @@ fn assert_clean(rendered: &str, what: &str) {
     }
 }
 
+/// How a trigger is read.
+#[derive(Clone, Copy)]
+enum Route {
+    /// Whatever `process_any` recognises.
+    Any,
+    /// Forced through the HL7 reader (for inputs that are not recognisably HL7).
+    Hl7,
+}
+
+/// An HL7 v2 message whose PID, OBR and OBX carry planted identifiers, with `obx` as its results.
+fn hl7(msh_extra: &str, obr4: &str, obx: &str) -> Vec<u8> {
+    format!(
+        "MSH|^~\\&|LIS|LAB|EHR|HOSP|20261124080000-0500||ORU^R01|CTRL-1|P|2.5.1{msh_extra}\r\
+         PID|1||MRN-5550199^^^LAB^MR||Jane-Q-Roe^Rosebud||19630704|F|||1 Rosebud Way||555-0199\r\
+         NTE|1||Pt Jane-Q-Roe called 555-0199\r\
+         OBR|1|ACC-7734421||{obr4}|||202611240742-0500\r{obx}"
+    )
+    .into_bytes()
+}
+
+fn obx(value_type: &str, value: &str, status: &str) -> String {
+    format!("OBX|1|{value_type}|2345-7^Glucose^LN||{value}|mg/dL|70-99||||{status}\rNTE|1||Rosebud 555-0199\r")
+}
+
+/// Inputs in HL7 v2 and FHIR that trigger the codes only those formats have.
+fn format_triggers() -> Vec<(FindingCode, Route, Vec<u8>)> {
+    let cmp = "24323-8^CMP^LN";
+    let ok = obx("NM", "98765.4321", "F");
+    let mut latin = hl7("", cmp, &ok);
+    latin.extend(b"NTE|1||Ren\xe9e Jane-Q-Roe\r");
+    let fhir = r#"{"resourceType": "DiagnosticReport", "status": "final", "subject": {"reference": "Patient/MRN-5550199"},
+        "code": {"text": "CMP"}, "effectiveDateTime": "2026-11-24T08:00:00Z",
+        "result": [{"reference": "Observation/Jane-Q-Roe"}]}"#;
+    vec![
+        (FindingCode::MessageUnreadable, Route::Hl7, b"Jane-Q-Roe MRN-5550199 SECRET\r\x00\x01".to_vec()),
+        (
+            FindingCode::MessageTypeUnsupported,
+            Route::Any,
+            String::from_utf8_lossy(&hl7("", cmp, &ok)).replace("ORU^R01", "ADT^A01").into_bytes(),
+        ),
+        (
+            FindingCode::VersionUnsupported,
+            Route::Any,
+            String::from_utf8_lossy(&hl7("", cmp, &ok)).replace("|2.5.1", "|2.1").into_bytes(),
+        ),
+        (FindingCode::SegmentUnexpected, Route::Any, hl7("", cmp, &format!("{ok}EVN|Jane-Q-Roe|MRN-5550199\r"))),
+        (FindingCode::SegmentInvalid, Route::Any, hl7("", cmp, &format!("{ok}Jane-Q-Roe MRN-5550199 SECRET\r"))),
+        (FindingCode::EscapeMalformed, Route::Any, hl7("", cmp, &obx("ST", "Rosebud\\Q\\4321.987", "F"))),
+        (
+            FindingCode::ValueTruncated,
+            Route::Any,
+            String::from_utf8_lossy(&hl7("", cmp, &obx("NM", "987.65#", "F")))
+                .replacen("^~\\&", "^~\\&#", 1)
+                .into_bytes(),
+        ),
+        (FindingCode::ValueTypeUnsupported, Route::Any, hl7("", cmp, &obx("DT", "20990704", "F"))),
+        (FindingCode::ResultNotReported, Route::Any, hl7("", cmp, &format!("{ok}{}", obx("NM", "7.6543", "X")))),
+        (FindingCode::ResultRetracted, Route::Any, hl7("", cmp, &format!("{ok}{}", obx("NM", "7.6543", "W")))),
+        (FindingCode::ResultPreliminary, Route::Any, hl7("", cmp, &obx("NM", "7.6543", "P"))),
+        (FindingCode::ResultCorrected, Route::Any, hl7("", cmp, &obx("NM", "7.6543", "C"))),
+        (FindingCode::PanelUnrecognized, Route::Any, hl7("", "SECRET^Rosebud panel^L", &ok)),
+        (FindingCode::TextEncoding, Route::Any, latin),
+        (
+            FindingCode::BatchCountMismatch,
+            Route::Any,
+            [b"BHS|^~\\&|LIS\r".to_vec(), hl7("", cmp, &ok), b"BTS|2099\r".to_vec()].concat(),
+        ),
+        (FindingCode::ReferenceUnresolved, Route::Any, fhir.as_bytes().to_vec()),
+    ]
+}
+
+/// Every finding an input gives, in any format, and (for HL7) the ACKs it earns.
+fn render_all(input: &[u8], route: Route, context: &Context<'_>) -> (Vec<labcore::Finding>, Vec<String>) {
+    let ack_options = labcore::hl7::AckOptions::new("ACK-1", as_of().fixed_offset());
+    let intake = match route {
+        Route::Hl7 => labcore::Intake::Hl7(labcore::hl7::process(input, context).unwrap()),
+        Route::Any => labcore::process_any(input, context).unwrap(),
+    };
+    let mut findings: Vec<labcore::Finding> = intake.input_findings().into_iter().cloned().collect();
+    findings.extend(intake.reports().iter().flat_map(|r| r.findings.iter().cloned()));
+    let acks = match &intake {
+        labcore::Intake::Hl7(outcome) => outcome.acks(&ack_options),
+        _ => Vec::new(),
+    };
+    (findings, acks)
+}
+
 #[test]
 fn every_finding_code_renders_without_payload_values() {
     let catalog = Catalog::builtin().unwrap();
@@ -176,16 +263,21 @@ fn every_finding_code_renders_without_payload_values() {
         collected_at: "2026-11-20T08:00:00Z".parse().unwrap(),
     }];
     let context = Context::new(&catalog, as_of()).with_priors(&priors);
-    let triggers = triggers();
+    let mut triggers: Vec<(FindingCode, Route, Vec<u8>)> =
+        triggers().into_iter().map(|(c, t)| (c, Route::Any, t.into_bytes())).collect();
+    triggers.extend(format_triggers());
     for code in FindingCode::ALL {
-        let (_, input) = triggers.iter().find(|(c, _)| c == code).unwrap_or_else(|| panic!("no trigger for {code}"));
-        let report = labcore::validate(input.as_bytes(), &context).unwrap();
-        let found: Vec<_> = report.findings.iter().filter(|f| f.code() == *code).collect();
-        assert!(!found.is_empty(), "{code} not triggered; got {:?}", report.findings);
-        for finding in &report.findings {
+        let (_, route, input) =
+            triggers.iter().find(|(c, _, _)| c == code).unwrap_or_else(|| panic!("no trigger for {code}"));
+        let (findings, acks) = render_all(input, *route, &context);
+        assert!(findings.iter().any(|f| f.code() == *code), "{code} not triggered; got {findings:?}");
+        for finding in &findings {
             assert_clean(&finding.to_string(), "Display");
             assert_clean(&format!("{finding:?}"), "Debug");
             assert_clean(&serde_json::to_string(finding).unwrap(), "JSON");
+        }
+        for ack in &acks {
+            assert_clean(ack, "ACK");
         }
     }
 }
@@ -205,12 +297,13 @@ fn every_error_kind_renders_without_input() {
         (ErrorKind::NotJson, "{\"patient_id\": \"MRN-5550199\" Jane-Q-Roe}".into(), &context),
         (ErrorKind::NotJson, "{\"name\": \"Jane-Q-Roe\", \"value\": NaN}".into(), &context),
         (ErrorKind::NotJson, "{\"patient_id\": \"MRN-5550199\\u12\"}".into(), &context),
+        (ErrorKind::UnknownFormat, "Jane-Q-Roe MRN-5550199".into(), &context),
     ];
     for kind in ErrorKind::ALL {
         assert!(inputs.iter().any(|(k, _, _)| k == kind), "no input for {kind:?}");
     }
     for (kind, input, ctx) in inputs {
-        let err = labcore::process(input.as_bytes(), ctx).expect_err("an error");
+        let err = labcore::process_any(input.as_bytes(), ctx).expect_err("an error");
         assert_eq!(err.kind(), kind, "{input}");
         assert_clean(&err.to_string(), "Display");
         assert_clean(&format!("{err:?}"), "Debug");

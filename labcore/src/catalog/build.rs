@@ -21,6 +21,7 @@ pub(super) fn from_files(files: &[(&str, &str)]) -> Result<Catalog, CatalogError
         swapped: Default::default(),
         limits: ranges::LimitTables::default(),
         panels: Vec::new(),
+        order_codes: Vec::new(),
         expected: Vec::new(),
         derive_plan: crate::derive::Plan::default(),
     };
@@ -34,6 +35,9 @@ pub(super) fn from_files(files: &[(&str, &str)]) -> Result<Catalog, CatalogError
     for (name, file) in &parsed {
         for panel in &file.panel {
             catalog.panels.push(panel_code(name, panel)?);
+        }
+        for code in &file.order_code {
+            catalog.order_codes.push(panel_code(name, code)?);
         }
     }
     catalog.expected = Panel::ALL.iter().map(|p| (*p, expected_groups(&catalog.analytes, *p))).collect();

@@ -170,6 +170,8 @@ pub struct Catalog {
     limits: ranges::LimitTables,
     /// Panel LOINC codes.
     panels: Vec<PanelCode>,
+    /// Further LOINC codes that order one of the panels (read in HL7 OBR-4 and FHIR DiagnosticReport.code).
+    order_codes: Vec<PanelCode>,
     /// For each panel, its expected completeness groups and the analyte positions that fill each.
     expected: Vec<(Panel, Vec<ExpectedGroup>)>,
     /// The derivations' analytes, resolved to positions.
@@ -298,6 +300,12 @@ impl Catalog {
     /// The LOINC code of a panel, when the catalog has a verified one.
     pub fn panel_code(&self, panel: Panel) -> Option<&PanelCode> {
         self.panels.iter().find(|p| p.panel == panel)
+    }
+
+    /// The panel a LOINC order code stands for: a panel's own code, or another code that orders exactly the
+    /// same analytes (`[[order_code]]` entries of `panels.toml`).
+    pub fn panel_for_code(&self, code: LoincCode) -> Option<Panel> {
+        self.panels.iter().chain(&self.order_codes).find(|p| p.loinc == code).map(|p| p.panel)
     }
 
     /// The unit parser this catalog uses.

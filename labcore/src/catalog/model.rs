@@ -21,6 +21,8 @@ pub(crate) struct CatalogFile {
     pub(crate) delta: Vec<super::ranges::DeltaEntry>,
     #[serde(default)]
     pub(crate) panel: Vec<PanelEntry>,
+    #[serde(default)]
+    pub(crate) order_code: Vec<PanelEntry>,
 }
 
 /// A panel's LOINC code (the `code` of a FHIR DiagnosticReport).

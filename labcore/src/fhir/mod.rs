@@ -1,9 +1,13 @@
-//! The processed report as a FHIR R4 `DiagnosticReport` with its `Observation`s contained: LOINC codings, UCUM
+//! FHIR R4 in and out. In: [`read`] takes Observations, DiagnosticReports, Bundles and Patients. Out: the
+//! processed report as a FHIR R4 `DiagnosticReport` with its `Observation`s contained: LOINC codings, UCUM
 //! `valueQuantity`, `referenceRange`, `interpretation`, and derived values linked to their inputs.
 
+mod input;
 mod model;
 mod observation;
 
+pub(crate) use input::is_fhir;
+pub use input::{FhirOutcome, read};
 pub use model::{CodeableConcept, Coding, DiagnosticReport, Observation, Quantity, Range, Reference, ReferenceRange};
 
 use chrono::{DateTime, SecondsFormat, Utc};

@@ -116,6 +116,46 @@ finding_codes! {
     PanelIncomplete => ("panel_incomplete", Warning),
     /// The result changed more than the analyte's delta-check limit since the patient's previous result.
     DeltaFailure => ("delta_failure", Warning),
+    /// The input cannot be read as a message of its format at all (an HL7 input without an MSH segment, or with
+    /// delimiters that cannot be used): it is rejected as a whole (HL7 ACK code AR).
+    MessageUnreadable => ("message_unreadable", Error),
+    /// The message or resource is of a type labcore does not read (HL7 MSH-9 other than ORU^R01, a FHIR resource
+    /// other than Observation, DiagnosticReport, Bundle or Patient).
+    MessageTypeUnsupported => ("message_type_unsupported", Error),
+    /// HL7 MSH-12 names a version outside 2.3–2.8; the message was read as if it were one of them.
+    VersionUnsupported => ("version_unsupported", Warning),
+    /// A segment where the message structure does not allow it (an OBX before any OBR, a segment outside a
+    /// message); it was read where that makes sense, or ignored.
+    SegmentUnexpected => ("segment_unexpected", Warning),
+    /// A line whose segment identifier is not three upper-case letters or digits followed by the field
+    /// separator; it was ignored.
+    SegmentInvalid => ("segment_invalid", Warning),
+    /// An HL7 escape sequence labcore cannot read (or a stray escape character); it was kept as written.
+    EscapeMalformed => ("escape_malformed", Info),
+    /// The value ends with the HL7 truncation character: the sender cut it short.
+    ValueTruncated => ("value_truncated", Warning),
+    /// The value is of a type labcore does not read as a result (an HL7 ED attachment, a date, an address; a FHIR
+    /// valueRatio or valueSampledData); the result was left out.
+    ValueTypeUnsupported => ("value_type_unsupported", Warning),
+    /// The sender reports no value for this result (cancelled, pending, not asked, or a data-absent reason);
+    /// it was left out.
+    ResultNotReported => ("result_not_reported", Info),
+    /// The sender withdraws an earlier result (HL7 OBX-11 W or D, FHIR `entered-in-error`): it was left out,
+    /// and whoever received the earlier result must be told.
+    ResultRetracted => ("result_retracted", Warning),
+    /// The result is preliminary (not yet verified, or partial): it may still change.
+    ResultPreliminary => ("result_preliminary", Info),
+    /// The result corrects or amends one sent earlier.
+    ResultCorrected => ("result_corrected", Info),
+    /// The order code (HL7 OBR-4, FHIR DiagnosticReport.code) is not one of the four panels, so panel
+    /// membership and completeness are not checked.
+    PanelUnrecognized => ("panel_unrecognized", Info),
+    /// The message is not valid UTF-8 and declares no character set labcore decodes: it was read as ISO 8859-1.
+    TextEncoding => ("text_encoding", Warning),
+    /// An HL7 batch trailer's count (BTS-1, FTS-1) differs from the messages or batches read.
+    BatchCountMismatch => ("batch_count_mismatch", Warning),
+    /// A FHIR reference (to a result, the patient, a specimen) points to nothing in the resource or bundle.
+    ReferenceUnresolved => ("reference_unresolved", Warning),
 }
 
 impl Serialize for FindingCode {

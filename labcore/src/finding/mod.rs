@@ -8,9 +8,12 @@ mod pointer;
 
 pub use code::FindingCode;
 pub use pointer::JsonPointer;
+pub(crate) use pointer::Segment as Step;
 
 use serde::Serialize;
 use std::borrow::Cow;
+
+use crate::SourceLocation;
 
 /// How serious a finding is. Any `Error` rejects the payload.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -49,13 +52,22 @@ pub struct Finding {
     code: FindingCode,
     severity: Severity,
     path: JsonPointer,
+    /// Where in the sender's HL7 or FHIR message (null for labcore JSON, where `path` is the location).
+    location: Option<Box<SourceLocation>>,
     message: Cow<'static, str>,
 }
 
 impl Finding {
     /// A finding with the code's default severity.
     pub fn new(code: FindingCode, path: JsonPointer, message: impl Into<Cow<'static, str>>) -> Finding {
-        Finding { code, severity: code.default_severity(), path, message: message.into() }
+        Finding { code, severity: code.default_severity(), path, location: None, message: message.into() }
+    }
+
+    /// The same finding, located in the sender's message.
+    #[must_use]
+    pub fn with_location(mut self, location: SourceLocation) -> Finding {
+        self.location = Some(Box::new(location));
+        self
     }
 
     /// The same finding with another severity.
@@ -63,6 +75,11 @@ impl Finding {
     pub fn with_severity(mut self, severity: Severity) -> Finding {
         self.severity = severity;
         self
+    }
+
+    /// Locates a finding in the sender's message after the fact.
+    pub(crate) fn set_location(&mut self, location: SourceLocation) {
+        self.location = Some(Box::new(location));
     }
 
     /// The stable code.
@@ -75,9 +92,14 @@ impl Finding {
         self.severity
     }
 
-    /// Where in the payload (a JSON pointer, RFC 6901).
+    /// Where in the payload (a JSON pointer, RFC 6901, into labcore's model of it).
     pub fn path(&self) -> &JsonPointer {
         &self.path
+    }
+
+    /// Where in the sender's HL7 v2 or FHIR message, for inputs in those formats.
+    pub fn location(&self) -> Option<&SourceLocation> {
+        self.location.as_deref()
     }
 
     /// A human sentence that never contains a payload value.
@@ -89,7 +111,9 @@ impl Finding {
 impl std::fmt::Display for Finding {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let (severity, code, message, path) = (self.severity.as_str(), self.code, &self.message, &self.path);
-        if path.is_root() {
+        if let Some(location) = &self.location {
+            write!(f, "{severity} {code}: {message} at {location}")
+        } else if path.is_root() {
             write!(f, "{severity} {code}: {message}")
         } else {
             write!(f, "{severity} {code}: {message} at {path}")
@@ -110,6 +134,48 @@ impl Findings {
 
     pub(crate) fn push_finding(&mut self, finding: Finding) {
         self.items.push(finding);
+    }
+
+    /// Pushes a finding located in the sender's message.
+    pub(crate) fn push_at(
+        &mut self,
+        code: FindingCode,
+        path: JsonPointer,
+        location: SourceLocation,
+        message: impl Into<Cow<'static, str>>,
+    ) {
+        self.items.push(Finding::new(code, path, message).with_location(location));
+    }
+
+    /// Gives the last finding pushed another severity.
+    pub(crate) fn retune_last(&mut self, severity: Severity) {
+        if let Some(last) = self.items.last_mut() {
+            last.severity = severity;
+        }
+    }
+
+    /// Keeps only the first `keep` findings with this code; returns how many were dropped.
+    pub(crate) fn keep_first_of(&mut self, code: FindingCode, keep: usize) -> usize {
+        let mut seen = 0;
+        let before = self.items.len();
+        self.items.retain(|f| {
+            if f.code != code {
+                return true;
+            }
+            seen += 1;
+            seen <= keep
+        });
+        before - self.items.len()
+    }
+
+    /// How many findings there are so far.
+    pub(crate) fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// Whether any finding so far is an error.
+    pub(crate) fn has_error(&self) -> bool {
+        self.items.iter().any(|f| f.severity == Severity::Error)
     }
 
     /// Moves every finding of `other` to the end of these.
@@ -138,6 +204,6 @@ mod tests {
     fn serialises_as_flat_object() {
         let f = Finding::new(FindingCode::ValueCensored, JsonPointer::root(), "m");
         let json = serde_json::to_string(&f).unwrap_or_default();
-        assert_eq!(json, r#"{"code":"value_censored","severity":"info","path":"","message":"m"}"#);
+        assert_eq!(json, r#"{"code":"value_censored","severity":"info","path":"","location":null,"message":"m"}"#);
     }
 }

@@ -6,8 +6,9 @@ use std::fmt::{self, Write};
 /// The deepest pointer labcore's formats need (`/results/3/reference_range/low` has four segments).
 const MAX_DEPTH: usize = 4;
 
+/// One step of a pointer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-enum Segment {
+pub(crate) enum Segment {
     Key(&'static str),
     Index(u32),
 }
@@ -65,6 +66,11 @@ impl JsonPointer {
     /// Whether this is the whole document.
     pub fn is_root(&self) -> bool {
         self.len == 0
+    }
+
+    /// The steps of the pointer.
+    pub(crate) fn steps(&self) -> &[Segment] {
+        self.segments.get(..usize::from(self.len)).unwrap_or_default()
     }
 
     /// The index `i` when the pointer is under `/results/i`.

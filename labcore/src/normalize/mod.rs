@@ -57,6 +57,8 @@ pub(crate) fn normalize<'c>(
         range: None,
         critical: None,
         delta: None,
+        status: input.status,
+        location: None,
         original: original(input),
     });
     let result = out.last_mut()?;

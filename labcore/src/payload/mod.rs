@@ -1,6 +1,6 @@
 //! The labcore JSON payload: reading it leniently, checking every field, and the typed model of a valid one.
 
-mod datetime;
+pub(crate) mod datetime;
 mod fields;
 mod model;
 mod raw;
@@ -11,7 +11,7 @@ mod read_result;
 pub use model::{Demographics, LabPayload, ResultEntry, Sex, Specimen, SpecimenKind, VendorRange};
 
 pub(crate) use raw::{JsonType, RawDocument, Shaped};
-pub(crate) use read::{Draft, Reader, ResultInput};
+pub(crate) use read::{Draft, MAX_COMMENT, MAX_VALUE_TEXT, Reader, ResultInput, field, free_text};
 pub(crate) use read_result::ResultsRead;
 
 impl Draft {
@@ -29,13 +29,14 @@ impl Draft {
                     reference_range: r.reference_range,
                     flag: r.flag,
                     comment: r.comment,
+                    status: r.status,
                 })
             })
             .collect::<Option<Vec<_>>>()?;
         Some(LabPayload {
             patient_id: self.patient_id?,
-            lab_id: self.lab_id?,
-            panel: self.panel?,
+            lab_id: self.lab_id,
+            panel: self.panel,
             collected_at: crate::Phi::new(self.collected_at?),
             patient: self.patient,
             specimen: self.specimen,

@@ -15,10 +15,12 @@ use crate::{Panel, Phi, ReportedValue};
 pub struct LabPayload {
     /// The patient identifier (an MRN, …).
     pub patient_id: Phi<String>,
-    /// The sending laboratory.
-    pub lab_id: String,
-    /// The declared panel.
-    pub panel: Panel,
+    /// The sending laboratory (always present in labcore JSON, where `lab_id` is required; a FHIR resource may
+    /// name no performer).
+    pub lab_id: Option<String>,
+    /// The declared panel (always present in labcore JSON, where `test_type` is required; an HL7 or FHIR order
+    /// may be for tests that are not one of the four panels).
+    pub panel: Option<Panel>,
     /// When the specimen was collected (PHI: a date of service).
     pub collected_at: Phi<DateTime<FixedOffset>>,
     /// Demographics, when sent.
@@ -131,6 +133,8 @@ pub struct ResultEntry {
     pub flag: Option<SmolStr>,
     /// A comment on this result (PHI: free text).
     pub comment: Option<Phi<String>>,
+    /// The result's status, when the format carries one (HL7 OBX-11, FHIR `Observation.status`).
+    pub status: Option<crate::ResultStatus>,
 }
 
 /// A reference range as the vendor sent it (interpreted by the flagging step).

@@ -38,22 +38,24 @@ pub(crate) struct ResultInput {
     pub(crate) reference_range: Option<VendorRange>,
     pub(crate) flag: Option<SmolStr>,
     pub(crate) comment: Option<Phi<String>>,
+    /// The result's status (HL7 OBX-11, FHIR `Observation.status`); labcore JSON does not carry one.
+    pub(crate) status: Option<crate::ResultStatus>,
 }
 
 /// A text field's name (as in the payload, for messages and paths), its longest allowed length in bytes, and
 /// whether it is free text (where line breaks and tabs are allowed; other control characters never are).
 #[derive(Clone, Copy)]
-pub(super) struct Field {
+pub(crate) struct Field {
     name: &'static str,
     max: usize,
     free_text: bool,
 }
 
-pub(super) const fn field(name: &'static str, max: usize) -> Field {
+pub(crate) const fn field(name: &'static str, max: usize) -> Field {
     Field { name, max, free_text: false }
 }
 
-pub(super) const fn free_text(name: &'static str, max: usize) -> Field {
+pub(crate) const fn free_text(name: &'static str, max: usize) -> Field {
     Field { name, max, free_text: true }
 }
 
@@ -62,7 +64,7 @@ pub(super) fn owned_phi(text: Cow<'_, str>) -> Phi<String> {
 }
 
 /// Empty, white space, or only invisible characters (a lone byte order mark, a zero-width space).
-pub(super) fn is_blank(text: &str) -> bool {
+pub(crate) fn is_blank(text: &str) -> bool {
     text.chars().all(|c| c.is_whitespace() || crate::value::is_invisible(c))
 }
 
@@ -76,9 +78,9 @@ fn has_control(text: &str, free_text: bool) -> bool {
 }
 
 /// The longest free text labcore accepts in one comment.
-pub(super) const MAX_COMMENT: usize = 64 * 1024;
+pub(crate) const MAX_COMMENT: usize = 64 * 1024;
 /// Value strings longer than this are kept as text without being read as numbers.
-pub(super) const MAX_VALUE_TEXT: usize = 4096;
+pub(crate) const MAX_VALUE_TEXT: usize = 4096;
 
 /// Reads loosely parsed JSON into a draft, pushing findings.
 pub(crate) struct Reader<'f> {
@@ -149,7 +151,7 @@ impl Reader<'_> {
     }
 
     /// Checks a string's length, blankness and control characters; returns it trimmed.
-    pub(super) fn check_text<'s>(
+    pub(crate) fn check_text<'s>(
         &mut self,
         s: &'s str,
         parent: &JsonPointer,

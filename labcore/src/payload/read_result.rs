@@ -78,6 +78,7 @@ impl Reader<'_> {
             reference_range: raw.reference_range.as_ref().and_then(|r| self.range(r, path)),
             flag: self.text(raw.flag.as_ref(), path, field("flag", 32), false).map(|t| shared_text(&t)),
             comment: self.text(raw.comment.as_ref(), path, free_text("comment", MAX_COMMENT), false).map(owned_phi),
+            status: None,
         }
     }
 
@@ -107,7 +108,7 @@ impl Reader<'_> {
         Some(value)
     }
 
-    fn value_findings(&mut self, value: &ReportedValue, path: &JsonPointer) {
+    pub(crate) fn value_findings(&mut self, value: &ReportedValue, path: &JsonPointer) {
         let (code, message) = match value {
             ReportedValue::Number { comparator: Some(_), decimal_comma, .. } => {
                 if *decimal_comma {

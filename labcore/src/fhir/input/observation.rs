@@ -1,0 +1,340 @@
+//! One FHIR R4 Observation (or one of its components) read into a labcore result.
+//!
+//! | labcore | FHIR |
+//! |---|---|
+//! | `loinc` | `code.coding` with system `http://loinc.org` |
+//! | `analyte` | `code.text`, else another coding's display or code |
+//! | `value`, `unit` | `valueQuantity` (`value` exact, `comparator`, UCUM `code` else `unit`), `valueString`, `valueCodeableConcept`, `valueInteger`; other types are left out |
+//! | `reference_range` | the `referenceRange` that applies (type `normal` or none; `appliesTo` the patient's sex): `low`/`high`, else `text` |
+//! | `flag` | `interpretation` (v3 ObservationInterpretation or v2 table 0078 code) |
+//! | `status` | `status`: `cancelled` and `registered` report no result, `entered-in-error` withdraws one |
+//! | `comment` | `note[].text` |
+
+use std::borrow::Cow;
+
+use smol_str::SmolStr;
+
+use super::json::{Json, Obj};
+use crate::finding::Findings;
+use crate::payload::{MAX_COMMENT, MAX_VALUE_TEXT, Reader, ResultInput, field, free_text};
+use crate::value::{read_json_number, read_value_text, shared_text};
+use crate::{
+    Comparator, FhirPath, Finding, FindingCode, JsonPointer, Phi, ReportedValue, ResultStatus, Severity, Sex,
+    SourceLocation, TextKind, VendorRange,
+};
+
+/// The LOINC system URI, and the OID form some senders use.
+const LOINC: &[&str] = &["http://loinc.org", "urn:oid:2.16.840.1.113883.6.1"];
+/// UCUM's system URI.
+const UCUM: &str = "http://unitsofmeasure.org";
+/// Interpretation code systems whose codes are HL7 table 0078 / v3 ObservationInterpretation flags.
+const INTERPRETATION: &[&str] = &[
+    "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation",
+    "http://hl7.org/fhir/v2/0078",
+    "http://terminology.hl7.org/CodeSystem/v2-0078",
+];
+
+/// Where each part of one result is in the resource.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ResultSource {
+    pub(crate) base: FhirPath,
+    pub(crate) value: &'static str,
+    pub(crate) range: Option<usize>,
+}
+
+/// What reading a result needs from its observation and patient.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Inherited {
+    /// The observation's status (components share it).
+    pub(crate) status: Option<ResultStatus>,
+    pub(crate) sex: Option<Sex>,
+}
+
+fn left_out(findings: &mut Findings, code: FindingCode, at: FhirPath, message: &'static str) {
+    let path = JsonPointer::root().key("results");
+    findings.push_finding(Finding::new(code, path, message).with_location(SourceLocation::Fhir(at)));
+}
+
+/// The observation's status, or `None` when it reports no result (with a finding).
+pub(crate) fn status(body: &Obj<'_>, base: FhirPath, findings: &mut Findings) -> Option<Option<ResultStatus>> {
+    let at = base.key("status");
+    let Some(code) = body.string("status") else { return Some(None) };
+    let Some(status) = ResultStatus::from_fhir_code(&code) else {
+        let message = "`status` is not an ObservationStatus code; the result was read as final";
+        let finding = Finding::new(FindingCode::InvalidValue, JsonPointer::root().key("results"), message)
+            .with_location(SourceLocation::Fhir(at))
+            .with_severity(Severity::Warning);
+        findings.push_finding(finding);
+        return Some(None);
+    };
+    match status {
+        ResultStatus::Cancelled | ResultStatus::Registered => {
+            left_out(
+                findings,
+                FindingCode::ResultNotReported,
+                at,
+                "the observation is cancelled or only registered: no result is reported; it was left out",
+            );
+            None
+        }
+        ResultStatus::EnteredInError => {
+            left_out(
+                findings,
+                FindingCode::ResultRetracted,
+                at,
+                "the observation was entered in error: it withdraws a result sent earlier; it was left out",
+            );
+            None
+        }
+        ResultStatus::Preliminary => {
+            left_out(findings, FindingCode::ResultPreliminary, at, "the result is preliminary; it may change");
+            Some(Some(status))
+        }
+        ResultStatus::Amended | ResultStatus::Corrected => {
+            left_out(findings, FindingCode::ResultCorrected, at, "the result corrects or amends one sent earlier");
+            Some(Some(status))
+        }
+        _ => Some(Some(status)),
+    }
+}
+
+/// Reads one result (an Observation with a value, or a component); `None` when it has no value to read.
+pub(crate) fn read(
+    body: &Obj<'_>,
+    base: FhirPath,
+    index: usize,
+    inherited: Inherited,
+    findings: &mut Findings,
+) -> Option<(ResultInput, ResultSource)> {
+    let path = JsonPointer::root().key("results").index(index);
+    let (value_key, value, unit) = value(body, base, &path, findings)?;
+    let (analyte, loinc) = code(body, &path, findings);
+    let mut reader = Reader { findings };
+    let unit = unit.and_then(|u| reader.check_text(&u, &path, field("unit", 64), false).map(shared_text));
+    let (range_index, range) = match reference_range(body, unit.as_deref(), inherited.sex) {
+        Some((i, range)) => (Some(i), Some(range)),
+        None => (None, None),
+    };
+    let flag =
+        interpretation(body).and_then(|f| reader.check_text(&f, &path, field("flag", 32), false).map(shared_text));
+    let notes: Vec<String> =
+        body.objects("note").iter().filter_map(|(_, n)| n.string("text").map(Cow::into_owned)).collect();
+    let comment = Some(notes.join("\n"))
+        .filter(|c| !c.is_empty())
+        .and_then(|c| reader.check_text(&c, &path, free_text("comment", MAX_COMMENT), false).map(str::to_owned));
+    let input = ResultInput {
+        index,
+        analyte,
+        loinc,
+        value: Some(value),
+        unit,
+        reference_range: range,
+        flag,
+        comment: comment.map(Phi::new),
+        status: inherited.status,
+    };
+    Some((input, ResultSource { base, value: value_key, range: range_index }))
+}
+
+/// `code`: the LOINC coding, and the sender's name for the analyte.
+fn code(body: &Obj<'_>, path: &JsonPointer, findings: &mut Findings) -> (Option<SmolStr>, Option<SmolStr>) {
+    let concept = body.object("code").unwrap_or_default();
+    let codings: Vec<Obj<'_>> = concept.objects("coding").into_iter().map(|(_, c)| c).collect();
+    let is_loinc = |c: &Obj<'_>| c.string("system").is_some_and(|s| LOINC.contains(&s.as_ref()));
+    let loinc = codings.iter().filter(|c| is_loinc(c)).find_map(|c| c.string("code"));
+    let others = codings.iter().filter(|c| !is_loinc(c));
+    let name = concept
+        .string("text")
+        .or_else(|| others.clone().find_map(|c| c.string("display")))
+        .or_else(|| others.clone().find_map(|c| c.string("code")))
+        .or_else(|| codings.iter().filter(|c| is_loinc(c)).find_map(|c| c.string("display")));
+    let mut reader = Reader { findings };
+    let name = name.and_then(|n| reader.check_text(&n, path, field("analyte", 256), false).map(shared_text));
+    let loinc = loinc.and_then(|l| reader.check_text(&l, path, field("loinc", 32), false).map(shared_text));
+    if name.is_none() && loinc.is_none() {
+        reader.findings.push(FindingCode::MissingField, *path, "a result needs `analyte` or `loinc`");
+    }
+    (name, loinc)
+}
+
+/// `value[x]`: the value, its unit and which element held it; `None` (with a finding) for a value type labcore
+/// does not read, or no value (a data-absent reason says why).
+fn value<'a>(
+    body: &Obj<'a>,
+    base: FhirPath,
+    path: &JsonPointer,
+    findings: &mut Findings,
+) -> Option<(&'static str, ReportedValue, Option<Cow<'a, str>>)> {
+    let Some((key, json)) = body.choice("value") else {
+        if body.get("dataAbsentReason").is_some() {
+            left_out(
+                findings,
+                FindingCode::ResultNotReported,
+                base.key("dataAbsentReason"),
+                "the observation has no value (a data-absent reason says why); it was left out",
+            );
+            return None;
+        }
+        let value = ReportedValue::Text { kind: TextKind::Empty, text: Phi::new(String::new()) };
+        Reader { findings }.value_findings(&value, &path.key("value"));
+        return Some(("value", value, None));
+    };
+    let (key, value, unit): (&'static str, ReportedValue, Option<Cow<'a, str>>) = match key {
+        "valueQuantity" => {
+            let quantity = Obj::read(body.raw(key)?).unwrap_or_default();
+            let (value, unit) = quantity_value(&quantity, path, findings);
+            ("valueQuantity", value, unit)
+        }
+        "valueString" => ("valueString", text_value(json.text().unwrap_or_default().trim()), None),
+        "valueInteger" => match json {
+            Json::Number(n) => ("valueInteger", read_json_number(n), None),
+            _ => ("valueInteger", text_value(""), None),
+        },
+        "valueCodeableConcept" => {
+            let concept = Obj::read(body.raw(key)?).unwrap_or_default();
+            let text = concept.string("text").or_else(|| {
+                let codings = concept.objects("coding");
+                codings
+                    .iter()
+                    .find_map(|(_, c)| c.string("display"))
+                    .or_else(|| codings.iter().find_map(|(_, c)| c.string("code")))
+            });
+            ("valueCodeableConcept", text_value(text.as_deref().unwrap_or_default()), None)
+        }
+        _ => {
+            let message = "the value type is not one labcore reads as a lab result (Quantity, string, CodeableConcept, integer); it was left out";
+            left_out(findings, FindingCode::ValueTypeUnsupported, base.key("value"), message);
+            return None;
+        }
+    };
+    Reader { findings }.value_findings(&value, &path.key("value"));
+    Some((key, value, unit))
+}
+
+fn text_value(text: &str) -> ReportedValue {
+    if text.len() > MAX_VALUE_TEXT {
+        ReportedValue::Text { kind: TextKind::Text, text: Phi::new(text.to_owned()) }
+    } else {
+        read_value_text(text)
+    }
+}
+
+/// A Quantity's value (its exact digits and comparator) and unit (the UCUM code, else the human unit).
+fn quantity_value<'a>(
+    quantity: &Obj<'a>,
+    path: &JsonPointer,
+    findings: &mut Findings,
+) -> (ReportedValue, Option<Cow<'a, str>>) {
+    let mut value = match quantity.get("value") {
+        Some(Json::Number(n)) => read_json_number(n),
+        Some(Json::Str(token)) => {
+            let message = "`valueQuantity.value` must be a JSON number; the string was read as a value";
+            let finding =
+                Finding::new(FindingCode::InvalidType, path.key("value"), message).with_severity(Severity::Warning);
+            findings.push_finding(finding);
+            text_value(Json::Str(token).text().unwrap_or_default().trim())
+        }
+        _ => ReportedValue::Text { kind: TextKind::Empty, text: Phi::new(String::new()) },
+    };
+    if let (ReportedValue::Number { comparator, .. }, Some(symbol)) = (&mut value, quantity.string("comparator")) {
+        *comparator = match symbol.as_ref() {
+            "<" => Some(Comparator::Less),
+            "<=" => Some(Comparator::LessOrEqual),
+            ">" => Some(Comparator::Greater),
+            ">=" => Some(Comparator::GreaterOrEqual),
+            _ => None,
+        };
+    }
+    (value, quantity_unit(quantity))
+}
+
+/// The unit of a Quantity: its UCUM `code`, else its human `unit`, else any `code`.
+fn quantity_unit<'a>(quantity: &Obj<'a>) -> Option<Cow<'a, str>> {
+    let ucum = quantity.string("system").is_some_and(|s| s == UCUM);
+    let code = quantity.string("code");
+    if ucum && code.is_some() { code } else { quantity.string("unit").or(code) }
+}
+
+/// The reference range that applies: of type `normal` (or untyped), for the patient's sex when it says;
+/// unrestricted ranges first. Bounds in another unit than the value are passed on as text with their unit.
+fn reference_range(body: &Obj<'_>, value_unit: Option<&str>, sex: Option<Sex>) -> Option<(usize, VendorRange)> {
+    let ranges = body.objects("referenceRange");
+    let normal = |r: &Obj<'_>| {
+        let codes: Vec<_> = r.object("type").map(|t| t.objects("coding")).unwrap_or_default();
+        codes.is_empty() || codes.iter().any(|(_, c)| c.string("code").as_deref() == Some("normal"))
+    };
+    let applies = |r: &Obj<'_>| -> Option<bool> {
+        let concepts = r.objects("appliesTo");
+        if concepts.is_empty() {
+            return Some(true);
+        }
+        let text = |(_, c): &(usize, Obj<'_>)| {
+            c.objects("coding")
+                .iter()
+                .filter_map(|(_, k)| k.string("code"))
+                .chain(c.string("text"))
+                .map(|t| t.to_ascii_lowercase())
+                .collect::<Vec<_>>()
+        };
+        let words: Vec<String> = concepts.iter().flat_map(text).collect();
+        let says = |w: &str| words.iter().any(|t| t == w);
+        match (says("female"), says("male"), sex) {
+            (false, false, _) => None,
+            (f, m, Some(Sex::Female)) => Some(f && !m),
+            (f, m, Some(Sex::Male)) => Some(m && !f),
+            _ => Some(false),
+        }
+    };
+    let candidates: Vec<&(usize, Obj<'_>)> = ranges.iter().filter(|(_, r)| normal(r)).collect();
+    let chosen = candidates
+        .iter()
+        .find(|(_, r)| r.get("appliesTo").is_none())
+        .or_else(|| candidates.iter().find(|(_, r)| applies(r) == Some(true)))?;
+    Some((chosen.0, vendor_range(&chosen.1, value_unit)))
+}
+
+fn vendor_range(range: &Obj<'_>, value_unit: Option<&str>) -> VendorRange {
+    let bound = |name: &str| {
+        range.object(name).and_then(|q| match q.get("value") {
+            Some(Json::Number(n)) => Some((n.to_owned(), quantity_unit(&q).map(Cow::into_owned))),
+            _ => None,
+        })
+    };
+    let (low, high) = (bound("low"), bound("high"));
+    let text = range.string("text").map(|t| shared_text(&t));
+    let other_unit = [&low, &high]
+        .iter()
+        .filter_map(|b| b.as_ref()?.1.as_deref())
+        .find(|u| Some(*u) != value_unit)
+        .map(str::to_owned);
+    match (low, high, other_unit) {
+        (None, None, _) => VendorRange { text, ..VendorRange::default() },
+        (low, high, Some(unit)) => {
+            let text = match (low, high) {
+                (Some((l, _)), Some((h, _))) => format!("{l}-{h} {unit}"),
+                (Some((l, _)), None) => format!(">={l} {unit}"),
+                (None, Some((h, _))) => format!("<={h} {unit}"),
+                (None, None) => String::new(),
+            };
+            VendorRange { text: Some(shared_text(&text)), ..VendorRange::default() }
+        }
+        (low, high, None) => VendorRange {
+            text,
+            low: low.map(|(l, _)| read_json_number(&l)),
+            high: high.map(|(h, _)| read_json_number(&h)),
+        },
+    }
+}
+
+/// `interpretation`: the first coding from an interpretation code system, else any coding's code, else text.
+fn interpretation<'a>(body: &Obj<'a>) -> Option<Cow<'a, str>> {
+    let (_, concept) = body.objects("interpretation").into_iter().next()?;
+    let codings = concept.objects("coding");
+    let from = |c: &Obj<'_>| c.string("system").is_some_and(|s| INTERPRETATION.contains(&s.as_ref()));
+    codings
+        .iter()
+        .find(|(_, c)| from(c))
+        .and_then(|(_, c)| c.string("code"))
+        .or_else(|| codings.iter().find_map(|(_, c)| c.string("code")))
+        .or_else(|| concept.string("text"))
+}

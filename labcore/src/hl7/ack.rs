@@ -1,0 +1,219 @@
+//! The ACK labcore would send back: MSH, MSA and one ERR per finding, with HL7 locations and finding codes,
+//! never a payload value.
+//!
+//! - MSH-3/4 are the receiving application and facility (labcore's side), MSH-5/6 the original sender; MSH-9 is
+//!   `ACK^<event>^ACK` (`ACK^<event>` in v2.3, whose MSG type has two components); MSH-10 the ACK's own control
+//!   ID; MSH-11 and MSH-12 echo the original (v2.5.1 when it gave no usable version).
+//! - MSA-1 is AA, AE or AR (HL7 table 0008, original mode), MSA-2 echoes the original MSH-10. MSA-3 (text
+//!   message) is written only for versions before 2.7, where it was withdrawn (deprecated since v2.4).
+//! - From v2.5, each ERR has ERR-2 (location: segment^sequence^field^repetition^component^sub-component),
+//!   ERR-3 (HL7 table 0357 code), ERR-4 (severity E/W/I, table 0516), ERR-5 (labcore's finding code, local
+//!   coding system `99LABCORE`) and ERR-7 (the finding's message). Before v2.5, ERR-1 (ELD: segment^sequence^
+//!   field^code) carries the location, with the table 0357 code and labcore's code as the two triplets of the
+//!   CE sub-components.
+
+use chrono::{DateTime, FixedOffset};
+
+use super::header::{Hd, MessageHeader};
+use super::process::{AckCode, Hl7Outcome, MessageOutcome};
+use super::tables;
+use super::{Delimiters, datetime, escape};
+use crate::{Finding, Hl7Location, Severity, SourceLocation};
+
+/// The local coding system name of labcore's finding codes in ERR-5 (HL7 table 0396: local systems are `99zzz`).
+pub const FINDING_CODE_SYSTEM: &str = "99LABCORE";
+
+/// What an ACK needs besides the outcome (labcore has no clock and no counter of its own).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct AckOptions {
+    /// MSH-10 of the ACK (for several messages, `-2`, `-3`… are appended from the second on).
+    pub control_id: String,
+    /// MSH-7 of the ACK.
+    pub timestamp: DateTime<FixedOffset>,
+    /// MSH-3 of the ACK; by default the original message's receiving application.
+    pub sending_application: Option<Hd>,
+    /// MSH-4 of the ACK; by default the original message's receiving facility.
+    pub sending_facility: Option<Hd>,
+    /// Also list information findings (errors and warnings always are).
+    pub include_info: bool,
+}
+
+impl AckOptions {
+    /// Options with the defaults: the original's receiving side as sender, errors and warnings listed.
+    pub fn new(control_id: impl Into<String>, timestamp: DateTime<FixedOffset>) -> AckOptions {
+        AckOptions {
+            control_id: control_id.into(),
+            timestamp,
+            sending_application: None,
+            sending_facility: None,
+            include_info: false,
+        }
+    }
+}
+
+impl Hl7Outcome<'_> {
+    /// One ACK per message (or, for an input with no readable message, one AR).
+    pub fn acks(&self, options: &AckOptions) -> Vec<String> {
+        if self.messages.is_empty() {
+            return vec![write(&MessageHeader::default(), AckCode::AR, self.findings.iter(), options)];
+        }
+        self.messages
+            .iter()
+            .enumerate()
+            .map(|(i, message)| {
+                let mut numbered = options.clone();
+                if i > 0 {
+                    numbered.control_id = format!("{}-{}", options.control_id, i + 1);
+                }
+                let findings = self.findings.iter().chain(message.all_findings());
+                write(&message.header, message.ack_code, findings, &numbered)
+            })
+            .collect()
+    }
+}
+
+/// The ACK for one message.
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use labcore::{catalog::Catalog, hl7, Context};
+/// let catalog = Catalog::builtin()?;
+/// let context = Context::new(&catalog, Utc.with_ymd_and_hms(2026, 11, 25, 12, 0, 0).unwrap());
+/// let message = "MSH|^~\\&|LIS|LAB|EHR|HOSP|20261124080000||ORU^R01|C42|P|2.5.1\rPID|1||SECRET-MRN\r\
+///                OBR|1|||CMP|||202611240742-0500\rOBX|1|NM|2345-7^Glucose^LN||105|mg/dL|||||F\r";
+/// let outcome = hl7::process(message.as_bytes(), &context)?;
+/// let now = chrono::FixedOffset::east_opt(0).unwrap().with_ymd_and_hms(2026, 11, 25, 12, 0, 0).unwrap();
+/// let ack = hl7::ack(&outcome.messages[0], &hl7::AckOptions::new("ACK1", now));
+/// assert!(ack.starts_with("MSH|^~\\&|EHR|HOSP|LIS|LAB|20261125120000+0000||ACK^R01^ACK|ACK1|P|2.5.1\rMSA|AA|C42|"));
+/// assert!(!ack.contains("SECRET-MRN"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn ack(message: &MessageOutcome<'_>, options: &AckOptions) -> String {
+    write(&message.header, message.ack_code, message.all_findings(), options)
+}
+
+fn write<'f>(
+    original: &MessageHeader,
+    code: AckCode,
+    findings: impl Iterator<Item = &'f Finding>,
+    options: &AckOptions,
+) -> String {
+    let d = Delimiters::default();
+    let version = if tables::is_supported_version(&original.version) { original.version.as_str() } else { "2.5.1" };
+    let e = |text: &str| escape(text, &d);
+    let hd = |hd: &Hd| {
+        let parts = [e(&hd.namespace), e(&hd.universal_id), e(&hd.universal_id_type)];
+        parts.join("^").trim_end_matches('^').to_owned()
+    };
+    let sender_app = options.sending_application.as_ref().unwrap_or(&original.receiving_application);
+    let sender_facility = options.sending_facility.as_ref().unwrap_or(&original.receiving_facility);
+    let event = if original.trigger_event.is_empty() { "R01".to_owned() } else { e(&original.trigger_event) };
+    let message_type = if version == "2.3" { format!("ACK^{event}") } else { format!("ACK^{event}^ACK") };
+    let processing = if original.processing_id.is_empty() { "P".to_owned() } else { e(&original.processing_id) };
+    let mut out = format!(
+        "MSH|^~\\&|{}|{}|{}|{}|{}||{message_type}|{}|{processing}|{version}\r",
+        hd(sender_app),
+        hd(sender_facility),
+        hd(&original.sending_application),
+        hd(&original.sending_facility),
+        datetime::format(&options.timestamp),
+        e(&options.control_id),
+    );
+    let listed = dedup(findings.filter(|f| options.include_info || f.severity() != Severity::Info));
+    out.push_str(&format!("MSA|{}|{}", code.as_str(), e(&original.control_id)));
+    if msa_text_allowed(version) {
+        out.push('|');
+        out.push_str(&summary(code, &listed));
+    }
+    out.push('\r');
+    let modern = tables::has_err_location_field(version);
+    for finding in &listed {
+        out.push_str(&if modern { err_v25(finding, &d) } else { err_v23(finding, &d) });
+        out.push('\r');
+    }
+    out
+}
+
+/// MSA-3 was deprecated in v2.4 and withdrawn in v2.7.
+fn msa_text_allowed(version: &str) -> bool {
+    !version.starts_with("2.7") && !version.starts_with("2.8")
+}
+
+fn summary(code: AckCode, findings: &[&Finding]) -> String {
+    let count = |s: Severity| findings.iter().filter(|f| f.severity() == s).count();
+    let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
+    match code {
+        AckCode::AA => format!("accepted; {warnings} warning(s)"),
+        AckCode::AE => format!("content errors: {errors} error(s), {warnings} warning(s)"),
+        AckCode::AR => format!("rejected: {errors} error(s)"),
+    }
+}
+
+/// The same finding at the same place is listed once (orders of one patient share its PID findings).
+fn dedup<'f>(findings: impl Iterator<Item = &'f Finding>) -> Vec<&'f Finding> {
+    let mut out: Vec<&Finding> = Vec::new();
+    for finding in findings {
+        if !out.iter().any(|f| {
+            f.code() == finding.code() && f.location() == finding.location() && f.message() == finding.message()
+        }) {
+            out.push(finding);
+        }
+    }
+    out
+}
+
+fn hl7_location(finding: &Finding) -> Option<Hl7Location> {
+    match finding.location() {
+        Some(SourceLocation::Hl7(at)) => Some(*at),
+        _ => None,
+    }
+}
+
+fn severity_code(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "E",
+        Severity::Warning => "W",
+        Severity::Info => "I",
+    }
+}
+
+/// `ERR||OBX^3^6^1|103^Table value not found^HL70357|E|unit_unknown^unit_unknown^99LABCORE||| message`
+fn err_v25(finding: &Finding, d: &Delimiters) -> String {
+    let location = hl7_location(finding)
+        .filter(|at| at.segment_id().is_some())
+        .map(|at| {
+            let mut parts = vec![at.segment_id().unwrap_or_default().to_owned(), at.sequence().to_string()];
+            let numbers = [
+                at.field_position(),
+                at.repetition_number().max(u16::from(at.field_position() > 0)),
+                at.component_number(),
+                at.subcomponent_number(),
+            ];
+            let given = numbers.iter().rposition(|n| *n > 0).map_or(0, |i| i + 1);
+            parts.extend(numbers.iter().take(given).map(|n| n.to_string()));
+            parts.join("^")
+        })
+        .unwrap_or_default();
+    let (condition, text) = tables::error_condition(finding.code(), finding.severity());
+    let code = finding.code().as_str();
+    format!(
+        "ERR||{location}|{condition}^{text}^HL70357|{}|{code}^{code}^{FINDING_CODE_SYSTEM}||{}",
+        severity_code(finding.severity()),
+        escape(finding.message(), d),
+    )
+}
+
+/// `ERR|OBX^3^6^103&Table value not found&HL70357&unit_unknown&message&99LABCORE`
+fn err_v23(finding: &Finding, d: &Delimiters) -> String {
+    let at = hl7_location(finding).filter(|at| at.segment_id().is_some());
+    let segment = at.map(|a| a.segment_id().unwrap_or_default().to_owned()).unwrap_or_default();
+    let sequence = at.map(|a| a.sequence().to_string()).unwrap_or_default();
+    let field = at.map(|a| a.field_position()).filter(|f| *f > 0).map(|f| f.to_string()).unwrap_or_default();
+    let (condition, text) = tables::error_condition(finding.code(), finding.severity());
+    format!(
+        "ERR|{segment}^{sequence}^{field}^{condition}&{text}&HL70357&{}&{}&{FINDING_CODE_SYSTEM}",
+        finding.code().as_str(),
+        escape(finding.message(), d),
+    )
+}

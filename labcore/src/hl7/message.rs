@@ -1,0 +1,305 @@
+//! Splitting HL7 v2 text into messages, segments and fields, without copying.
+//!
+//! Segments end at CR (the standard's terminator), LF or CRLF; MLLP framing bytes (VT, FS) and blank lines are
+//! skipped, so files written on any system and captures of MLLP streams read alike. A message starts at each
+//! `MSH`; `FHS`, `BHS`, `BTS` and `FTS` form the batch envelope around messages. Every field of every segment
+//! is located once, into one vector per message; components and repetitions are split only when asked for.
+
+use super::delimiters::{DelimiterProblem, Delimiters};
+use super::field::Field;
+use crate::{Hl7Location, SegmentId};
+
+/// At most this many fields are kept per segment; no segment of the standard has more than about 50.
+pub(crate) const MAX_FIELDS: usize = 256;
+
+/// A whole HL7 v2 input: its messages and, for a batch, its envelope.
+#[derive(Debug, Default)]
+pub struct Document<'a> {
+    /// The messages, in order.
+    pub(crate) messages: Vec<Message<'a>>,
+    /// FHS, BHS, BTS and FTS segments, in order.
+    pub(crate) envelope: Message<'a>,
+    /// Lines outside any message that are not envelope segments: (1-based line among the input's segments).
+    pub(crate) stray: Vec<u32>,
+    /// For each envelope segment, how many messages came before it.
+    pub(crate) messages_before: Vec<usize>,
+}
+
+/// One message: the segments from an `MSH` to the next `MSH` (or batch trailer).
+#[derive(Debug, Default)]
+pub struct Message<'a> {
+    pub(crate) delimiters: Delimiters,
+    /// Why the header's delimiters could not be used (the message is then unreadable).
+    pub(crate) delimiter_problem: Option<DelimiterProblem>,
+    /// MSH-2 declared fewer than the four usual encoding characters.
+    pub(crate) short_encoding: bool,
+    pub(crate) segments: Vec<SegmentSpan>,
+    fields: Vec<&'a str>,
+    /// How many segments of each identifier so far (a message has a dozen distinct identifiers at most).
+    counts: Vec<(SegmentId, u32)>,
+}
+
+/// Where one segment's fields are in its message's field vector.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct SegmentSpan {
+    pub(crate) id: Option<SegmentId>,
+    /// 1-based occurrence among the segments with the same identifier (or, without one, position in the message).
+    pub(crate) sequence: u32,
+    first: u32,
+    count: u32,
+    /// The segment had more than [`MAX_FIELDS`] fields.
+    pub(crate) truncated: bool,
+}
+
+/// A segment of a message, borrowed from it.
+#[derive(Debug, Clone, Copy)]
+pub struct Segment<'m, 'a> {
+    message: &'m Message<'a>,
+    span: SegmentSpan,
+}
+
+impl<'a> Document<'a> {
+    /// Splits text into messages and segments.
+    ///
+    /// ```
+    /// use labcore::hl7::Document;
+    /// let doc = Document::parse("MSH|^~\\&|LIS|LAB|||20261124||ORU^R01|42|P|2.5.1\nPID|1||MRN1\r\nOBX|1|NM|2345-7^Glucose^LN||100|mg/dL\r");
+    /// let message = &doc.messages()[0];
+    /// let obx = message.first("OBX").unwrap();
+    /// assert_eq!(obx.field(5).as_str(), "100");
+    /// assert_eq!(message.segments().next().unwrap().field(10).as_str(), "42");
+    /// ```
+    pub fn parse(text: &'a str) -> Document<'a> {
+        let mut document = Document::default();
+        let mut current: Option<Message<'a>> = None;
+        let lines = text.split(['\r', '\n', '\u{0B}', '\u{1C}']).map(|l| l.trim_start_matches([' ', '\t']));
+        for (number, line) in lines.filter(|l| !l.trim().is_empty()).enumerate() {
+            let number = u32::try_from(number + 1).unwrap_or(u32::MAX);
+            match line.get(..3) {
+                Some("MSH") => {
+                    document.messages.extend(current.take());
+                    current = Some(Message::starting(line));
+                }
+                Some("FHS" | "BHS") => {
+                    document.messages.extend(current.take());
+                    document.messages_before.push(document.messages.len());
+                    document.envelope.restart_with(line);
+                }
+                Some("BTS" | "FTS") => {
+                    document.messages.extend(current.take());
+                    document.messages_before.push(document.messages.len());
+                    document.envelope.push(line);
+                }
+                _ => match current.as_mut() {
+                    Some(message) => message.push(line),
+                    None => document.stray.push(number),
+                },
+            }
+        }
+        document.messages.extend(current);
+        document
+    }
+
+    /// The messages, in order.
+    pub fn messages(&self) -> &[Message<'a>] {
+        &self.messages
+    }
+
+    /// The batch envelope's segments (FHS, BHS, BTS, FTS), in order.
+    pub fn envelope(&self) -> &Message<'a> {
+        &self.envelope
+    }
+}
+
+impl<'a> Message<'a> {
+    fn starting(header: &'a str) -> Message<'a> {
+        let mut message = Message::default();
+        message.restart_with(header);
+        message
+    }
+
+    /// Takes a header segment's delimiters and adds the segment.
+    fn restart_with(&mut self, header: &'a str) {
+        match Delimiters::read(header) {
+            Ok((delimiters, short)) => {
+                self.delimiters = delimiters;
+                self.short_encoding = short;
+                self.delimiter_problem = None;
+            }
+            Err(problem) => self.delimiter_problem = Some(problem),
+        }
+        self.push(header);
+    }
+
+    /// Adds one segment line, locating its fields.
+    fn push(&mut self, line: &'a str) {
+        let separator = self.delimiters.field;
+        let id =
+            SegmentId::read(line).filter(|_| line.get(3..).is_some_and(|r| r.is_empty() || r.starts_with(separator)));
+        let sequence = match id {
+            Some(id) => match self.counts.iter_mut().find(|(seen, _)| *seen == id) {
+                Some((_, count)) => {
+                    *count = count.saturating_add(1);
+                    *count as usize
+                }
+                None => {
+                    self.counts.push((id, 1));
+                    1
+                }
+            },
+            None => self.segments.len() + 1,
+        };
+        let first = self.fields.len();
+        let mut truncated = false;
+        if self.delimiter_problem.is_none() {
+            let header = matches!(id.as_ref().map(SegmentId::as_str), Some("MSH" | "FHS" | "BHS"));
+            let mut parts = line.split(separator);
+            if let Some(name) = parts.next() {
+                self.fields.push(name);
+            }
+            if header {
+                // Field 1 of a header is the field separator itself; field 2 the encoding characters.
+                self.fields.push(line.get(3..3 + separator.len_utf8()).unwrap_or_default());
+            }
+            for part in parts {
+                if self.fields.len() - first >= MAX_FIELDS {
+                    truncated = true;
+                    break;
+                }
+                self.fields.push(part);
+            }
+        }
+        let to_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        self.segments.push(SegmentSpan {
+            id,
+            sequence: to_u32(sequence),
+            first: to_u32(first),
+            count: to_u32(self.fields.len() - first),
+            truncated,
+        });
+    }
+
+    /// The delimiters the message declared (or the defaults when it declared unusable ones).
+    pub fn delimiters(&self) -> &Delimiters {
+        &self.delimiters
+    }
+
+    /// Whether the header declared delimiters that can be used.
+    pub fn is_readable(&self) -> bool {
+        self.delimiter_problem.is_none()
+    }
+
+    /// The segments, in order.
+    pub fn segments(&self) -> impl Iterator<Item = Segment<'_, 'a>> + '_ {
+        self.segments.iter().map(move |span| Segment { message: self, span: *span })
+    }
+
+    /// The segment at this position in the message.
+    pub fn segment(&self, index: usize) -> Option<Segment<'_, 'a>> {
+        self.segments.get(index).map(|span| Segment { message: self, span: *span })
+    }
+
+    /// The first segment with this identifier.
+    pub fn first(&self, id: &str) -> Option<Segment<'_, 'a>> {
+        self.segments().find(|s| s.is(id))
+    }
+
+    /// How many segments the message has.
+    pub fn len(&self) -> usize {
+        self.segments.len()
+    }
+
+    /// Whether the message has no segment.
+    pub fn is_empty(&self) -> bool {
+        self.segments.is_empty()
+    }
+}
+
+impl<'m, 'a> Segment<'m, 'a> {
+    /// The segment identifier, when it has a valid one.
+    pub fn id(&self) -> Option<SegmentId> {
+        self.span.id
+    }
+
+    /// Whether the segment has this identifier (`"OBX"`).
+    pub fn is(&self, id: &str) -> bool {
+        self.span.id.is_some_and(|own| own.as_str() == id)
+    }
+
+    /// Where the segment is (`OBX[3]`).
+    pub fn location(&self) -> Hl7Location {
+        match self.span.id {
+            Some(id) => Hl7Location::of(id, self.span.sequence),
+            None => Hl7Location::line(self.span.sequence),
+        }
+    }
+
+    /// Field `n` (1-based, as the standard numbers them; 0 is the identifier). Absent fields are empty.
+    pub fn field(&self, n: usize) -> Field<'a> {
+        let raw = if n < self.span.count as usize {
+            self.message.fields.get(self.span.first as usize + n).copied().unwrap_or_default()
+        } else {
+            ""
+        };
+        Field::new(raw, self.message.delimiters)
+    }
+
+    /// How many fields the segment has (the identifier not counted).
+    pub fn field_count(&self) -> usize {
+        (self.span.count as usize).saturating_sub(1)
+    }
+
+    /// Whether the segment had more fields than labcore keeps.
+    pub fn is_truncated(&self) -> bool {
+        self.span.truncated
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terminators_framing_and_batches() {
+        let text =
+            "\u{0B}FHS|^~\\&|A\rBHS|^~\\&|A\rMSH|^~\\&|A|B\r\nPID|1\n\nOBX|1\rOBX|2\u{1C}\rMSH|^~\\&|C\rBTS|1\rFTS|1";
+        let doc = Document::parse(text);
+        assert_eq!(doc.messages().len(), 2);
+        let first = &doc.messages()[0];
+        let ids: Vec<_> = first.segments().map(|s| s.id().map(|i| i.as_str().to_owned()).unwrap_or_default()).collect();
+        assert_eq!(ids, ["MSH", "PID", "OBX", "OBX"]);
+        assert_eq!(first.segments().nth(3).map(|s| s.location().to_string()), Some("OBX[2]".into()));
+        assert_eq!(doc.envelope().len(), 4);
+        assert!(doc.stray.is_empty());
+    }
+
+    #[test]
+    fn header_fields_are_numbered_as_the_standard_does() {
+        let doc = Document::parse("MSH|^~\\&|LIS|LAB|EHR|HOSP|20261124||ORU^R01|CTRL1|P|2.5.1");
+        let msh = doc.messages()[0].first("MSH").unwrap();
+        assert_eq!((msh.field(1).as_str(), msh.field(2).as_str(), msh.field(3).as_str()), ("|", "^~\\&", "LIS"));
+        assert_eq!((msh.field(10).as_str(), msh.field(12).as_str(), msh.field(40).as_str()), ("CTRL1", "2.5.1", ""));
+    }
+
+    #[test]
+    fn other_delimiters_invalid_ids_and_stray_lines() {
+        let doc = Document::parse("garbage\rMSH#@!*%#A#B\rOBX#1#NM#x@y\robx|lower\rOBXX#1");
+        assert_eq!(doc.stray, [1]);
+        let message = &doc.messages()[0];
+        let obx = message.first("OBX").unwrap();
+        assert_eq!(obx.field(3).as_str(), "x@y");
+        assert_eq!(message.segments().filter(|s| s.id().is_none()).count(), 2);
+        let unusable = Document::parse("MSH|^^\\&|A\rPID|1");
+        assert!(!unusable.messages()[0].is_readable());
+    }
+
+    #[test]
+    fn many_fields_are_capped() {
+        let line = format!("OBX{}", "|x".repeat(10_000));
+        let text = format!("MSH|^~\\&|A\r{line}");
+        let doc = Document::parse(&text);
+        let obx = doc.messages()[0].first("OBX").unwrap();
+        assert!(obx.is_truncated());
+        assert_eq!(obx.field_count(), MAX_FIELDS - 1);
+    }
+}

@@ -1,0 +1,59 @@
+//! HL7 v2 (2.3–2.8) ORU^R01 result messages: a zero-copy parser, the mapping to labcore's payload model, and
+//! the ACK labcore would send back.
+//!
+//! - [`process`] reads an input (one message, several, or an FHS/BHS batch; CR, LF or CRLF terminators; MLLP
+//!   framing; a UTF-8 byte order mark; ISO 8859-1 when declared in MSH-18 or when the bytes are not UTF-8) and
+//!   gives, per message, its header, its findings and one processed payload per order — the same
+//!   [`Report`](crate::Report) as labcore JSON, every finding and result located in the message (`OBX[3]-6`).
+//! - [`ack`] and [`Hl7Outcome::acks`] build the ACK (AA, AE or AR, with one ERR per finding).
+//! - [`Document::parse`] is the parser alone: segments and fields borrowed from the text, components and
+//!   repetitions split on demand, [`unescape`] for escape sequences.
+//!
+//! What is read, and where:
+//!
+//! | labcore | HL7 v2 |
+//! |---|---|
+//! | `patient_id` (PHI) | PID-3 (the `MR` identifier, else `PI`…, never an SSN when another is there), else PID-2, PID-4 |
+//! | `lab_id` | MSH-4 (sending facility), else OBX-23 (performing organization) |
+//! | `test_type` | OBR-4: a panel's LOINC code (in any coding triplet) or name; another test is `panel_unrecognized` |
+//! | `collected_at` | OBR-7, else SPM-17, else OBX-14; without an offset, MSH-7's (the sender's time zone) |
+//! | `patient.sex`, `patient.birth_date` (PHI) | PID-8 (table 0001), PID-7 |
+//! | `specimen.type`, `specimen.id` (PHI) | SPM-4 (table 0487 or SNOMED CT), else OBR-15; SPM-2 |
+//! | `results[i]` | each OBX whose OBX-11 reports a result: X, I, O, N are left out (`result_not_reported`), W and D withdraw one (`result_retracted`) |
+//! | `results[i].analyte`, `.loinc` | OBX-3: the LOINC code from whichever triplet is LOINC (a local code's LOINC alternate), the sender's text as the name |
+//! | `results[i].value` | OBX-5 by OBX-2: NM and SN (`<^0.01` is a bound, `^1^:^128` a ratio kept as text), ST/TX/FT text, CE/CWE coded text; ED/RP and other types are left out |
+//! | `results[i].unit`, `.reference_range` | OBX-6 (identifier, else text), OBX-7 |
+//! | `results[i].flag` | OBX-8: the first repetition that is a normal/abnormal flag (not a delta or susceptibility flag) |
+//! | `results[i].status` | OBX-11, as a FHIR `ObservationStatus` |
+//! | `results[i].comment`, `comments` (PHI) | NTE-3 after the OBX; after the OBR and the PID |
+
+mod ack;
+mod batch;
+mod datetime;
+mod decode;
+mod delimiters;
+mod escape;
+mod field;
+mod header;
+mod message;
+mod obx;
+mod order;
+mod oru;
+mod process;
+mod tables;
+
+pub use ack::{AckOptions, FINDING_CODE_SYSTEM, ack};
+pub use decode::TextEncoding;
+pub use delimiters::Delimiters;
+pub use escape::{escape, unescape};
+pub use field::{Component, Field, Repetition};
+pub use header::{Hd, MessageHeader};
+pub use message::{Document, Message, Segment};
+pub use process::{AckCode, Hl7Outcome, MessageOutcome, process};
+
+/// Decodes an input's bytes as labcore does before parsing (byte order mark, MSH-18, ISO 8859-1 fallback).
+pub fn decode_text(input: &[u8]) -> (std::borrow::Cow<'_, str>, TextEncoding) {
+    decode::decode(input)
+}
+
+pub(crate) use tables::specimen_kind;

@@ -1,0 +1,355 @@
+//! One OBX (with its NTE notes) read into a labcore result.
+//!
+//! OBX-2 value type, OBX-3 observation identifier (a LOINC code in any of its coding triplets, else the
+//! sender's name), OBX-5 value, OBX-6 units, OBX-7 reference range, OBX-8 abnormal flags (repeating), OBX-11
+//! result status; the NTE-3 comments that follow.
+
+use std::borrow::Cow;
+
+use super::field::{Leaf, Repetition};
+use super::message::Segment;
+use super::tables::{self, Disposition, ValueType};
+use crate::finding::Findings;
+use crate::payload::{MAX_COMMENT, MAX_VALUE_TEXT, Reader, ResultInput, field, free_text};
+use crate::value::{read_value_text, shared_text};
+use crate::{Finding, FindingCode, Hl7Location, JsonPointer, Phi, ReportedValue, Severity, SourceLocation, TextKind};
+
+/// OBX field positions.
+pub(crate) const VALUE_TYPE: u16 = 2;
+pub(crate) const IDENTIFIER: u16 = 3;
+pub(crate) const VALUE: u16 = 5;
+pub(crate) const UNITS: u16 = 6;
+pub(crate) const RANGE: u16 = 7;
+pub(crate) const FLAGS: u16 = 8;
+pub(crate) const STATUS: u16 = 11;
+pub(crate) const OBSERVED_AT: u16 = 14;
+pub(crate) const PERFORMING_ORGANIZATION: u16 = 23;
+
+/// Pushes a finding located in the message (its model path: the order's results).
+pub(crate) fn located(findings: &mut Findings, code: FindingCode, at: Hl7Location, message: &'static str) -> usize {
+    let path = JsonPointer::root().key("results");
+    findings.push_finding(Finding::new(code, path, message).with_location(SourceLocation::Hl7(at)));
+    findings.len()
+}
+
+/// Changes the severity of the last finding pushed.
+fn soften(findings: &mut Findings, severity: Severity) {
+    findings.retune_last(severity);
+}
+
+/// Reports what decoding a value noticed: a malformed escape, a truncated value.
+pub(crate) fn note_leaf(leaf: &Leaf<'_>, at: Hl7Location, findings: &mut Findings) {
+    if leaf.decoding.malformed {
+        located(findings, FindingCode::EscapeMalformed, at, "an escape sequence is malformed; it was kept as written");
+    }
+    if leaf.truncated {
+        located(
+            findings,
+            FindingCode::ValueTruncated,
+            at,
+            "the value ends with the truncation character: the sender cut it short",
+        );
+    }
+}
+
+/// Reads one observation; `None` when it reports no result (its status or value type say so, with a finding).
+pub(crate) fn read(
+    obx: &Segment<'_, '_>,
+    notes: &[Segment<'_, '_>],
+    index: usize,
+    findings: &mut Findings,
+) -> Option<ResultInput> {
+    let at = obx.location();
+    let status = status(obx, findings)?;
+    let value_type = value_type(obx, findings)?;
+    let path = JsonPointer::root().key("results").index(index);
+    let (analyte, loinc) = identify(obx, &path, findings);
+    let mut reader = Reader { findings };
+    let text = |reader: &mut Reader<'_>, field_number: u16, text: Cow<'_, str>, spec| {
+        reader.check_text(&text, &path, spec, false).map(shared_text).map(|t| (t, field_number))
+    };
+    let unit = unit_text(obx);
+    let unit = text(&mut reader, UNITS, unit, field("unit", 64)).map(|(t, _)| t);
+    let range_leaf = obx.field(usize::from(RANGE)).first().component(1).whole();
+    note_leaf(&range_leaf, at.field(RANGE), reader.findings);
+    let range = text(&mut reader, RANGE, range_leaf.text, field("reference_range", 128)).map(|(t, _)| t);
+    let flag = text(&mut reader, FLAGS, chosen_flag(obx), field("flag", 32)).map(|(t, _)| t);
+    let value = value(obx, value_type, &path, reader.findings);
+    let comment = comment(notes, reader.findings)
+        .and_then(|c| reader.check_text(&c, &path, free_text("comment", MAX_COMMENT), false).map(str::to_owned));
+    Some(ResultInput {
+        index,
+        analyte,
+        loinc,
+        value: Some(value),
+        unit,
+        reference_range: range.map(|text| crate::VendorRange { text: Some(text), ..crate::VendorRange::default() }),
+        flag,
+        comment: comment.map(Phi::new),
+        status,
+    })
+}
+
+/// OBX-11: the result's status, or `None` (with a finding) when the OBX reports no result.
+fn status(obx: &Segment<'_, '_>, findings: &mut Findings) -> Option<Option<crate::ResultStatus>> {
+    let at = obx.location().field(STATUS);
+    let code = obx.field(usize::from(STATUS)).text();
+    if code.is_empty() {
+        located(
+            findings,
+            FindingCode::MissingField,
+            at,
+            "OBX-11 (result status) is empty; the result was read as final",
+        );
+        soften(findings, Severity::Warning);
+        return Some(None);
+    }
+    let Some((status, disposition)) = tables::result_status(&code) else {
+        located(
+            findings,
+            FindingCode::InvalidValue,
+            at,
+            "OBX-11 is not a result status of HL7 table 0085; the result was read as final",
+        );
+        soften(findings, Severity::Warning);
+        return Some(None);
+    };
+    match (disposition, status) {
+        (Disposition::NotReported, _) => {
+            located(
+                findings,
+                FindingCode::ResultNotReported,
+                at,
+                "the result status says no result is reported (cancelled, pending, not asked); it was left out",
+            );
+            None
+        }
+        (Disposition::Retracted, _) => {
+            located(
+                findings,
+                FindingCode::ResultRetracted,
+                at,
+                "the result status withdraws a result sent earlier (wrong or deleted); it was left out",
+            );
+            None
+        }
+        (Disposition::Report, crate::ResultStatus::Preliminary) => {
+            located(
+                findings,
+                FindingCode::ResultPreliminary,
+                at,
+                "the result is preliminary, not verified or partial; it may change",
+            );
+            Some(Some(status))
+        }
+        (Disposition::Report, crate::ResultStatus::Corrected | crate::ResultStatus::Amended) => {
+            located(findings, FindingCode::ResultCorrected, at, "the result corrects one sent earlier");
+            Some(Some(status))
+        }
+        (Disposition::Report, _) => Some(Some(status)),
+    }
+}
+
+/// OBX-2, or `None` (with a finding) when the value is of a type labcore does not read as a result.
+fn value_type(obx: &Segment<'_, '_>, findings: &mut Findings) -> Option<ValueType> {
+    let at = obx.location().field(VALUE_TYPE);
+    let code = obx.field(usize::from(VALUE_TYPE)).text();
+    let kind = match tables::value_type(&code) {
+        Some(kind) => kind,
+        None if code.is_empty() => {
+            if !obx.field(usize::from(VALUE)).is_empty() {
+                located(
+                    findings,
+                    FindingCode::MissingField,
+                    at,
+                    "OBX-2 (value type) is empty; the value was read as text or a number",
+                );
+                soften(findings, Severity::Warning);
+            }
+            ValueType::Text
+        }
+        None => {
+            located(
+                findings,
+                FindingCode::InvalidValue,
+                at,
+                "OBX-2 is not a value type of HL7 table 0125; the value was read as text or a number",
+            );
+            soften(findings, Severity::Warning);
+            ValueType::Text
+        }
+    };
+    match kind {
+        ValueType::Attachment => {
+            located(
+                findings,
+                FindingCode::ValueTypeUnsupported,
+                at,
+                "the value is an attachment (ED or RP), not a result; it was left out",
+            );
+            soften(findings, Severity::Info);
+            None
+        }
+        ValueType::Other => {
+            located(
+                findings,
+                FindingCode::ValueTypeUnsupported,
+                at,
+                "the value type is not one labcore reads as a lab result (NM, SN, ST, TX, FT, CE, CWE); it was left out",
+            );
+            None
+        }
+        kind => Some(kind),
+    }
+}
+
+/// The coding triplets of a CE/CWE: identifier, text, coding system (CWE.1–3, .4–6 and, from v2.7, .10–12).
+const TRIPLETS: [(usize, usize, usize); 3] = [(1, 2, 3), (4, 5, 6), (10, 11, 12)];
+
+/// OBX-3: the sender's name for the analyte and the LOINC code, from whichever triplet carries LOINC (local
+/// codes with a LOINC alternate are mapped through it). An identifier without a coding system that is a
+/// LOINC code with a valid check digit is taken as one.
+fn identify(
+    obx: &Segment<'_, '_>,
+    path: &JsonPointer,
+    findings: &mut Findings,
+) -> (Option<smol_str::SmolStr>, Option<smol_str::SmolStr>) {
+    let code = obx.field(usize::from(IDENTIFIER)).first();
+    let part = |n: usize| code.component(n).text();
+    let loinc = TRIPLETS.iter().find_map(|(id, _, system)| {
+        let identifier = part(*id);
+        let system = part(*system);
+        let is_loinc =
+            tables::is_loinc_system(&system) || (system.is_empty() && crate::LoincCode::parse(&identifier).is_ok());
+        (is_loinc && !identifier.is_empty()).then_some(identifier)
+    });
+    let primary_is_loinc = tables::is_loinc_system(&part(3));
+    let name = [part(2), part(9)]
+        .into_iter()
+        .chain((!primary_is_loinc && Some(&part(1)) != loinc.as_ref()).then(|| part(1)))
+        .chain([part(5)])
+        .find(|t| !t.is_empty());
+    let mut reader = Reader { findings };
+    let name = name.and_then(|n| reader.check_text(&n, path, field("analyte", 256), false).map(shared_text));
+    let loinc = loinc.and_then(|l| reader.check_text(&l, path, field("loinc", 32), false).map(shared_text));
+    if name.is_none() && loinc.is_none() {
+        reader.findings.push(FindingCode::MissingField, *path, "a result needs `analyte` or `loinc`");
+    }
+    (name, loinc)
+}
+
+/// OBX-6: the unit's identifier, else its text (CE.1, CE.2).
+fn unit_text<'a>(obx: &Segment<'_, 'a>) -> Cow<'a, str> {
+    let units = obx.field(usize::from(UNITS)).first();
+    let identifier = units.component(1).text();
+    if identifier.is_empty() { units.component(2).text() } else { identifier }
+}
+
+/// OBX-8: the repetition labcore compares with its own flag — the first that reads as a normal/abnormal flag
+/// (`H`, `LL`, `A`, `N`…) rather than a delta, susceptibility or other flag — else the first one sent.
+fn chosen_flag<'a>(obx: &Segment<'_, 'a>) -> Cow<'a, str> {
+    let flags = obx.field(usize::from(FLAGS));
+    let codes: Vec<Cow<'a, str>> =
+        flags.repetitions().map(|r| r.component(1).text()).filter(|c| !c.is_empty()).collect();
+    let readable = codes.iter().position(|c| crate::flags::read_vendor_flag(c).is_some());
+    match readable.or(if codes.is_empty() { None } else { Some(0) }) {
+        Some(i) => codes.into_iter().nth(i).unwrap_or_default(),
+        None => Cow::Borrowed(""),
+    }
+}
+
+/// OBX-5, read as its value type says; an empty value is kept as empty text.
+fn value(obx: &Segment<'_, '_>, kind: ValueType, path: &JsonPointer, findings: &mut Findings) -> ReportedValue {
+    let at = obx.location().field(VALUE);
+    let field = obx.field(usize::from(VALUE));
+    let mut repetitions = field.repetitions().filter(|r| !r.is_empty());
+    let first = repetitions.next();
+    let text: Cow<'_, str> = match (kind, first) {
+        (_, None) => Cow::Borrowed(""),
+        (ValueType::Text, Some(first)) => {
+            let mut text = whole_text(&first, at, findings).into_owned();
+            for more in repetitions.by_ref() {
+                text.push('\n');
+                text.push_str(&whole_text(&more, at, findings));
+            }
+            Cow::Owned(text)
+        }
+        (ValueType::Coded, Some(first)) => coded_text(&first),
+        (_, Some(first)) => structured_numeric(&first, at, findings),
+    };
+    if repetitions.next().is_some() {
+        located(
+            findings,
+            FindingCode::InvalidValue,
+            at,
+            "OBX-5 repeats but its value type does not; only the first repetition was read",
+        );
+        soften(findings, Severity::Warning);
+    }
+    let value = if text.len() > MAX_VALUE_TEXT {
+        ReportedValue::Text { kind: TextKind::Text, text: Phi::new(text.into_owned()) }
+    } else {
+        read_value_text(&text)
+    };
+    Reader { findings }.value_findings(&value, &path.key("value"));
+    value
+}
+
+fn whole_text<'a>(repetition: &Repetition<'a>, at: Hl7Location, findings: &mut Findings) -> Cow<'a, str> {
+    let leaf = repetition.whole();
+    note_leaf(&leaf, at, findings);
+    super::field::trimmed(leaf.text)
+}
+
+/// A coded value: its text (CWE.2), else its code (CWE.1), else the original text (CWE.9).
+fn coded_text<'a>(repetition: &Repetition<'a>) -> Cow<'a, str> {
+    [2, 1, 9].into_iter().map(|n| repetition.component(n).text()).find(|t| !t.is_empty()).unwrap_or_default()
+}
+
+/// NM and SN: `comparator^num1^separator^num2` (HL7 v2.5 §2.A.71). A comparator and one number is a bound
+/// (`<^0.01` is `<0.01`); a separator makes a ratio or range (`^1^:^128`), kept as text. An NM written plainly
+/// has only the first component.
+fn structured_numeric<'a>(repetition: &Repetition<'a>, at: Hl7Location, findings: &mut Findings) -> Cow<'a, str> {
+    let parts: Vec<Cow<'a, str>> = repetition
+        .components()
+        .take(4)
+        .map(|c| {
+            let leaf = c.leaf();
+            note_leaf(&leaf, at, findings);
+            super::field::trimmed(leaf.text)
+        })
+        .collect();
+    match parts.as_slice() {
+        [] => Cow::Borrowed(""),
+        [only] => only.clone(),
+        [comparator, number] => join(&[comparator_symbol(comparator), number]),
+        [comparator, number, separator] => join(&[comparator_symbol(comparator), number, separator]),
+        [comparator, number, separator, second, ..] => {
+            join(&[comparator_symbol(comparator), number, separator, second])
+        }
+    }
+}
+
+/// SN comparators: `>`, `<`, `>=`, `<=`, `=`, `<>`; `=` adds nothing to the number.
+fn comparator_symbol(comparator: &str) -> &str {
+    if comparator == "=" { "" } else { comparator }
+}
+
+fn join<'a>(parts: &[&str]) -> Cow<'a, str> {
+    Cow::Owned(parts.concat())
+}
+
+/// The NTE-3 comments after an OBX (or an OBR), each repetition a line.
+pub(crate) fn comment(notes: &[Segment<'_, '_>], findings: &mut Findings) -> Option<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for note in notes {
+        let at = note.location().field(3);
+        for repetition in note.field(3).repetitions() {
+            let leaf = repetition.whole();
+            note_leaf(&leaf, at, findings);
+            lines.push(leaf.text.into_owned());
+        }
+    }
+    let text = lines.join("\n");
+    if text.trim().is_empty() { None } else { Some(text) }
+}

@@ -1,0 +1,338 @@
+//! One ORU order (OBR with its OBX, under its PID) read into labcore's model of a payload, with a map back
+//! from every part of that model to where it was in the message.
+//!
+//! | labcore | HL7 v2 |
+//! |---|---|
+//! | `patient_id` | PID-3 (the MR identifier, else PI, else the first that is not an SSN), else PID-2, PID-4 |
+//! | `lab_id` | MSH-4 (sending facility), else OBX-23 (performing organization) |
+//! | `test_type` | OBR-4 (universal service identifier): a panel's LOINC code or name |
+//! | `collected_at` | OBR-7 (observation date/time), else SPM-17, else OBX-14 |
+//! | `patient.sex`, `patient.birth_date` | PID-8, PID-7 |
+//! | `specimen.id`, `specimen.type` | SPM-2, SPM-4 (else OBR-15) |
+//! | `results[i]` | the i-th reported OBX (see `obx.rs`) |
+//! | `comments[i]` | NTE-3 of the order's and the patient's notes |
+
+use chrono::{DateTime, FixedOffset};
+
+use super::datetime::{self, Precision};
+use super::header::MessageHeader;
+use super::message::{Message, Segment};
+use super::obx;
+use super::oru::Order;
+use super::tables;
+use crate::catalog::Catalog;
+use crate::finding::{Findings, Step};
+use crate::payload::{Draft, Reader, field};
+use crate::process::Locator;
+use crate::{
+    Demographics, Finding, FindingCode, Hl7Location, JsonPointer, Panel, Phi, Severity, Sex, SourceLocation, Specimen,
+    SpecimenKind,
+};
+
+/// An order read into a draft payload, its findings, and where each part came from.
+pub(crate) struct MappedOrder {
+    pub(crate) draft: Draft,
+    pub(crate) findings: Findings,
+    pub(crate) map: OrderMap,
+}
+
+/// Where each part of a draft was in the message.
+#[derive(Debug, Clone)]
+pub(crate) struct OrderMap {
+    pid: Hl7Location,
+    patient_id: Hl7Location,
+    lab: Hl7Location,
+    obr: Hl7Location,
+    collected: Hl7Location,
+    specimen_id: Hl7Location,
+    specimen_type: Hl7Location,
+    results: Vec<(Hl7Location, Option<Hl7Location>)>,
+    comments: Vec<Hl7Location>,
+}
+
+impl Locator for OrderMap {
+    fn locate(&self, path: &JsonPointer) -> Option<SourceLocation> {
+        let at = match path.steps() {
+            [] => self.obr,
+            [Step::Key("patient_id")] => self.patient_id,
+            [Step::Key("lab_id")] => self.lab,
+            [Step::Key("test_type")] => self.obr.field(4),
+            [Step::Key("collected_at")] => self.collected,
+            [Step::Key("patient")] => self.pid,
+            [Step::Key("patient"), Step::Key("sex")] => self.pid.field(8),
+            [Step::Key("patient"), Step::Key("birth_date")] => self.pid.field(7),
+            [Step::Key("specimen"), Step::Key("id")] => self.specimen_id,
+            [Step::Key("specimen"), ..] => self.specimen_type,
+            [Step::Key("results")] => self.obr,
+            [Step::Key("results"), Step::Index(i), rest @ ..] => return self.result(*i as usize, rest),
+            [Step::Key("comments"), Step::Index(i), ..] => *self.comments.get(*i as usize)?,
+            _ => return None,
+        };
+        Some(SourceLocation::Hl7(at))
+    }
+}
+
+impl OrderMap {
+    fn result(&self, index: usize, rest: &[Step]) -> Option<SourceLocation> {
+        let (obx, note) = self.results.get(index)?;
+        let at = match rest {
+            [] => *obx,
+            [Step::Key("analyte" | "loinc"), ..] => obx.field(obx::IDENTIFIER),
+            [Step::Key("value"), ..] => obx.field(obx::VALUE),
+            [Step::Key("unit"), ..] => obx.field(obx::UNITS),
+            [Step::Key("reference_range"), ..] => obx.field(obx::RANGE),
+            [Step::Key("flag"), ..] => obx.field(obx::FLAGS),
+            [Step::Key("comment"), ..] => note.unwrap_or(*obx),
+            _ => *obx,
+        };
+        Some(SourceLocation::Hl7(at))
+    }
+}
+
+/// What reading an order needs besides the order.
+pub(crate) struct OrderContext<'x, 'm, 'a> {
+    pub(crate) message: &'m Message<'a>,
+    pub(crate) header: &'x MessageHeader,
+    pub(crate) catalog: &'x Catalog,
+}
+
+const PID: [u8; 3] = *b"PID";
+
+/// Reads one order.
+pub(crate) fn map(context: &OrderContext<'_, '_, '_>, order: &Order) -> MappedOrder {
+    let message = context.message;
+    let segment = |index: Option<usize>| index.and_then(|i| message.segment(i));
+    let (pid, obr, spm) = (segment(order.pid), segment(order.obr), segment(order.spm));
+    let mut findings = Findings::default();
+    let absent = |id: [u8; 3]| Hl7Location::segment(id, 0);
+    let pid_at = pid.as_ref().map_or(absent(PID), Segment::location);
+    let obr_at = obr.as_ref().map_or(absent(*b"OBR"), Segment::location);
+    let observations: Vec<(Segment<'_, '_>, Vec<Segment<'_, '_>>)> = order
+        .observations
+        .iter()
+        .filter_map(|o| Some((message.segment(o.obx)?, o.notes.iter().filter_map(|n| message.segment(*n)).collect())))
+        .collect();
+    let (patient_id, patient_id_at) = patient_id(pid.as_ref(), &mut findings);
+    let (lab_id, lab_at) = lab_id(context.header, message, observations.first().map(|(o, _)| o), &mut findings);
+    let (collected_at, collected_at_location) =
+        collected_at(context.header, obr.as_ref(), spm.as_ref(), observations.first().map(|(o, _)| o), &mut findings);
+    let (specimen, specimen_id_at, specimen_type_at) = specimen(obr.as_ref(), spm.as_ref(), obr_at, &mut findings);
+    let mut draft = Draft {
+        patient_id,
+        lab_id,
+        panel: panel(context.catalog, obr.as_ref(), &mut findings),
+        collected_at,
+        patient: pid.as_ref().map(|p| demographics(p, &mut findings)),
+        specimen,
+        ..Draft::default()
+    };
+    let mut results = Vec::with_capacity(observations.len());
+    for (obx, notes) in &observations {
+        let index = draft.results.len();
+        if let Some(input) = obx::read(obx, notes, index, &mut findings) {
+            draft.results.push(input);
+            results.push((obx.location(), notes.first().map(|n| n.location().field(3))));
+        }
+    }
+    if draft.results.is_empty() {
+        let message = "the order reports no result (no OBX with a value)";
+        findings.push(FindingCode::NoResults, JsonPointer::root().key("results"), message);
+    }
+    let notes = order.notes.iter().chain(&order.patient_notes).filter_map(|n| message.segment(*n));
+    let mut comments = Vec::new();
+    for note in notes {
+        if let Some(text) = obx::comment(std::slice::from_ref(&note), &mut findings) {
+            draft.comments.push(Phi::new(text));
+            comments.push(note.location().field(3));
+        }
+    }
+    let map = OrderMap {
+        pid: pid_at,
+        patient_id: patient_id_at,
+        lab: lab_at,
+        obr: obr_at,
+        collected: collected_at_location,
+        specimen_id: specimen_id_at,
+        specimen_type: specimen_type_at,
+        results,
+        comments,
+    };
+    MappedOrder { draft, findings, map }
+}
+
+/// The identifier types (CX.5, HL7 table 0203) preferred as the patient identifier, best first.
+const ID_TYPES: &[&str] = &["MR", "MRN", "PI", "PT", "PN"];
+
+/// PID-3 (else the deprecated PID-2 and PID-4): the medical record number, else the best identifier that is not
+/// a Social Security number.
+fn patient_id(pid: Option<&Segment<'_, '_>>, findings: &mut Findings) -> (Option<Phi<String>>, Hl7Location) {
+    let mut at = Hl7Location::segment(PID, 0).field(3);
+    let mut chosen = None;
+    if let Some(pid) = pid {
+        at = pid.location().field(3);
+        let candidates = [3usize, 2, 4].into_iter().flat_map(|f| {
+            pid.field(f).repetitions().enumerate().map(move |(r, rep)| (f, r + 1, rep)).collect::<Vec<_>>()
+        });
+        let candidates: Vec<_> = candidates.filter(|(_, _, rep)| !rep.component(1).is_empty()).collect();
+        let rank = |rep: &super::field::Repetition<'_>| {
+            let kind = rep.component(5).text();
+            ID_TYPES.iter().position(|t| *t == kind).unwrap_or(if kind == "SS" || kind == "SSN" { 99 } else { 50 })
+        };
+        if let Some((f, r, rep)) = candidates.iter().min_by_key(|(f, r, rep)| (rank(rep), *f != 3, *r)) {
+            at = pid.location().field(*f as u16).repetition(*r as u16);
+            chosen = Some(rep.component(1).text());
+        }
+    }
+    let text = chosen.unwrap_or_default();
+    let id = Reader { findings }.check_text(&text, &JsonPointer::root(), field("patient_id", 128), true);
+    (id.map(|t| Phi::new(t.to_owned())), at)
+}
+
+/// MSH-4 (HD.1, else HD.2), else OBX-23 of the first result (XON.1, else XON.10).
+fn lab_id(
+    header: &MessageHeader,
+    message: &Message<'_>,
+    first_obx: Option<&Segment<'_, '_>>,
+    findings: &mut Findings,
+) -> (Option<String>, Hl7Location) {
+    let msh_at = message.segment(0).map_or(Hl7Location::segment(*b"MSH", 1), |m| m.location()).field(4);
+    let from_obx = first_obx.and_then(|obx| {
+        let org = obx.field(usize::from(obx::PERFORMING_ORGANIZATION));
+        let name = [org.component(1).text(), org.component(10).text()].into_iter().find(|t| !t.is_empty())?;
+        Some((name.into_owned(), obx.location().field(obx::PERFORMING_ORGANIZATION)))
+    });
+    let (text, at) = match header.sending_facility.name() {
+        Some(name) => (name.to_owned(), msh_at),
+        None => from_obx.unwrap_or((String::new(), msh_at)),
+    };
+    let lab = Reader { findings }.check_text(&text, &JsonPointer::root(), field("lab_id", 128), true);
+    (lab.map(str::to_owned), at)
+}
+
+/// OBR-4: a panel's LOINC code in any coding triplet, else a panel name in an identifier or text.
+fn panel(catalog: &Catalog, obr: Option<&Segment<'_, '_>>, findings: &mut Findings) -> Option<Panel> {
+    let service = obr.map(|o| o.field(4).first());
+    let part = |n: usize| service.map(|s| s.component(n).text().into_owned()).unwrap_or_default();
+    let by_code = [(1, 3), (4, 6), (10, 12)].into_iter().find_map(|(id, system)| {
+        let code = crate::LoincCode::parse(&part(id)).ok()?;
+        let system = part(system);
+        (tables::is_loinc_system(&system) || system.is_empty()).then(|| catalog.panel_for_code(code)).flatten()
+    });
+    let by_name = || [1, 2, 4, 5, 9, 10, 11].into_iter().find_map(|n| Panel::parse(&part(n)));
+    let panel = by_code.or_else(by_name);
+    if panel.is_none() {
+        let message = "the order code (OBR-4) is not one of the CBC, CMP, lipid or thyroid panels; panel membership and completeness are not checked";
+        findings.push(FindingCode::PanelUnrecognized, JsonPointer::root().key("test_type"), message);
+    }
+    panel
+}
+
+/// OBR-7, else SPM-17 (its range start), else OBX-14 of the first result; with the sender's offset (MSH-7)
+/// for a time written without one.
+fn collected_at(
+    header: &MessageHeader,
+    obr: Option<&Segment<'_, '_>>,
+    spm: Option<&Segment<'_, '_>>,
+    first_obx: Option<&Segment<'_, '_>>,
+    findings: &mut Findings,
+) -> (Option<DateTime<FixedOffset>>, Hl7Location) {
+    let candidates = [(obr, 7u16, 1usize), (spm, 17, 1), (first_obx, obx::OBSERVED_AT, 1)];
+    let found = candidates.iter().find_map(|(segment, number, _)| {
+        let segment = segment.as_ref()?;
+        let text = segment.field(usize::from(*number)).component(1).subcomponent(1).trim().to_owned();
+        (!text.is_empty()).then(|| (text, segment.location().field(*number)))
+    });
+    let fallback = obr.map_or(Hl7Location::segment(*b"OBR", 0), |o| o.location()).field(7);
+    let path = JsonPointer::root().key("collected_at");
+    let Some((text, at)) = found else {
+        findings.push(
+            FindingCode::MissingField,
+            path,
+            "`collected_at` (OBR-7, the specimen collection time) is required",
+        );
+        return (None, fallback);
+    };
+    let Some(time) = datetime::parse(&text) else {
+        let message = "the collection time must be an HL7 date/time such as 202611240742-0500";
+        findings.push(FindingCode::InvalidValue, path, message);
+        return (None, at);
+    };
+    if time.precision < Precision::Day {
+        findings.push(FindingCode::InvalidValue, path, "the collection time must give at least the day");
+        return (None, at);
+    }
+    let (instant, known) = time.at(header.sender_offset);
+    if !known {
+        let message = "the collection time has no UTC offset, nor has MSH-7; it was read as UTC";
+        findings.push(FindingCode::TimezoneMissing, path, message);
+    }
+    (Some(instant), at)
+}
+
+/// PID-8 (administrative sex, HL7 table 0001) and PID-7 (date of birth). HL7's sex table is user-defined, so an
+/// unknown code is a warning, not an error.
+fn demographics(pid: &Segment<'_, '_>, findings: &mut Findings) -> Demographics {
+    let patient = JsonPointer::root().key("patient");
+    let sex_text = pid.field(8).text();
+    let sex = (!sex_text.is_empty()).then(|| Sex::parse(&sex_text)).flatten();
+    if sex.is_none() && !sex_text.is_empty() {
+        let message = "PID-8 is not a sex of HL7 table 0001 (F, M, O, U, A, N); sex-specific ranges are not used";
+        let finding =
+            Finding::new(FindingCode::InvalidValue, patient.key("sex"), message).with_severity(Severity::Warning);
+        findings.push_finding(finding);
+    }
+    let birth_text = pid.field(7).component(1).text();
+    let birth = (!birth_text.is_empty()).then(|| datetime::parse(&birth_text));
+    let birth_date = match birth {
+        Some(Some(t)) if t.precision >= Precision::Day => Some(Phi::new(t.local.date())),
+        Some(parsed) => {
+            let message = match parsed {
+                Some(_) => "PID-7 gives only a year or month: age-specific ranges need the date of birth",
+                None => "PID-7 is not an HL7 date such as 19840312",
+            };
+            let finding = Finding::new(FindingCode::InvalidValue, patient.key("birth_date"), message)
+                .with_severity(Severity::Warning);
+            findings.push_finding(finding);
+            None
+        }
+        None => None,
+    };
+    Demographics { sex, birth_date }
+}
+
+/// SPM-4 (specimen type: an HL7 table 0487 code, a SNOMED CT code or a name), else OBR-15; SPM-2 (the filler's
+/// specimen identifier, else the placer's).
+fn specimen(
+    obr: Option<&Segment<'_, '_>>,
+    spm: Option<&Segment<'_, '_>>,
+    obr_at: Hl7Location,
+    findings: &mut Findings,
+) -> (Option<Specimen>, Hl7Location, Hl7Location) {
+    let spm_at = spm.map_or(Hl7Location::segment(*b"SPM", 0), |s| s.location());
+    let id = spm.and_then(|s| {
+        let ids = s.field(2).first();
+        [2, 1].into_iter().map(|n| ids.component(n).subcomponent(1).trim().to_owned()).find(|t| !t.is_empty())
+    });
+    let (codes, type_at): (Vec<String>, Hl7Location) = match (spm, obr) {
+        (Some(s), _) if !s.field(4).is_empty() => {
+            let t = s.field(4).first();
+            ([1, 2, 4, 5].iter().map(|n| t.component(*n).text().into_owned()).collect(), spm_at.field(4))
+        }
+        (_, Some(o)) if !o.field(15).is_empty() => {
+            let source = o.field(15).first().component(1);
+            ([1, 2].iter().map(|n| source.subcomponent(*n).trim().to_owned()).collect(), obr_at.field(15))
+        }
+        _ => (Vec::new(), spm_at.field(4)),
+    };
+    let given: Vec<&String> = codes.iter().filter(|c| !c.is_empty()).collect();
+    let kind = given.iter().find_map(|c| tables::specimen_kind(c).or_else(|| SpecimenKind::parse(c)));
+    if kind.is_none() && !given.is_empty() {
+        let message =
+            "the specimen type is not serum, plasma or blood; results were matched to the catalog as if it were";
+        let finding = Finding::new(FindingCode::InvalidValue, JsonPointer::root().key("specimen").key("type"), message)
+            .with_severity(Severity::Warning);
+        findings.push_finding(finding);
+    }
+    let specimen = (id.is_some() || kind.is_some()).then(|| Specimen { id: id.map(Phi::new), kind });
+    (specimen, spm_at.field(2), type_at)
+}

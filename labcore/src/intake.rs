@@ -1,0 +1,142 @@
+//! One entry point for every format: labcore JSON, FHIR R4 JSON and HL7 v2, recognised from the input itself.
+
+use crate::error::{Error, ErrorKind, Location, Result};
+use crate::fhir::FhirOutcome;
+use crate::hl7::Hl7Outcome;
+use crate::{Context, Finding, Processed, Report};
+
+/// The formats labcore reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Format {
+    /// labcore's JSON payload.
+    Labcore,
+    /// FHIR R4 JSON (a resource with `resourceType`).
+    Fhir,
+    /// HL7 v2 (an `MSH`, `FHS` or `BHS` segment first).
+    Hl7v2,
+}
+
+impl Format {
+    /// The format's name as serialised (`labcore`, `fhir`, `hl7v2`).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Format::Labcore => "labcore",
+            Format::Fhir => "fhir",
+            Format::Hl7v2 => "hl7v2",
+        }
+    }
+}
+
+/// Recognises an input's format from its first bytes (after a byte order mark, white space and MLLP framing):
+/// HL7 v2 starts with a header segment; JSON with `{` or `[`, and is FHIR when its top-level object has a
+/// `resourceType`. `None` for anything else.
+///
+/// ```
+/// use labcore::{detect, Format};
+/// assert_eq!(detect(b"\x0bMSH|^~\\&|LIS"), Some(Format::Hl7v2));
+/// assert_eq!(detect(br#"{"resourceType": "Observation"}"#), Some(Format::Fhir));
+/// assert_eq!(detect(br#"{"patient_id": "x", "results": []}"#), Some(Format::Labcore));
+/// assert_eq!(detect(b"\x00\x01garbage"), None);
+/// ```
+pub fn detect(input: &[u8]) -> Option<Format> {
+    let input = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
+    let start = input.iter().position(|b| !(b.is_ascii_whitespace() || *b == 0x0B))?;
+    let rest = input.get(start..)?;
+    if [&b"MSH"[..], b"FHS", b"BHS"].iter().any(|h| rest.starts_with(h)) {
+        return Some(Format::Hl7v2);
+    }
+    match rest.first() {
+        Some(b'{') => match std::str::from_utf8(rest) {
+            Ok(text) if crate::fhir::is_fhir(text) => Some(Format::Fhir),
+            _ => Some(Format::Labcore),
+        },
+        Some(b'[') => Some(Format::Labcore),
+        _ => None,
+    }
+}
+
+/// What labcore made of an input, by format.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub enum Intake<'c> {
+    /// A labcore JSON payload.
+    Labcore(Box<Processed<'c>>),
+    /// A FHIR input: one report per DiagnosticReport (or group of Observations).
+    Fhir(FhirOutcome<'c>),
+    /// An HL7 v2 input: per message, one report per order, and the ACK code.
+    Hl7(Hl7Outcome<'c>),
+}
+
+impl<'c> Intake<'c> {
+    /// The input's format.
+    pub fn format(&self) -> Format {
+        match self {
+            Intake::Labcore(_) => Format::Labcore,
+            Intake::Fhir(_) => Format::Fhir,
+            Intake::Hl7(_) => Format::Hl7v2,
+        }
+    }
+
+    /// Whether everything in the input was accepted.
+    pub fn accepted(&self) -> bool {
+        match self {
+            Intake::Labcore(p) => p.report.accepted,
+            Intake::Fhir(f) => f.accepted(),
+            Intake::Hl7(h) => h.accepted(),
+        }
+    }
+
+    /// Every processed payload, in input order.
+    pub fn processed(&self) -> Vec<&Processed<'c>> {
+        match self {
+            Intake::Labcore(p) => vec![&**p],
+            Intake::Fhir(f) => f.reports.iter().collect(),
+            Intake::Hl7(h) => h.messages.iter().flat_map(|m| m.orders.iter()).collect(),
+        }
+    }
+
+    /// Every report, in input order.
+    pub fn reports(&self) -> Vec<&Report<'c>> {
+        self.processed().into_iter().map(|p| &p.report).collect()
+    }
+
+    /// The findings about the input (and its messages) that belong to no report.
+    pub fn input_findings(&self) -> Vec<&Finding> {
+        match self {
+            Intake::Labcore(_) => Vec::new(),
+            Intake::Fhir(f) => f.findings.iter().collect(),
+            Intake::Hl7(h) => h.findings.iter().chain(h.messages.iter().flat_map(|m| m.findings.iter())).collect(),
+        }
+    }
+}
+
+/// Recognises the input's format and processes it ([`process`](crate::process), [`fhir::read`](crate::fhir::read)
+/// or [`hl7::process`](crate::hl7::process)).
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use labcore::{catalog::Catalog, process_any, Context, Format};
+/// let catalog = Catalog::builtin()?;
+/// let context = Context::new(&catalog, Utc.with_ymd_and_hms(2026, 11, 25, 12, 0, 0).unwrap());
+/// let message = b"MSH|^~\\&|LIS|LAB|||20261124||ORU^R01|1|P|2.5.1\rPID|1||MRN1\rOBR|1|||CBC|||202611240742-0500\rOBX|1|NM|718-7^Hemoglobin^LN||13.2|g/dL|||||F";
+/// let intake = process_any(message, &context)?;
+/// assert_eq!(intake.format(), Format::Hl7v2);
+/// assert_eq!(intake.reports()[0].results[0].analyte, Some("hemoglobin"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn process_any<'c>(input: &[u8], context: &Context<'c>) -> Result<Intake<'c>> {
+    match detect(input) {
+        Some(Format::Hl7v2) => crate::hl7::process(input, context).map(Intake::Hl7),
+        Some(Format::Fhir) => crate::fhir::read(input, context).map(Intake::Fhir),
+        Some(Format::Labcore) => crate::process(input, context).map(|p| Intake::Labcore(Box::new(p))),
+        None if input.len() > context.max_input_bytes() => {
+            Err(Error::new(ErrorKind::InputTooLarge, "", Location::default()))
+        }
+        None if input.iter().all(u8::is_ascii_whitespace) => {
+            Err(Error::new(ErrorKind::EmptyInput, "", Location::default()))
+        }
+        None => Err(Error::new(ErrorKind::UnknownFormat, "", Location::default())),
+    }
+}
