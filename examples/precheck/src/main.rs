@@ -1,10 +1,14 @@
-//! `labcore-precheck`: lets a lab vendor check payloads before sending them.
+//! `labcore-precheck`: lets a lab vendor check payloads before sending them — labcore JSON, FHIR R4 JSON or
+//! HL7 v2 ORU^R01, recognised from the content.
 //!
-//! Prints one JSON line per input — its status (READY, NEEDS_REVIEW, REJECTED), every finding, and the processed
-//! report (or, with `--format fhir`, the same report as a FHIR R4 DiagnosticReport) — and exits 0 when every
-//! input is accepted, 1 when any is rejected, 2 on a usage error (bad option, unreadable file).
+//! Prints one JSON line per input — its format, status (READY, NEEDS_REVIEW, REJECTED), every finding, and the
+//! processed report(s) (or, with `--format fhir`, FHIR R4 DiagnosticReports; with `--format outcome`, a FHIR
+//! OperationOutcome; with `--format ack`, the HL7 ACK labcore would send) — and exits 0 when every input is
+//! accepted, 1 when any is rejected, 2 on a usage error (bad option, unreadable file).
 // A command-line tool's job is to print.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
+
+mod line;
 
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
@@ -13,32 +17,37 @@ use std::process::ExitCode;
 use chrono::{DateTime, Utc};
 use clap::{Parser, ValueEnum};
 use labcore::catalog::{Catalog, LabCatalog};
-use labcore::fhir::{FhirOptions, to_fhir};
-use labcore::{Context, PriorResult, Report, Status, UnitSystem};
-use serde::Serialize;
+use labcore::{Context, PriorResult, UnitSystem};
 
-/// Check lab payloads (labcore JSON) before sending them.
+/// Check lab payloads (labcore JSON, FHIR R4 JSON, HL7 v2 ORU^R01) before sending them.
 #[derive(Debug, Parser)]
 #[command(name = "labcore-precheck", version, about, long_about = None)]
 struct Args {
-    /// Payload files, directories (every *.json inside), or `-` for standard input.
+    /// Payload files, directories (every *.json and *.hl7 inside), or `-` for standard input.
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
-    /// Judge collection times against this instant (RFC 3339) instead of now.
+    /// Judge collection times against this instant (RFC 3339) instead of now; also the ACK's time.
     #[arg(long, value_name = "RFC3339")]
     as_of: Option<DateTime<Utc>>,
     /// Normalise values to conventional (US) or SI units.
     #[arg(long, value_enum, default_value_t = Units::Conventional)]
     units: Units,
-    /// Pretty-print each report over several lines.
+    /// Pretty-print each line over several lines.
     #[arg(long)]
     pretty: bool,
     /// Print only the inputs that are rejected.
     #[arg(long)]
     rejected_only: bool,
-    /// Print the labcore report (`json`) or the same report as a FHIR R4 DiagnosticReport (`fhir`).
-    #[arg(long, value_enum, default_value_t = Format::Json)]
-    format: Format,
+    /// What to print: labcore's report (`json`), FHIR R4 DiagnosticReports (`fhir`), a FHIR OperationOutcome
+    /// of the findings (`outcome`), or the HL7 ACK labcore would send (`ack`, plain HL7 text).
+    #[arg(long, value_enum, default_value_t = Output::Json)]
+    format: Output,
+    /// The input format; `auto` recognises it from the content.
+    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
+    input_format: InputFormat,
+    /// MSH-10 of the ACK (`--format ack`; several messages get `-2`, `-3`… appended).
+    #[arg(long, value_name = "ID", default_value = "LABCORE-ACK")]
+    ack_control_id: String,
     /// A laboratory's own reference intervals and critical limits (TOML, or JSON by the .json extension).
     #[arg(long, value_name = "FILE")]
     lab_catalog: Option<PathBuf>,
@@ -48,40 +57,28 @@ struct Args {
     priors: Option<PathBuf>,
 }
 
+/// What is printed for each input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Format {
+enum Output {
     Json,
     Fhir,
+    Outcome,
+    Ack,
+}
+
+/// How inputs are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum InputFormat {
+    Auto,
+    Json,
+    Fhir,
+    Hl7,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum Units {
     Conventional,
     Si,
-}
-
-/// One output line.
-#[derive(Serialize)]
-struct Line<'a> {
-    input: &'a str,
-    accepted: bool,
-    status: Option<Status>,
-    error: Option<ErrorLine>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    report: Option<Report<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    fhir: Option<serde_json::Value>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    findings: Option<Vec<labcore::Finding>>,
-}
-
-/// An unusable input: its stable code, message and location (never its content).
-#[derive(Serialize)]
-struct ErrorLine {
-    code: &'static str,
-    message: String,
-    line: usize,
-    column: usize,
 }
 
 fn main() -> ExitCode {
@@ -111,6 +108,13 @@ fn run(args: &Args) -> Result<bool, String> {
         context = context.with_lab_catalog(lab);
     }
     let files = expand(&args.inputs)?;
+    let settings = line::Settings {
+        catalog: &catalog,
+        issued: as_of,
+        output: args.format,
+        input_format: args.input_format,
+        ack_control_id: &args.ack_control_id,
+    };
     let mut all_accepted = true;
     let mut out = io::stdout().lock();
     // A reader that stops early (`| head`) is not an error: the remaining inputs are still checked for the status.
@@ -118,41 +122,17 @@ fn run(args: &Args) -> Result<bool, String> {
     for file in &files {
         let bytes = read(file)?;
         let name = file.to_string_lossy();
-        let mut line = check(&name, &bytes, &context);
-        if args.format == Format::Fhir {
-            to_fhir_line(&mut line, &catalog, as_of);
+        let checked = line::check(&name, &bytes, &context, &settings);
+        all_accepted &= checked.accepted;
+        if reader_gone || args.rejected_only && checked.accepted {
+            continue;
         }
-        all_accepted &= line.accepted;
-        if !(reader_gone || args.rejected_only && line.accepted) {
-            match write_line(&mut out, &line, args.pretty) {
-                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => reader_gone = true,
-                written => written.map_err(|e| format!("writing output: {e}"))?,
-            }
+        match write_line(&mut out, &checked, args.pretty) {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => reader_gone = true,
+            written => written.map_err(|e| format!("writing output: {e}"))?,
         }
     }
     Ok(all_accepted)
-}
-
-fn check<'a>(name: &'a str, bytes: &[u8], context: &Context<'a>) -> Line<'a> {
-    let line =
-        Line { input: name, accepted: false, status: None, error: None, report: None, fhir: None, findings: None };
-    match labcore::validate(bytes, context) {
-        Ok(report) => Line { accepted: report.accepted, status: Some(report.status), report: Some(report), ..line },
-        Err(err) => {
-            let location = err.location();
-            let error =
-                ErrorLine { code: err.code(), message: err.to_string(), line: location.line, column: location.column };
-            Line { error: Some(error), ..line }
-        }
-    }
-}
-
-/// Replaces the report by its FHIR rendering (a rejected payload keeps only its findings).
-fn to_fhir_line(line: &mut Line<'_>, catalog: &Catalog, issued: DateTime<Utc>) {
-    let Some(report) = line.report.take() else { return };
-    let options = FhirOptions { issued, subject: None, id: None };
-    line.fhir = to_fhir(&report, catalog, &options).ok().and_then(|f| serde_json::to_value(f).ok());
-    line.findings = Some(report.findings);
 }
 
 fn lab_catalog(catalog: &Catalog, path: &Path) -> Result<LabCatalog, String> {
@@ -183,16 +163,24 @@ fn read_priors(path: &Path) -> Result<Vec<PriorResult>, String> {
         .collect())
 }
 
-fn write_line(out: &mut impl Write, line: &Line<'_>, pretty: bool) -> io::Result<()> {
+fn write_line(out: &mut impl Write, checked: &line::Checked<'_>, pretty: bool) -> io::Result<()> {
+    if let Some(acks) = &checked.ack_text {
+        // Plain HL7: one segment per line, a blank line between ACKs.
+        for ack in acks {
+            writeln!(out, "{}", ack.trim_end_matches('\r').replace('\r', "\n"))?;
+            writeln!(out)?;
+        }
+        return Ok(());
+    }
     if pretty {
-        serde_json::to_writer_pretty(&mut *out, line)?;
+        serde_json::to_writer_pretty(&mut *out, &checked.line)?;
     } else {
-        serde_json::to_writer(&mut *out, line)?;
+        serde_json::to_writer(&mut *out, &checked.line)?;
     }
     writeln!(out)
 }
 
-/// Files as given, directories as their `*.json` files in name order.
+/// Files as given, directories as their `*.json` and `*.hl7` files in name order.
 fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     let mut files = Vec::new();
     for input in inputs {
@@ -200,7 +188,7 @@ fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
             let entries = std::fs::read_dir(input).map_err(|e| format!("{}: {e}", input.display()))?;
             let mut found: Vec<PathBuf> = entries
                 .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "json"))
+                .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "json" || x == "hl7"))
                 .collect();
             found.sort();
             files.extend(found);

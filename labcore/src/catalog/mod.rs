@@ -259,6 +259,20 @@ impl Catalog {
             (false, true) => Marker::Percent,
             _ => return None,
         };
+        // Short ASCII names (nearly all) are unmarked on the stack.
+        let mut buffer = [0u8; 64];
+        let mut len = 0;
+        if name.is_ascii() && name.len() <= buffer.len() {
+            for b in name.bytes().filter(|b| !matches!(b, b'#' | b'%')) {
+                if let Some(slot) = buffer.get_mut(len) {
+                    *slot = b;
+                    len += 1;
+                }
+            }
+            if let Some(unmarked) = buffer.get(..len).and_then(|b| std::str::from_utf8(b).ok()) {
+                return Some((self.name_matches(unmarked), marker));
+            }
+        }
         let unmarked: String = name.chars().filter(|c| !matches!(c, '#' | '%')).collect();
         Some((self.name_matches(&unmarked), marker))
     }

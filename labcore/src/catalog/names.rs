@@ -97,7 +97,7 @@ impl NameIndex {
     /// The analytes a name means once its qualifying words are dropped (see [`loose_key`]).
     pub(crate) fn get_loose(&self, name: &str) -> Option<&Vec<usize>> {
         let mut buffer = [0u8; STACK_KEY];
-        if name.len() <= STACK_KEY && name.bytes().all(|b| b.is_ascii() && b != b'%' && b != b'#') {
+        if name.len() <= STACK_KEY && name.is_ascii() {
             let len = ascii_loose_key(name.as_bytes(), &mut buffer)?;
             return self.lookup(buffer.get(..len).unwrap_or_default());
         }
@@ -112,41 +112,82 @@ impl NameIndex {
 /// Names up to this length (in bytes) are keyed on the stack.
 const STACK_KEY: usize = 64;
 
-/// [`name_key`] of a short ASCII name without `%` or `#`, written into `out`; `None` for any other name.
-fn ascii_plain_key(name: &str, out: &mut [u8; STACK_KEY]) -> Option<usize> {
-    if name.len() > STACK_KEY || !name.is_ascii() || name.contains(['%', '#']) {
-        return None;
-    }
-    let mut len = 0;
-    for b in name.bytes().filter(u8::is_ascii_alphanumeric) {
-        if let Some(slot) = out.get_mut(len) {
-            *slot = b.to_ascii_lowercase();
-            len += 1;
-        }
-    }
-    Some(len)
+/// The markers `%` and `#` of a name, in order of first appearance, at most one of each.
+#[derive(Default)]
+struct Markers {
+    found: [u8; 2],
+    len: usize,
 }
 
-/// [`loose_key`] of a short ASCII name without `%` or `#`, written into `out`.
+impl Markers {
+    fn note(&mut self, b: u8) {
+        if !self.found.get(..self.len).unwrap_or_default().contains(&b)
+            && let Some(slot) = self.found.get_mut(self.len)
+        {
+            *slot = b;
+            self.len += 1;
+        }
+    }
+
+    fn append_to(&self, out: &mut [u8; STACK_KEY], mut len: usize) -> Option<usize> {
+        for b in self.found.get(..self.len).unwrap_or_default() {
+            *out.get_mut(len)? = *b;
+            len += 1;
+        }
+        Some(len)
+    }
+}
+
+/// [`name_key`] of a short ASCII name, written into `out`; `None` for any other name.
+fn ascii_plain_key(name: &str, out: &mut [u8; STACK_KEY]) -> Option<usize> {
+    if name.len() > STACK_KEY || !name.is_ascii() {
+        return None;
+    }
+    let (mut len, mut markers) = (0, Markers::default());
+    for b in name.bytes() {
+        match b {
+            b'%' | b'#' => markers.note(b),
+            b if b.is_ascii_alphanumeric() => {
+                *out.get_mut(len)? = b.to_ascii_lowercase();
+                len += 1;
+            }
+            _ => {}
+        }
+    }
+    markers.append_to(out, len)
+}
+
+/// [`loose_key`] of a short ASCII name, written into `out`: words are runs of letters, digits and markers;
+/// noise words are dropped; the kept words' markers go to the end.
 fn ascii_loose_key(name: &[u8], out: &mut [u8; STACK_KEY]) -> Option<usize> {
-    let (mut len, mut kept, mut total) = (0, 0, 0);
-    for word in name.split(|b| !b.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
+    let (mut len, mut kept, mut total, mut markers) = (0, 0, 0, Markers::default());
+    let word_byte = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'%' | b'#');
+    for word in name.split(|b| !word_byte(b)).filter(|w| !w.is_empty()) {
         let start = len;
+        let mut word_markers = Markers::default();
         for b in word {
-            if let Some(slot) = out.get_mut(len) {
-                *slot = b.to_ascii_lowercase();
+            if matches!(b, b'%' | b'#') {
+                word_markers.note(*b);
+            } else {
+                *out.get_mut(len)? = b.to_ascii_lowercase();
                 len += 1;
             }
         }
         total += 1;
         let lowered = out.get(start..len).unwrap_or_default();
-        if NOISE_WORDS.iter().any(|noise| noise.as_bytes() == lowered) {
+        if word_markers.len == 0 && NOISE_WORDS.iter().any(|noise| noise.as_bytes() == lowered) {
             len = start;
         } else {
             kept += 1;
+            for b in word_markers.found.get(..word_markers.len).unwrap_or_default() {
+                markers.note(*b);
+            }
         }
     }
-    (kept > 0 && kept < total).then_some(len)
+    if kept == 0 || kept == total {
+        return None;
+    }
+    markers.append_to(out, len)
 }
 
 /// The hash a key is filed under (word-at-a-time, FxHash-style; keys are compared in full after it).
@@ -245,7 +286,21 @@ mod tests {
 
     #[test]
     fn stack_keys_equal_the_general_keys() {
-        let names = ["Glucose Level, Serum", "WBC Count", "Bilirubin, Direct", "Serum", "ALT (SGPT)", "  h.g.b  ", "S"];
+        let names = [
+            "Glucose Level, Serum",
+            "WBC Count",
+            "Bilirubin, Direct",
+            "Serum",
+            "ALT (SGPT)",
+            "  h.g.b  ",
+            "S",
+            "NEUT %",
+            "%Neut, Blood",
+            "Lymph # auto",
+            "Erythrocytes [#/volume] in Blood",
+            "Neutrophils/100 leukocytes [%] in Blood by Automated count",
+            "# % count",
+        ];
         for name in names {
             let mut buffer = [0u8; STACK_KEY];
             let plain = ascii_plain_key(name, &mut buffer).map(|n| String::from_utf8_lossy(&buffer[..n]).into_owned());
@@ -255,6 +310,7 @@ mod tests {
             assert_eq!(loose, loose_key(name), "{name}");
         }
         assert_eq!(ascii_plain_key(&"x".repeat(65), &mut [0; STACK_KEY]), None);
+        assert_eq!(ascii_plain_key("Ab#c%d#", &mut [0; STACK_KEY]), Some(6));
     }
 
     #[test]

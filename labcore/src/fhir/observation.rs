@@ -6,7 +6,7 @@ use crate::catalog::{AgeBand, AgeLimit, AgeUnit, Catalog, SexFilter};
 use crate::derive::DerivedValue;
 use crate::flags::{Flag, INTERPRETATION_SYSTEM};
 use crate::report::{AppliedRange, NormalizedResult, RangeOrigin};
-use crate::{Comparator, LoincCode, TextKind};
+use crate::{Comparator, LoincCode, ResultStatus, TextKind};
 
 /// What every observation of a report shares.
 pub(super) struct Frame {
@@ -43,6 +43,11 @@ fn base(id: String, code: CodeableConcept, frame: &Frame) -> Observation {
 pub(super) fn measured(result: &NormalizedResult, catalog: &Catalog, frame: &Frame) -> Observation {
     let text = result.display.or(result.original.analyte.as_deref()).unwrap_or("Unmapped result");
     let mut observation = base(format!("result-{}", result.index), code(result.loinc, text, catalog), frame);
+    // The sender's own status wins when it says more than final (a correction, a preliminary result).
+    if let Some(status @ (ResultStatus::Corrected | ResultStatus::Amended | ResultStatus::Preliminary)) = result.status
+    {
+        observation.status = status.fhir_code();
+    }
     match (result.value, result.text) {
         (Some(value), _) => {
             observation.value_quantity = Some(quantity(value, result.comparator, result.unit.as_deref()))

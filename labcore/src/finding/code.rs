@@ -63,7 +63,8 @@ finding_codes! {
     AnalyteConflict => ("analyte_conflict", Error),
     /// The name fits several analytes (absolute count and percentage, say) and the unit does not decide.
     AnalyteAmbiguous => ("analyte_ambiguous", Error),
-    /// The unit is not UCUM and not a vendor spelling labcore knows.
+    /// The unit is not UCUM and not a vendor spelling labcore knows (a warning for a result not matched to the
+    /// catalog, whose value labcore does not convert).
     UnitUnknown => ("unit_unknown", Error),
     /// The unit is understood but cannot express this analyte, or no justified conversion exists.
     UnitIncompatible => ("unit_incompatible", Error),

@@ -63,6 +63,11 @@ impl<'a> Field<'a> {
         self.raw
     }
 
+    /// The message's delimiters.
+    pub fn delimiters(&self) -> &Delimiters {
+        &self.delimiters
+    }
+
     /// Whether the field is empty, blank or HL7's explicit null `""`.
     pub fn is_empty(&self) -> bool {
         self.raw.trim().is_empty() || is_null(self.raw.trim())
@@ -76,7 +81,11 @@ impl<'a> Field<'a> {
 
     /// The first repetition.
     pub fn first(&self) -> Repetition<'a> {
-        let raw = self.raw.split(self.delimiters.repetition).next().unwrap_or_default();
+        let separator = u8::try_from(self.delimiters.repetition).unwrap_or(b'~');
+        let raw = match memchr::memchr(separator, self.raw.as_bytes()) {
+            Some(end) => self.raw.get(..end).unwrap_or_default(),
+            None => self.raw,
+        };
         Repetition { raw, delimiters: self.delimiters }
     }
 
@@ -115,8 +124,22 @@ impl<'a> Repetition<'a> {
 
     /// Component `n` (1-based); empty when absent.
     pub fn component(&self, n: usize) -> Component<'a> {
-        let raw = n.checked_sub(1).and_then(|i| self.raw.split(self.delimiters.component).nth(i)).unwrap_or_default();
+        let raw = n.checked_sub(1).and_then(|i| self.split().nth(i)).unwrap_or_default();
         Component { raw, delimiters: self.delimiters }
+    }
+
+    /// The first `N` components (empty where absent), split in one pass.
+    pub(crate) fn parts<const N: usize>(&self) -> [Component<'a>; N] {
+        let mut parts = [Component { raw: "", delimiters: self.delimiters }; N];
+        for (slot, raw) in parts.iter_mut().zip(self.split()) {
+            slot.raw = raw;
+        }
+        parts
+    }
+
+    fn split(&self) -> super::message::SplitByte<'a> {
+        let separator = u8::try_from(self.delimiters.component).unwrap_or(b'^');
+        super::message::SplitByte { rest: Some(self.raw), separator }
     }
 }
 
@@ -134,8 +157,16 @@ impl<'a> Component<'a> {
     /// Sub-component `n` (1-based), as written; the whole component when the message declares no sub-component
     /// separator.
     pub fn subcomponent(&self, n: usize) -> &'a str {
-        match self.delimiters.subcomponent {
-            Some(sub) => n.checked_sub(1).and_then(|i| self.raw.split(sub).nth(i)).unwrap_or_default(),
+        match self.delimiters.subcomponent.and_then(|c| u8::try_from(c).ok()) {
+            // The common case: no sub-component separator at all.
+            Some(sub) if n == 1 => match memchr::memchr(sub, self.raw.as_bytes()) {
+                Some(end) => self.raw.get(..end).unwrap_or_default(),
+                None => self.raw,
+            },
+            Some(separator) => n
+                .checked_sub(1)
+                .and_then(|i| super::message::SplitByte { rest: Some(self.raw), separator }.nth(i))
+                .unwrap_or_default(),
             None if n == 1 => self.raw,
             None => "",
         }

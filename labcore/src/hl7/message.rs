@@ -72,8 +72,8 @@ impl<'a> Document<'a> {
     pub fn parse(text: &'a str) -> Document<'a> {
         let mut document = Document::default();
         let mut current: Option<Message<'a>> = None;
-        let lines = text.split(['\r', '\n', '\u{0B}', '\u{1C}']).map(|l| l.trim_start_matches([' ', '\t']));
-        for (number, line) in lines.filter(|l| !l.trim().is_empty()).enumerate() {
+        let lines = Lines { rest: text }.filter(|l| l.bytes().any(|b| !b.is_ascii_whitespace()));
+        for (number, line) in lines.enumerate() {
             let number = u32::try_from(number + 1).unwrap_or(u32::MAX);
             match line.get(..3) {
                 Some("MSH") => {
@@ -153,13 +153,15 @@ impl<'a> Message<'a> {
         let mut truncated = false;
         if self.delimiter_problem.is_none() {
             let header = matches!(id.as_ref().map(SegmentId::as_str), Some("MSH" | "FHS" | "BHS"));
-            let mut parts = line.split(separator);
+            // Delimiters are ASCII (checked when read), so splitting at their bytes keeps UTF-8 intact.
+            let separator = u8::try_from(separator).unwrap_or(b'|');
+            let mut parts = SplitByte { rest: Some(line), separator };
             if let Some(name) = parts.next() {
                 self.fields.push(name);
             }
             if header {
                 // Field 1 of a header is the field separator itself; field 2 the encoding characters.
-                self.fields.push(line.get(3..3 + separator.len_utf8()).unwrap_or_default());
+                self.fields.push(line.get(3..4).unwrap_or_default());
             }
             for part in parts {
                 if self.fields.len() - first >= MAX_FIELDS {
@@ -212,6 +214,50 @@ impl<'a> Message<'a> {
     /// Whether the message has no segment.
     pub fn is_empty(&self) -> bool {
         self.segments.is_empty()
+    }
+}
+
+/// The segment lines of a text: split at CR and LF; the MLLP framing bytes VT (0x0B, before a message) and FS
+/// (0x1C, after one) and leading spaces and tabs dropped.
+struct Lines<'a> {
+    rest: &'a str,
+}
+
+impl<'a> Iterator for Lines<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        if self.rest.is_empty() {
+            return None;
+        }
+        let end = memchr::memchr2(b'\r', b'\n', self.rest.as_bytes()).unwrap_or(self.rest.len());
+        let line = self.rest.get(..end).unwrap_or_default();
+        self.rest = self.rest.get(end + 1..).unwrap_or_default();
+        Some(line.trim_start_matches([' ', '\t', '\u{0B}', '\u{1C}']).trim_end_matches(['\u{0B}', '\u{1C}']))
+    }
+}
+
+/// Splits text at one ASCII byte (faster than `str::split` for the short fields of HL7).
+pub(crate) struct SplitByte<'a> {
+    pub(crate) rest: Option<&'a str>,
+    pub(crate) separator: u8,
+}
+
+impl<'a> Iterator for SplitByte<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let rest = self.rest?;
+        match memchr::memchr(self.separator, rest.as_bytes()) {
+            Some(at) => {
+                self.rest = rest.get(at + 1..);
+                rest.get(..at)
+            }
+            None => {
+                self.rest = None;
+                Some(rest)
+            }
+        }
     }
 }
 

@@ -214,21 +214,25 @@ fn identify(
     path: &JsonPointer,
     findings: &mut Findings,
 ) -> (Option<smol_str::SmolStr>, Option<smol_str::SmolStr>) {
-    let code = obx.field(usize::from(IDENTIFIER)).first();
-    let part = |n: usize| code.component(n).text();
+    let parts: [_; 12] = obx.field(usize::from(IDENTIFIER)).first().parts();
+    let part = |n: usize| parts.get(n.wrapping_sub(1)).map(|c| c.text()).unwrap_or_default();
     let loinc = TRIPLETS.iter().find_map(|(id, _, system)| {
         let identifier = part(*id);
+        if identifier.is_empty() {
+            return None;
+        }
         let system = part(*system);
         let is_loinc =
             tables::is_loinc_system(&system) || (system.is_empty() && crate::LoincCode::parse(&identifier).is_ok());
-        (is_loinc && !identifier.is_empty()).then_some(identifier)
+        is_loinc.then_some(identifier)
     });
     let primary_is_loinc = tables::is_loinc_system(&part(3));
-    let name = [part(2), part(9)]
+    let name = [2usize, 9]
         .into_iter()
-        .chain((!primary_is_loinc && Some(&part(1)) != loinc.as_ref()).then(|| part(1)))
-        .chain([part(5)])
-        .find(|t| !t.is_empty());
+        .map(part)
+        .find(|t| !t.is_empty())
+        .or_else(|| Some(part(1)).filter(|id| !primary_is_loinc && !id.is_empty() && Some(id) != loinc.as_ref()))
+        .or_else(|| Some(part(5)).filter(|t| !t.is_empty()));
     let mut reader = Reader { findings };
     let name = name.and_then(|n| reader.check_text(&n, path, field("analyte", 256), false).map(shared_text));
     let loinc = loinc.and_then(|l| reader.check_text(&l, path, field("loinc", 32), false).map(shared_text));
@@ -240,22 +244,23 @@ fn identify(
 
 /// OBX-6: the unit's identifier, else its text (CE.1, CE.2).
 fn unit_text<'a>(obx: &Segment<'_, 'a>) -> Cow<'a, str> {
-    let units = obx.field(usize::from(UNITS)).first();
-    let identifier = units.component(1).text();
-    if identifier.is_empty() { units.component(2).text() } else { identifier }
+    let [identifier, text] = obx.field(usize::from(UNITS)).first().parts();
+    let identifier = identifier.text();
+    if identifier.is_empty() { text.text() } else { identifier }
 }
 
 /// OBX-8: the repetition labcore compares with its own flag — the first that reads as a normal/abnormal flag
 /// (`H`, `LL`, `A`, `N`…) rather than a delta, susceptibility or other flag — else the first one sent.
 fn chosen_flag<'a>(obx: &Segment<'_, 'a>) -> Cow<'a, str> {
     let flags = obx.field(usize::from(FLAGS));
-    let codes: Vec<Cow<'a, str>> =
-        flags.repetitions().map(|r| r.component(1).text()).filter(|c| !c.is_empty()).collect();
-    let readable = codes.iter().position(|c| crate::flags::read_vendor_flag(c).is_some());
-    match readable.or(if codes.is_empty() { None } else { Some(0) }) {
-        Some(i) => codes.into_iter().nth(i).unwrap_or_default(),
-        None => Cow::Borrowed(""),
+    let mut first = None;
+    for code in flags.repetitions().map(|r| r.component(1).text()).filter(|c| !c.is_empty()) {
+        if crate::flags::read_vendor_flag(&code).is_some() {
+            return code;
+        }
+        first.get_or_insert(code);
     }
+    first.unwrap_or_default()
 }
 
 /// OBX-5, read as its value type says; an empty value is kept as empty text.
@@ -286,7 +291,9 @@ fn value(obx: &Segment<'_, '_>, kind: ValueType, path: &JsonPointer, findings: &
         );
         soften(findings, Severity::Warning);
     }
-    let value = if text.len() > MAX_VALUE_TEXT {
+    // A value the sender cut short (the v2.7 truncation character ends it) is no measurement: kept as text.
+    let truncated = field.delimiters().truncation.is_some_and(|t| field.as_str().trim_end().ends_with(t));
+    let value = if text.len() > MAX_VALUE_TEXT || truncated {
         ReportedValue::Text { kind: TextKind::Text, text: Phi::new(text.into_owned()) }
     } else {
         read_value_text(&text)
@@ -310,33 +317,27 @@ fn coded_text<'a>(repetition: &Repetition<'a>) -> Cow<'a, str> {
 /// (`<^0.01` is `<0.01`); a separator makes a ratio or range (`^1^:^128`), kept as text. An NM written plainly
 /// has only the first component.
 fn structured_numeric<'a>(repetition: &Repetition<'a>, at: Hl7Location, findings: &mut Findings) -> Cow<'a, str> {
-    let parts: Vec<Cow<'a, str>> = repetition
-        .components()
-        .take(4)
-        .map(|c| {
-            let leaf = c.leaf();
-            note_leaf(&leaf, at, findings);
-            super::field::trimmed(leaf.text)
-        })
-        .collect();
-    match parts.as_slice() {
-        [] => Cow::Borrowed(""),
-        [only] => only.clone(),
-        [comparator, number] => join(&[comparator_symbol(comparator), number]),
-        [comparator, number, separator] => join(&[comparator_symbol(comparator), number, separator]),
-        [comparator, number, separator, second, ..] => {
-            join(&[comparator_symbol(comparator), number, separator, second])
-        }
+    let [comparator, number, separator, second] = repetition.parts();
+    let mut text = |c: super::field::Component<'a>| {
+        let leaf = c.leaf();
+        note_leaf(&leaf, at, findings);
+        super::field::trimmed(leaf.text)
+    };
+    if separator.is_empty() && second.is_empty() && comparator.is_empty() {
+        return text(number);
     }
+    if number.is_empty() && separator.is_empty() && second.is_empty() {
+        // A plain NM: one component, no structure.
+        return text(comparator);
+    }
+    let comparator = text(comparator);
+    let parts = [comparator_symbol(&comparator), &text(number), &text(separator), &text(second)].concat();
+    Cow::Owned(parts)
 }
 
 /// SN comparators: `>`, `<`, `>=`, `<=`, `=`, `<>`; `=` adds nothing to the number.
 fn comparator_symbol(comparator: &str) -> &str {
     if comparator == "=" { "" } else { comparator }
-}
-
-fn join<'a>(parts: &[&str]) -> Cow<'a, str> {
-    Cow::Owned(parts.concat())
 }
 
 /// The NTE-3 comments after an OBX (or an OBR), each repetition a line.

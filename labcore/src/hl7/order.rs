@@ -135,8 +135,12 @@ pub(crate) fn map(context: &OrderContext<'_, '_, '_>, order: &Order) -> MappedOr
         }
     }
     if draft.results.is_empty() {
-        let message = "the order reports no result (no OBX with a value)";
-        findings.push(FindingCode::NoResults, JsonPointer::root().key("results"), message);
+        // Every OBX was left out (cancelled, pending, withdrawn, an attachment): the order is answered, not wrong.
+        let message =
+            "every result of the order was left out (not reported, withdrawn, or of a type labcore does not read)";
+        let finding = Finding::new(FindingCode::NoResults, JsonPointer::root().key("results"), message)
+            .with_severity(Severity::Warning);
+        findings.push_finding(finding);
     }
     let notes = order.notes.iter().chain(&order.patient_notes).filter_map(|n| message.segment(*n));
     let mut comments = Vec::new();
@@ -205,6 +209,14 @@ fn lab_id(
         Some(name) => (name.to_owned(), msh_at),
         None => from_obx.unwrap_or((String::new(), msh_at)),
     };
+    if text.trim().is_empty() {
+        // MSH-4 is optional in HL7 v2: a message without it is usable, but no lab catalog can be matched to it.
+        let message = "neither MSH-4 (sending facility) nor OBX-23 (performing organization) names the laboratory";
+        let finding = Finding::new(FindingCode::MissingField, JsonPointer::root().key("lab_id"), message)
+            .with_severity(Severity::Warning);
+        findings.push_finding(finding);
+        return (None, at);
+    }
     let lab = Reader { findings }.check_text(&text, &JsonPointer::root(), field("lab_id", 128), true);
     (lab.map(str::to_owned), at)
 }

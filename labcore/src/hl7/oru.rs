@@ -43,8 +43,7 @@ enum Last {
 
 /// Groups a message's segments into orders, reporting segments in places the structure does not allow.
 pub(crate) fn orders(message: &Message<'_>, findings: &mut Findings) -> Vec<Order> {
-    let mut walk =
-        Walk { orders: Vec::new(), current: None, pid: None, patient_notes: Vec::new(), orc: None, last: Last::Header };
+    let mut walk = Walk { orders: Vec::new(), current: None, pid: None, patient_notes: Vec::new(), last: Last::Header };
     for (index, segment) in message.segments().enumerate() {
         walk.segment(index, &segment, findings);
     }
@@ -57,7 +56,6 @@ struct Walk {
     current: Option<Order>,
     pid: Option<usize>,
     patient_notes: Vec<usize>,
-    orc: Option<usize>,
     last: Last,
 }
 
@@ -79,10 +77,8 @@ impl Walk {
         match id.as_str() {
             "MSH" => self.last = Last::Header,
             "PID" => self.patient(index),
-            "ORC" => {
-                self.finish_if_started();
-                self.orc = Some(index);
-            }
+            // ORC starts the next order (its common order fields are not read).
+            "ORC" => self.finish_if_started(),
             "OBR" => self.order(index),
             "NTE" => self.note(index),
             "OBX" => self.observation(index, segment, findings),
@@ -105,13 +101,10 @@ impl Walk {
         self.orders.extend(self.current.take());
         self.pid = Some(index);
         self.patient_notes.clear();
-        self.orc = None;
         self.last = Last::Patient;
     }
 
-    fn new_order(&mut self, obr: Option<usize>) -> Order {
-        // The ORC before an OBR is the common order segment of that order; labcore reads nothing from it.
-        self.orc = None;
+    fn new_order(&self, obr: Option<usize>) -> Order {
         Order { pid: self.pid, patient_notes: self.patient_notes.clone(), obr, ..Order::default() }
     }
 

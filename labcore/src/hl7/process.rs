@@ -165,8 +165,20 @@ fn message_outcome<'c>(message: &Message<'_>, context: &Context<'c>) -> MessageO
     if findings.has_error() {
         return rejected(header, findings);
     }
-    let groups = oru::orders(message, &mut findings);
+    let mut groups = oru::orders(message, &mut findings);
     cap_line_findings(&mut findings);
+    // An OBR without any OBX (a parent order, a header) reports nothing: it gets no report of its own.
+    groups.retain(|group| {
+        let empty = group.observations.is_empty();
+        if let Some(obr) = group.obr.and_then(|i| message.segment(i)).filter(|_| empty) {
+            let text = "this order has no OBX segment; it reports nothing and gets no report";
+            let finding = Finding::new(FindingCode::NoResults, JsonPointer::root(), text)
+                .with_location(SourceLocation::Hl7(obr.location()))
+                .with_severity(Severity::Info);
+            findings.push_finding(finding);
+        }
+        !empty
+    });
     let order_context = OrderContext { message, header: &header, catalog: context.catalog() };
     let orders: Vec<Processed<'c>> = groups
         .iter()

@@ -36,9 +36,18 @@ pub(crate) fn normalize<'c>(
 ) -> Option<&'c Analyte> {
     let path = JsonPointer::root().key("results").index(input.index);
     let code = resolve::read_code(input.loinc.as_deref(), path, findings);
-    let reading = read_unit(setting.catalog, input, path, findings);
+    let (reading, unit_unknown) = read_unit(setting.catalog, input);
     let resolved =
         resolve::resolve(setting.catalog, input.analyte.as_deref(), code, reading.as_deref(), path, findings);
+    if unit_unknown {
+        // An unknown unit stops the conversion of a catalog analyte; for an unmapped one labcore converts nothing.
+        let message = "`unit` is neither UCUM nor a vendor spelling labcore knows";
+        let mut finding = crate::Finding::new(FindingCode::UnitUnknown, path.key("unit"), message);
+        if resolved.analyte.is_none() {
+            finding = finding.with_severity(crate::Severity::Warning);
+        }
+        findings.push_finding(finding);
+    }
     out.push(NormalizedResult {
         index: input.index,
         mapping: resolved.mapping,
@@ -110,21 +119,13 @@ pub(crate) fn normalize<'c>(
     resolved.analyte
 }
 
-/// Reads the unit sent; an unknown unit is a finding, an empty one counts as absent.
-fn read_unit<'c>(
-    catalog: &'c Catalog,
-    input: &ResultInput,
-    path: JsonPointer,
-    findings: &mut Findings,
-) -> Option<Cow<'c, UnitReading>> {
-    match catalog.read_unit(input.unit.as_deref()?) {
-        Ok(reading) => Some(reading),
-        Err(UnitError::Empty) => None,
-        Err(_) => {
-            let message = "`unit` is neither UCUM nor a vendor spelling labcore knows";
-            findings.push(FindingCode::UnitUnknown, path.key("unit"), message);
-            None
-        }
+/// Reads the unit sent, and says whether it was not understood; an empty one counts as absent.
+fn read_unit<'c>(catalog: &'c Catalog, input: &ResultInput) -> (Option<Cow<'c, UnitReading>>, bool) {
+    let Some(unit) = input.unit.as_deref() else { return (None, false) };
+    match catalog.read_unit(unit) {
+        Ok(reading) => (Some(reading), false),
+        Err(UnitError::Empty) => (None, false),
+        Err(_) => (None, true),
     }
 }
 

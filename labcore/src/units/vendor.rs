@@ -52,6 +52,9 @@ const RULES: &[(&str, &str)] = &[
     (r"(?i)\(calc(?:ulated)?\)$", ""),
     // micromicrogram (µµg, old MCH unit) = picogram
     (r"(?i)^(?:uug|mmg)$", "pg"),
+    // giga.l-1, tera.l-1 (a French LIS's export in the FHIR-Converter ORU samples): counts per litre
+    (r"(?i)^giga(?:\.l-1|/l)$", "10*9/L"),
+    (r"(?i)^tera(?:\.l-1|/l)$", "10*12/L"),
     // cubic microns (old MCV unit) = femtolitre
     (r"(?i)^(?:cu|cubic)?microns?3?$|^u3$", "um3"),
 ];

@@ -47,7 +47,8 @@ impl Locator for FhirMap {
             [Step::Key("lab_id")] => self.performer?,
             [Step::Key("test_type")] => self.head?.key("code"),
             [Step::Key("collected_at")] => self.effective?,
-            [Step::Key("patient")] => self.patient?,
+            // Without the Patient resource, the subject reference is where the demographics would come from.
+            [Step::Key("patient")] => self.patient.or(self.subject)?,
             [Step::Key("patient"), Step::Key("sex")] => self.patient?.key("gender"),
             [Step::Key("patient"), Step::Key("birth_date")] => self.patient?.key("birthDate"),
             [Step::Key("specimen"), ..] => self.specimen?,

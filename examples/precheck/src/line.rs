@@ -1,0 +1,186 @@
+//! One input checked, as the line the command prints.
+
+use chrono::{DateTime, Utc};
+use labcore::catalog::Catalog;
+use labcore::fhir::{FhirOptions, operation_outcome, to_fhir};
+use labcore::hl7::AckOptions;
+use labcore::{Context, Finding, Format, Intake, Report, Status};
+use serde::Serialize;
+
+use crate::{InputFormat, Output};
+
+/// What every input is checked with.
+pub(crate) struct Settings<'a> {
+    pub(crate) catalog: &'a Catalog,
+    pub(crate) issued: DateTime<Utc>,
+    pub(crate) output: Output,
+    pub(crate) input_format: InputFormat,
+    pub(crate) ack_control_id: &'a str,
+}
+
+/// An input's outcome: the JSON line, or (for `--format ack`) the ACK text.
+pub(crate) struct Checked<'a> {
+    pub(crate) accepted: bool,
+    pub(crate) line: Line<'a>,
+    pub(crate) ack_text: Option<Vec<String>>,
+}
+
+/// One output line.
+#[derive(Serialize)]
+pub(crate) struct Line<'a> {
+    input: &'a str,
+    format: Option<Format>,
+    accepted: bool,
+    status: Option<Status>,
+    error: Option<ErrorLine>,
+    /// The report of a labcore JSON input.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    report: Option<Report<'a>>,
+    /// The reports of an HL7 or FHIR input (one per order, or per DiagnosticReport).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reports: Option<Vec<Report<'a>>>,
+    /// `--format fhir`: the DiagnosticReport (an array for HL7 and FHIR inputs).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fhir: Option<serde_json::Value>,
+    /// `--format outcome`: every finding as a FHIR OperationOutcome.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    outcome: Option<serde_json::Value>,
+    /// The findings about the input itself (HL7 and FHIR), or with `--format fhir` every finding.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    findings: Option<Vec<Finding>>,
+    /// The ACK code of each HL7 message (AA, AE, AR).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ack_codes: Option<Vec<&'static str>>,
+}
+
+/// An unusable input: its stable code, message and location (never its content).
+#[derive(Serialize)]
+struct ErrorLine {
+    code: &'static str,
+    message: String,
+    line: usize,
+    column: usize,
+}
+
+/// Checks one input.
+pub(crate) fn check<'a>(name: &'a str, bytes: &[u8], context: &Context<'a>, settings: &Settings<'_>) -> Checked<'a> {
+    let intake = read(bytes, context, settings);
+    let mut line = Line {
+        input: name,
+        format: None,
+        accepted: false,
+        status: None,
+        error: None,
+        report: None,
+        reports: None,
+        fhir: None,
+        outcome: None,
+        findings: None,
+        ack_codes: None,
+    };
+    let intake = match intake {
+        Ok(intake) => intake,
+        Err(err) => {
+            let location = err.location();
+            line.error = Some(ErrorLine {
+                code: err.code(),
+                message: err.to_string(),
+                line: location.line,
+                column: location.column,
+            });
+            return Checked { accepted: false, line, ack_text: None };
+        }
+    };
+    line.format = Some(intake.format());
+    line.accepted = intake.accepted();
+    line.status = Some(overall_status(&intake));
+    let ack_text = (settings.output == Output::Ack).then(|| acks(&intake, settings));
+    fill(&mut line, intake, settings);
+    Checked { accepted: line.accepted, line, ack_text }
+}
+
+/// Reads the input as `--input-format` says (for `--format ack`, anything not JSON is read as HL7, so that
+/// garbage earns the AR it would get).
+fn read<'c>(bytes: &[u8], context: &Context<'c>, settings: &Settings<'_>) -> labcore::Result<Intake<'c>> {
+    let forced = match settings.input_format {
+        InputFormat::Auto if settings.output == Output::Ack => match labcore::detect(bytes) {
+            Some(Format::Labcore | Format::Fhir) => None,
+            _ => Some(Format::Hl7v2),
+        },
+        InputFormat::Auto => None,
+        InputFormat::Json => Some(Format::Labcore),
+        InputFormat::Fhir => Some(Format::Fhir),
+        InputFormat::Hl7 => Some(Format::Hl7v2),
+    };
+    match forced {
+        None => labcore::process_any(bytes, context),
+        Some(Format::Hl7v2) => labcore::hl7::process(bytes, context).map(Intake::Hl7),
+        Some(Format::Fhir) => labcore::fhir::read(bytes, context).map(Intake::Fhir),
+        Some(_) => labcore::process(bytes, context).map(|p| Intake::Labcore(Box::new(p))),
+    }
+}
+
+/// REJECTED if anything is rejected, else NEEDS_REVIEW if any report needs review, else READY.
+fn overall_status(intake: &Intake<'_>) -> Status {
+    let reports = intake.reports();
+    if !intake.accepted() {
+        Status::Rejected
+    } else if reports.iter().any(|r| r.status == Status::NeedsReview) {
+        Status::NeedsReview
+    } else {
+        Status::Ready
+    }
+}
+
+fn acks(intake: &Intake<'_>, settings: &Settings<'_>) -> Vec<String> {
+    let options = AckOptions::new(settings.ack_control_id, settings.issued.fixed_offset());
+    match intake {
+        Intake::Hl7(outcome) => outcome.acks(&options),
+        _ => Vec::new(),
+    }
+}
+
+/// Puts the reports (or their FHIR renderings, or the OperationOutcome) on the line.
+fn fill<'a>(line: &mut Line<'a>, intake: Intake<'a>, settings: &Settings<'_>) {
+    let input_findings: Vec<Finding> = intake.input_findings().into_iter().cloned().collect();
+    let ack_codes = match &intake {
+        Intake::Hl7(outcome) => Some(outcome.messages.iter().map(|m| m.ack_code.as_str()).collect()),
+        _ => None,
+    };
+    let single = matches!(intake, Intake::Labcore(_));
+    let reports: Vec<Report<'a>> = match intake {
+        Intake::Labcore(processed) => vec![processed.report],
+        Intake::Fhir(outcome) => outcome.reports.into_iter().map(|p| p.report).collect(),
+        Intake::Hl7(outcome) => outcome.messages.into_iter().flat_map(|m| m.orders).map(|p| p.report).collect(),
+        _ => Vec::new(),
+    };
+    line.ack_codes = ack_codes;
+    match settings.output {
+        Output::Json | Output::Ack => {
+            if !input_findings.is_empty() || !single {
+                line.findings = Some(input_findings);
+            }
+            if single {
+                line.report = reports.into_iter().next();
+            } else {
+                line.reports = Some(reports);
+            }
+        }
+        Output::Fhir => {
+            let options = FhirOptions { issued: settings.issued, subject: None, id: None };
+            let rendered: Vec<serde_json::Value> = reports
+                .iter()
+                .filter_map(|r| to_fhir(r, settings.catalog, &options).ok())
+                .filter_map(|f| serde_json::to_value(f).ok())
+                .collect();
+            line.fhir = if single { rendered.into_iter().next() } else { Some(serde_json::Value::Array(rendered)) };
+            let mut all = input_findings;
+            all.extend(reports.into_iter().flat_map(|r| r.findings));
+            line.findings = Some(all);
+        }
+        Output::Outcome => {
+            let all = input_findings.iter().chain(reports.iter().flat_map(|r| r.findings.iter()));
+            line.outcome = serde_json::to_value(operation_outcome(all)).ok();
+        }
+    }
+}
