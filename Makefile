@@ -35,13 +35,17 @@ lint: ## rustfmt and clippy (warnings are errors)
 fmt: ## format the code
 	$(CARGO) fmt --all
 
-fuzz: ## fuzz the payload reader and the text parsers for FUZZ_SECONDS each (nightly + cargo-fuzz, installed by setup)
+fuzz: ## fuzz the JSON, HL7 v2 and FHIR readers and the text parsers for FUZZ_SECONDS each (cargo-fuzz, installed by setup)
 	@scripts/setup.sh fuzz
-	mkdir -p fuzz/corpus/payload fuzz/corpus/text
+	mkdir -p fuzz/corpus/payload fuzz/corpus/text fuzz/corpus/hl7 fuzz/corpus/fhir
 	cd fuzz && RUSTC_BOOTSTRAP=1 $(CARGO) fuzz run payload corpus/payload seeds/payload -- \
 		-max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -max_len=65536
 	cd fuzz && RUSTC_BOOTSTRAP=1 $(CARGO) fuzz run text corpus/text seeds/text -- \
 		-max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -max_len=4096
+	cd fuzz && RUSTC_BOOTSTRAP=1 $(CARGO) fuzz run hl7 corpus/hl7 seeds/hl7 -- \
+		-max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -max_len=65536
+	cd fuzz && RUSTC_BOOTSTRAP=1 $(CARGO) fuzz run fhir corpus/fhir seeds/fhir -- \
+		-max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -max_len=131072
 
 bench: setup ## criterion benchmarks and the labcore/serde speed ratio (release build; several minutes)
 	$(CARGO) bench -p labcore-benches

@@ -142,6 +142,39 @@ fn every_accepted_conformance_case_renders_valid_fhir() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// Reports read from HL7 v2 and FHIR (the corpus's cases and the real samples) render valid FHIR too, with the
+/// sender's result status where it says more than final.
+#[test]
+fn reports_read_from_hl7_and_fhir_render_valid_fhir() {
+    let catalog = Catalog::builtin().unwrap();
+    let context = Context::new(&catalog, as_of());
+    let samples = ["hl7/samples", "fhir/samples"].iter().flat_map(|dir| {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../conformance").join(dir);
+        std::fs::read_dir(dir).unwrap().map(|e| std::fs::read(e.unwrap().path()).unwrap()).collect::<Vec<_>>()
+    });
+    let cases = common::format_case_paths().into_iter().map(|p| {
+        let case: Value = serde_json::from_slice(&std::fs::read(p).unwrap()).unwrap();
+        common::case_input(&case)
+    });
+    let (mut rendered, mut corrected, mut problems) = (0, 0, Vec::new());
+    for input in samples.chain(cases) {
+        let Ok(intake) = labcore::process_any(&input, &context) else { continue };
+        for report in intake.reports().into_iter().filter(|r| r.accepted) {
+            let options = FhirOptions { issued: as_of(), subject: None, id: None };
+            let fhir = serde_json::to_value(to_fhir(report, &catalog, &options).unwrap()).unwrap();
+            rendered += 1;
+            let contained = fhir["contained"].as_array().cloned().unwrap_or_default();
+            corrected += contained.iter().filter(|o| o["status"] == "corrected").count();
+            let found = errors(&fhir);
+            if !found.is_empty() {
+                problems.push(format!("{found:?}"));
+            }
+        }
+    }
+    assert!(rendered >= 30 && corrected >= 2, "rendered {rendered}, corrected {corrected}");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
 #[test]
 fn the_rendering_carries_codes_values_ranges_flags_and_derivations() {
     let catalog = Catalog::builtin().unwrap();

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use labcore::catalog::Catalog;
-use labcore::fhir::{FhirOptions, operation_outcome, to_fhir};
+use labcore::fhir::{DiagnosticReport, FhirOptions, OperationOutcome, operation_outcome, to_fhir};
 use labcore::hl7::AckOptions;
 use labcore::{Context, Finding, Format, Intake, Report, Status};
 use serde::Serialize;
@@ -41,16 +41,24 @@ pub(crate) struct Line<'a> {
     reports: Option<Vec<Report<'a>>>,
     /// `--format fhir`: the DiagnosticReport (an array for HL7 and FHIR inputs).
     #[serde(skip_serializing_if = "Option::is_none")]
-    fhir: Option<serde_json::Value>,
+    fhir: Option<Rendered>,
     /// `--format outcome`: every finding as a FHIR OperationOutcome.
     #[serde(skip_serializing_if = "Option::is_none")]
-    outcome: Option<serde_json::Value>,
+    outcome: Option<OperationOutcome>,
     /// The findings about the input itself (HL7 and FHIR), or with `--format fhir` every finding.
     #[serde(skip_serializing_if = "Option::is_none")]
     findings: Option<Vec<Finding>>,
     /// The ACK code of each HL7 message (AA, AE, AR).
     #[serde(skip_serializing_if = "Option::is_none")]
     ack_codes: Option<Vec<&'static str>>,
+}
+
+/// The FHIR rendering: one DiagnosticReport for labcore JSON, an array for HL7 and FHIR inputs.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Rendered {
+    One(Box<DiagnosticReport>),
+    Many(Vec<DiagnosticReport>),
 }
 
 /// An unusable input: its stable code, message and location (never its content).
@@ -168,19 +176,16 @@ fn fill<'a>(line: &mut Line<'a>, intake: Intake<'a>, settings: &Settings<'_>) {
         }
         Output::Fhir => {
             let options = FhirOptions { issued: settings.issued, subject: None, id: None };
-            let rendered: Vec<serde_json::Value> = reports
-                .iter()
-                .filter_map(|r| to_fhir(r, settings.catalog, &options).ok())
-                .filter_map(|f| serde_json::to_value(f).ok())
-                .collect();
-            line.fhir = if single { rendered.into_iter().next() } else { Some(serde_json::Value::Array(rendered)) };
+            let mut rendered: Vec<DiagnosticReport> =
+                reports.iter().filter_map(|r| to_fhir(r, settings.catalog, &options).ok()).collect();
+            line.fhir = if single { rendered.pop().map(|r| Rendered::One(Box::new(r))) } else { Some(Rendered::Many(rendered)) };
             let mut all = input_findings;
             all.extend(reports.into_iter().flat_map(|r| r.findings));
             line.findings = Some(all);
         }
         Output::Outcome => {
             let all = input_findings.iter().chain(reports.iter().flat_map(|r| r.findings.iter()));
-            line.outcome = serde_json::to_value(operation_outcome(all)).ok();
+            line.outcome = Some(operation_outcome(all));
         }
     }
 }

@@ -109,3 +109,56 @@ fn fhir_format_prints_a_diagnostic_report_and_a_lab_catalog_overrides_ranges() {
     assert_eq!(line["status"], "NEEDS_REVIEW", "the CMP is incomplete");
     assert!(!line.to_string().contains("MRN-9"));
 }
+
+#[test]
+fn hl7_and_fhir_inputs_are_recognised_and_reported_per_order() {
+    let out = precheck()
+        .args(["--as-of", AS_OF])
+        .arg(samples().join("oru-cbc.hl7"))
+        .arg(samples().join("fhir/lipid-bundle.json"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let lines = lines(&out.stdout);
+    assert_eq!((lines[0]["format"].as_str(), lines[1]["format"].as_str()), (Some("hl7v2"), Some("fhir")));
+    assert_eq!(lines[0]["ack_codes"], serde_json::json!(["AA"]));
+    assert_eq!(lines[0]["reports"][0]["results"][2]["flag"], "L", "hemoglobin 11.4 g/dL");
+    assert_eq!(lines[0]["reports"][0]["results"][2]["location"], "OBX[3]");
+    assert_eq!(lines[1]["reports"][0]["panel"], "LIPID");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(!text.contains("MRN-00482913") && !text.contains("DOE") && !text.contains("5550199"), "PHI printed");
+}
+
+#[test]
+fn ack_format_prints_the_hl7_ack_and_garbage_earns_an_ar() {
+    let out = precheck()
+        .args(["--as-of", AS_OF, "--format", "ack", "--ack-control-id", "A-1"])
+        .arg(samples().join("oru-cbc.hl7"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("MSH|^~\\&|CLINIC EHR|CLINIC|NORTHWIND LIS|"), "{text}");
+    assert!(text.contains("|ACK^R01^ACK|A-1|P|2.5.1\nMSA|AA|NW-20261124-0042|accepted\n"), "{text}");
+    let mut command = precheck();
+    command.args(["--as-of", AS_OF, "--format", "ack", "-"]);
+    let out = with_stdin(command, "\u{1}\u{2} Jane-Q-Roe not a message");
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("MSA|AR||rejected") && text.contains("message_unreadable"), "{text}");
+    assert!(!text.contains("Jane-Q-Roe"));
+}
+
+#[test]
+fn outcome_format_prints_a_fhir_operation_outcome() {
+    let out = precheck()
+        .args(["--as-of", AS_OF, "--format", "outcome"])
+        .arg(samples().join("rejected.json"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let line = &lines(&out.stdout)[0];
+    assert_eq!(line["outcome"]["resourceType"], "OperationOutcome");
+    let issues = line["outcome"]["issue"].as_array().unwrap();
+    assert!(issues.iter().any(|i| i["severity"] == "error" && i["details"]["coding"][0]["code"].is_string()));
+}

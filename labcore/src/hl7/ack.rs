@@ -144,6 +144,7 @@ fn summary(code: AckCode, findings: &[&Finding]) -> String {
     let count = |s: Severity| findings.iter().filter(|f| f.severity() == s).count();
     let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
     match code {
+        AckCode::AA if warnings == 0 => "accepted".to_owned(),
         AckCode::AA => format!("accepted; {warnings} warning(s)"),
         AckCode::AE => format!("content errors: {errors} error(s), {warnings} warning(s)"),
         AckCode::AR => format!("rejected: {errors} error(s)"),
@@ -152,15 +153,8 @@ fn summary(code: AckCode, findings: &[&Finding]) -> String {
 
 /// The same finding at the same place is listed once (orders of one patient share its PID findings).
 fn dedup<'f>(findings: impl Iterator<Item = &'f Finding>) -> Vec<&'f Finding> {
-    let mut out: Vec<&Finding> = Vec::new();
-    for finding in findings {
-        if !out.iter().any(|f| {
-            f.code() == finding.code() && f.location() == finding.location() && f.message() == finding.message()
-        }) {
-            out.push(finding);
-        }
-    }
-    out
+    let mut seen = std::collections::HashSet::new();
+    findings.filter(|f| seen.insert((f.code(), f.location().copied(), f.message()))).collect()
 }
 
 fn hl7_location(finding: &Finding) -> Option<Hl7Location> {

@@ -108,7 +108,8 @@ fn formatting(command: &str, out: &mut String) -> bool {
     let (name, argument) = command.split_at_checked(2).unwrap_or((command, ""));
     let count = |default: usize| -> Option<usize> {
         let argument = argument.trim().trim_start_matches('+');
-        if argument.is_empty() { Some(default) } else { argument.parse::<usize>().ok().map(|n| n.min(100)) }
+        // Capped: a hostile `\.sp 99999\` must not turn a few bytes into megabytes.
+        if argument.is_empty() { Some(default) } else { argument.parse::<usize>().ok().map(|n| n.min(8)) }
     };
     match name {
         "br" if argument.is_empty() => out.push('\n'),

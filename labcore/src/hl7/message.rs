@@ -35,8 +35,8 @@ pub struct Message<'a> {
     pub(crate) short_encoding: bool,
     pub(crate) segments: Vec<SegmentSpan>,
     fields: Vec<&'a str>,
-    /// How many segments of each identifier so far (a message has a dozen distinct identifiers at most).
-    counts: Vec<(SegmentId, u32)>,
+    /// How many segments of each identifier so far.
+    counts: crate::hash::FastMap<SegmentId, u32>,
 }
 
 /// Where one segment's fields are in its message's field vector.
@@ -137,16 +137,11 @@ impl<'a> Message<'a> {
         let id =
             SegmentId::read(line).filter(|_| line.get(3..).is_some_and(|r| r.is_empty() || r.starts_with(separator)));
         let sequence = match id {
-            Some(id) => match self.counts.iter_mut().find(|(seen, _)| *seen == id) {
-                Some((_, count)) => {
-                    *count = count.saturating_add(1);
-                    *count as usize
-                }
-                None => {
-                    self.counts.push((id, 1));
-                    1
-                }
-            },
+            Some(id) => {
+                let count = self.counts.entry(id).or_insert(0);
+                *count = count.saturating_add(1);
+                *count as usize
+            }
             None => self.segments.len() + 1,
         };
         let first = self.fields.len();

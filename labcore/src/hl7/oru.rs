@@ -104,8 +104,10 @@ impl Walk {
         self.last = Last::Patient;
     }
 
-    fn new_order(&self, obr: Option<usize>) -> Order {
-        Order { pid: self.pid, patient_notes: self.patient_notes.clone(), obr, ..Order::default() }
+    /// A new order of the current patient; the patient's notes go to the patient's first order only (they are
+    /// about the patient, not each order, and copying them to every order would be quadratic).
+    fn new_order(&mut self, obr: Option<usize>) -> Order {
+        Order { pid: self.pid, patient_notes: std::mem::take(&mut self.patient_notes), obr, ..Order::default() }
     }
 
     fn order(&mut self, index: usize) {

@@ -3,6 +3,7 @@
 //! `fullUrl`, by `Type/id` relative to the bundle; and `#id` to a contained resource).
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 use super::json::Obj;
 use crate::FhirPath;
@@ -16,8 +17,6 @@ pub(crate) const READ_TYPES: &[&str] =
 pub(crate) struct Resource<'a> {
     /// Its type, one of [`READ_TYPES`].
     pub(crate) kind: &'static str,
-    pub(crate) id: Option<Cow<'a, str>>,
-    pub(crate) full_url: Option<Cow<'a, str>>,
     /// Where it is (`Bundle.entry[2].resource`, `DiagnosticReport.contained[0]`).
     pub(crate) path: FhirPath,
     /// The resource that contains it, for a contained resource.
@@ -25,12 +24,18 @@ pub(crate) struct Resource<'a> {
     pub(crate) body: Obj<'a>,
 }
 
-/// Every resource of the input, entries first, each followed by what it contains.
+/// Every resource of the input, entries first, each followed by what it contains, indexed for references.
 #[derive(Debug, Default)]
 pub(crate) struct Resources<'a> {
     pub(crate) all: Vec<Resource<'a>>,
     /// Entries whose resource is of a type labcore does not read (counted, not kept).
     pub(crate) skipped: usize,
+    /// The first resource with a full URL.
+    by_url: HashMap<String, usize>,
+    /// The first top-level resource of a type with an id.
+    by_id: HashMap<(&'static str, String), usize>,
+    /// The first contained resource of a type with an id, in its container.
+    contained: HashMap<(usize, &'static str, String), usize>,
 }
 
 /// The static name of a resource type labcore reads.
@@ -69,7 +74,17 @@ impl<'a> Resources<'a> {
     ) {
         let contained = body.objects("contained");
         let index = self.all.len();
-        self.all.push(Resource { kind, id: body.string("id"), full_url, path, container, body });
+        let id = body.string("id");
+        if let Some(url) = &full_url {
+            self.by_url.entry(url.to_string()).or_insert(index);
+        }
+        if let Some(id) = &id {
+            match container {
+                Some(owner) => self.contained.entry((owner, kind, id.to_string())).or_insert(index),
+                None => self.by_id.entry((kind, id.to_string())).or_insert(index),
+            };
+        }
+        self.all.push(Resource { kind, path, container, body });
         if container.is_some() {
             return; // FHIR R4 invariant dom-2: a contained resource SHALL NOT contain nested resources
         }
@@ -83,21 +98,16 @@ impl<'a> Resources<'a> {
     /// The resource a reference from resource `from` points to, of type `kind`.
     pub(crate) fn resolve(&self, from: usize, reference: &str, kind: &str) -> Option<usize> {
         let reference = reference.trim();
+        let kind = known_type(kind)?;
         if let Some(local) = reference.strip_prefix('#') {
             let owner = self.all.get(from).and_then(|r| r.container).unwrap_or(from);
-            return self.position(|r| r.container == Some(owner) && r.kind == kind && r.id.as_deref() == Some(local));
+            return self.contained.get(&(owner, kind, local.to_owned())).copied();
         }
-        if let Some(found) = self.position(|r| r.kind == kind && r.full_url.as_deref() == Some(reference)) {
-            return Some(found);
+        if let Some(found) = self.by_url.get(reference).filter(|i| self.all.get(**i).is_some_and(|r| r.kind == kind)) {
+            return Some(*found);
         }
         let (wanted_type, wanted_id) = type_and_id(reference)?;
-        self.position(|r| {
-            r.container.is_none() && r.kind == kind && wanted_type == kind && r.id.as_deref() == Some(wanted_id)
-        })
-    }
-
-    fn position(&self, found: impl Fn(&Resource<'a>) -> bool) -> Option<usize> {
-        self.all.iter().position(found)
+        (wanted_type == kind).then(|| self.by_id.get(&(kind, wanted_id.to_owned())).copied()).flatten()
     }
 }
 

@@ -69,7 +69,8 @@ fn result_part(source: &ResultSource, rest: &[Step]) -> FhirPath {
         [] => base,
         [Step::Key("analyte" | "loinc"), ..] => base.key("code"),
         [Step::Key("value"), ..] => base.key(source.value),
-        [Step::Key("unit"), ..] => base.key(source.value).key("code"),
+        [Step::Key("unit"), ..] if source.value == "valueQuantity" => base.key(source.value).key("code"),
+        [Step::Key("unit"), ..] => base.key(source.value),
         [Step::Key("reference_range"), ..] => match source.range {
             Some(i) => base.key("referenceRange").index(i),
             None => base.key("referenceRange"),
@@ -104,7 +105,7 @@ pub(crate) fn map(resources: &Resources<'_>, group: Group, catalog: &Catalog) ->
     let sex = demographics.as_ref().and_then(|d| d.sex);
     let mut draft = Draft {
         patient_id: patient_id(head, patient, &mut findings),
-        lab_id: lab_id(resources, head_index, [head, first], &mut map, &mut findings),
+        lab_id: lab_id(resources, [head_index, group.observations.first().copied()], &mut map, &mut findings),
         panel: group.head.and_then(|h| panel(catalog, resources.all.get(h), &mut findings)),
         patient: demographics,
         ..Draft::default()
@@ -182,17 +183,16 @@ fn patient_id(
 /// The performer: an Organization's name or identifier, else the reference's display; a warning when none.
 fn lab_id(
     resources: &Resources<'_>,
-    head_index: Option<usize>,
-    candidates: [Option<&Resource<'_>>; 2],
+    candidates: [Option<usize>; 2],
     map: &mut FhirMap,
     findings: &mut Findings,
 ) -> Option<String> {
-    for resource in candidates.into_iter().flatten() {
+    for index in candidates.into_iter().flatten() {
+        let Some(resource) = resources.all.get(index) else { continue };
         for (i, performer) in resource.body.objects("performer") {
-            let from = resources.all.iter().position(|r| std::ptr::eq(r, resource)).or(head_index);
             let organization = performer
                 .string("reference")
-                .and_then(|r| resources.resolve(from?, &r, "Organization"))
+                .and_then(|r| resources.resolve(index, &r, "Organization"))
                 .and_then(|o| resources.all.get(o));
             let name = organization
                 .and_then(|o| {
@@ -208,7 +208,7 @@ fn lab_id(
             }
         }
     }
-    map.performer = candidates[0].map(|h| h.path.key("performer"));
+    map.performer = candidates[0].and_then(|i| resources.all.get(i)).map(|h| h.path.key("performer"));
     let message = "no performer names the laboratory; `lab_id` is unknown";
     let finding = Finding::new(FindingCode::MissingField, JsonPointer::root().key("lab_id"), message)
         .with_severity(Severity::Warning);

@@ -3,6 +3,7 @@
 //! Observations, grouped by patient and collection time (results collected together belong together).
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 use super::bundle::Resources;
 use super::json::Obj;
@@ -49,17 +50,21 @@ pub(crate) fn groups(resources: &Resources<'_>) -> Vec<Group> {
         expand(resources, index, 0, &mut used, &mut group);
         groups.push(group);
     }
-    let mut clusters: Vec<(Option<Cow<'_, str>>, Option<String>, Group)> = Vec::new();
+    // Loose results, grouped by patient and time in order of first appearance.
+    let mut clusters: Vec<Group> = Vec::new();
+    let mut by_key: HashMap<(Option<Cow<'_, str>>, Option<String>), usize> = HashMap::new();
     for index in observations(resources).filter(|i| !is_used(&used, *i) && is_laboratory(resources, *i)) {
         let Some(body) = resources.all.get(index).map(|r| &r.body) else { continue };
-        let subject = body.object("subject").and_then(|s| s.string("reference"));
-        let effective = effective_text(body);
-        match clusters.iter_mut().find(|(s, e, _)| *s == subject && *e == effective) {
-            Some((_, _, group)) => group.observations.push(index),
-            None => clusters.push((subject, effective, Group { observations: vec![index], ..Group::default() })),
+        let key = (body.object("subject").and_then(|s| s.string("reference")), effective_text(body));
+        let position = *by_key.entry(key).or_insert_with(|| {
+            clusters.push(Group::default());
+            clusters.len() - 1
+        });
+        if let Some(group) = clusters.get_mut(position) {
+            group.observations.push(index);
         }
     }
-    groups.extend(clusters.into_iter().map(|(_, _, g)| g));
+    groups.extend(clusters);
     groups
 }
 

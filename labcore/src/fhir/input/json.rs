@@ -103,9 +103,10 @@ impl<'a> Obj<'a> {
         self.array(key).into_iter().enumerate().filter_map(|(i, raw)| Obj::read(raw).map(|o| (i, o))).collect()
     }
 
-    /// The keys that appear more than once.
+    /// Whether a key appears more than once.
     pub(crate) fn has_duplicate_keys(&self) -> bool {
-        self.members.iter().enumerate().any(|(i, (k, _))| self.members.iter().skip(i + 1).any(|(other, _)| other == k))
+        let mut seen = std::collections::HashSet::with_capacity(self.members.len());
+        !self.members.iter().all(|(k, _)| seen.insert(k.as_ref()))
     }
 
     /// The first member whose key starts with `prefix` (FHIR choice types: `value` → `valueQuantity`).
