@@ -190,3 +190,16 @@ fn every_formula_mass_matches_its_formula() {
     }
     assert!(checked >= 15, "{checked}");
 }
+
+#[test]
+fn order_codes_name_panels_only_when_they_order_the_same_analytes() {
+    let catalog = builtin();
+    let panel = |code: &str| catalog.panel_for_code(crate::LoincCode::parse(code).unwrap());
+    assert_eq!(panel("57021-8"), Some(Panel::Cbc));
+    assert_eq!(panel("57782-5"), Some(Panel::Cbc));
+    assert_eq!(panel("24323-8"), Some(Panel::Cmp));
+    assert_eq!(panel("24331-1"), Some(Panel::Lipid));
+    assert_eq!(panel("57698-3"), Some(Panel::Lipid));
+    assert_eq!(panel("58410-2"), None, "a CBC without differential is not labcore's CBC");
+    assert_eq!(panel("24321-2"), None, "a BMP is not a CMP");
+}
