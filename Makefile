@@ -47,7 +47,8 @@ fuzz: ## fuzz the JSON, HL7 v2 and FHIR readers and the text parsers for FUZZ_SE
 	cd fuzz && RUSTC_BOOTSTRAP=1 $(CARGO) fuzz run fhir corpus/fhir seeds/fhir -- \
 		-max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -max_len=131072
 
-bench: setup ## criterion benchmarks and the labcore/serde speed ratio (release build; several minutes)
+bench: setup ## criterion benchmarks, the labcore/serde ratio and labcore vs python-hl7 on HL7 (release build; several minutes)
+	@scripts/setup.sh python
 	$(CARGO) bench -p labcore-benches
 
 doc: ## API documentation

