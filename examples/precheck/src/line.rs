@@ -178,7 +178,11 @@ fn fill<'a>(line: &mut Line<'a>, intake: Intake<'a>, settings: &Settings<'_>) {
             let options = FhirOptions { issued: settings.issued, subject: None, id: None };
             let mut rendered: Vec<DiagnosticReport> =
                 reports.iter().filter_map(|r| to_fhir(r, settings.catalog, &options).ok()).collect();
-            line.fhir = if single { rendered.pop().map(|r| Rendered::One(Box::new(r))) } else { Some(Rendered::Many(rendered)) };
+            line.fhir = if single {
+                rendered.pop().map(|r| Rendered::One(Box::new(r)))
+            } else {
+                Some(Rendered::Many(rendered))
+            };
             let mut all = input_findings;
             all.extend(reports.into_iter().flat_map(|r| r.findings));
             line.findings = Some(all);

@@ -90,64 +90,82 @@ pub(crate) fn read(
     })
 }
 
+/// A finding about one OBX field: its code, severity and message.
+type Note = (FindingCode, Severity, &'static str);
+
+const STATUS_EMPTY: Note =
+    (FindingCode::MissingField, Severity::Warning, "OBX-11 (result status) is empty; the result was read as final");
+const STATUS_UNKNOWN: Note = (
+    FindingCode::InvalidValue,
+    Severity::Warning,
+    "OBX-11 is not a result status of HL7 table 0085; the result was read as final",
+);
+const NOT_REPORTED: Note = (
+    FindingCode::ResultNotReported,
+    Severity::Info,
+    "the result status says no result is reported (cancelled, pending, not asked); it was left out",
+);
+const RETRACTED: Note = (
+    FindingCode::ResultRetracted,
+    Severity::Warning,
+    "the result status withdraws a result sent earlier (wrong or deleted); it was left out",
+);
+const PRELIMINARY: Note = (
+    FindingCode::ResultPreliminary,
+    Severity::Info,
+    "the result is preliminary, not verified or partial; it may change",
+);
+const CORRECTED: Note = (FindingCode::ResultCorrected, Severity::Info, "the result corrects one sent earlier");
+const TYPE_EMPTY: Note = (
+    FindingCode::MissingField,
+    Severity::Warning,
+    "OBX-2 (value type) is empty; the value was read as text or a number",
+);
+const TYPE_UNKNOWN: Note = (
+    FindingCode::InvalidValue,
+    Severity::Warning,
+    "OBX-2 is not a value type of HL7 table 0125; the value was read as text or a number",
+);
+const ATTACHMENT: Note = (
+    FindingCode::ValueTypeUnsupported,
+    Severity::Info,
+    "the value is an attachment (ED or RP), not a result; it was left out",
+);
+const OTHER_TYPE: Note = (
+    FindingCode::ValueTypeUnsupported,
+    Severity::Warning,
+    "the value type is not one labcore reads as a lab result (NM, SN, ST, TX, FT, CE, CWE); it was left out",
+);
+
+fn note(findings: &mut Findings, at: Hl7Location, (code, severity, message): Note) {
+    located(findings, code, at, message);
+    soften(findings, severity);
+}
+
 /// OBX-11: the result's status, or `None` (with a finding) when the OBX reports no result.
 fn status(obx: &Segment<'_, '_>, findings: &mut Findings) -> Option<Option<crate::ResultStatus>> {
+    use crate::ResultStatus::{Amended, Corrected, Preliminary};
     let at = obx.location().field(STATUS);
     let code = obx.field(usize::from(STATUS)).text();
-    if code.is_empty() {
-        located(
-            findings,
-            FindingCode::MissingField,
-            at,
-            "OBX-11 (result status) is empty; the result was read as final",
-        );
-        soften(findings, Severity::Warning);
-        return Some(None);
-    }
-    let Some((status, disposition)) = tables::result_status(&code) else {
-        located(
-            findings,
-            FindingCode::InvalidValue,
-            at,
-            "OBX-11 is not a result status of HL7 table 0085; the result was read as final",
-        );
-        soften(findings, Severity::Warning);
-        return Some(None);
+    let read = if code.is_empty() { Err(STATUS_EMPTY) } else { tables::result_status(&code).ok_or(STATUS_UNKNOWN) };
+    let (status, disposition) = match read {
+        Ok(read) => read,
+        Err(problem) => {
+            note(findings, at, problem);
+            return Some(None);
+        }
     };
-    match (disposition, status) {
-        (Disposition::NotReported, _) => {
-            located(
-                findings,
-                FindingCode::ResultNotReported,
-                at,
-                "the result status says no result is reported (cancelled, pending, not asked); it was left out",
-            );
-            None
-        }
-        (Disposition::Retracted, _) => {
-            located(
-                findings,
-                FindingCode::ResultRetracted,
-                at,
-                "the result status withdraws a result sent earlier (wrong or deleted); it was left out",
-            );
-            None
-        }
-        (Disposition::Report, crate::ResultStatus::Preliminary) => {
-            located(
-                findings,
-                FindingCode::ResultPreliminary,
-                at,
-                "the result is preliminary, not verified or partial; it may change",
-            );
-            Some(Some(status))
-        }
-        (Disposition::Report, crate::ResultStatus::Corrected | crate::ResultStatus::Amended) => {
-            located(findings, FindingCode::ResultCorrected, at, "the result corrects one sent earlier");
-            Some(Some(status))
-        }
-        (Disposition::Report, _) => Some(Some(status)),
+    let (kept, remark) = match (disposition, status) {
+        (Disposition::NotReported, _) => (false, Some(NOT_REPORTED)),
+        (Disposition::Retracted, _) => (false, Some(RETRACTED)),
+        (Disposition::Report, Preliminary) => (true, Some(PRELIMINARY)),
+        (Disposition::Report, Corrected | Amended) => (true, Some(CORRECTED)),
+        (Disposition::Report, _) => (true, None),
+    };
+    if let Some(remark) = remark {
+        note(findings, at, remark);
     }
+    kept.then_some(Some(status))
 }
 
 /// OBX-2, or `None` (with a finding) when the value is of a type labcore does not read as a result.
@@ -158,49 +176,21 @@ fn value_type(obx: &Segment<'_, '_>, findings: &mut Findings) -> Option<ValueTyp
         Some(kind) => kind,
         None if code.is_empty() => {
             if !obx.field(usize::from(VALUE)).is_empty() {
-                located(
-                    findings,
-                    FindingCode::MissingField,
-                    at,
-                    "OBX-2 (value type) is empty; the value was read as text or a number",
-                );
-                soften(findings, Severity::Warning);
+                note(findings, at, TYPE_EMPTY);
             }
             ValueType::Text
         }
         None => {
-            located(
-                findings,
-                FindingCode::InvalidValue,
-                at,
-                "OBX-2 is not a value type of HL7 table 0125; the value was read as text or a number",
-            );
-            soften(findings, Severity::Warning);
+            note(findings, at, TYPE_UNKNOWN);
             ValueType::Text
         }
     };
     match kind {
-        ValueType::Attachment => {
-            located(
-                findings,
-                FindingCode::ValueTypeUnsupported,
-                at,
-                "the value is an attachment (ED or RP), not a result; it was left out",
-            );
-            soften(findings, Severity::Info);
-            None
-        }
-        ValueType::Other => {
-            located(
-                findings,
-                FindingCode::ValueTypeUnsupported,
-                at,
-                "the value type is not one labcore reads as a lab result (NM, SN, ST, TX, FT, CE, CWE); it was left out",
-            );
-            None
-        }
-        kind => Some(kind),
+        ValueType::Attachment => note(findings, at, ATTACHMENT),
+        ValueType::Other => note(findings, at, OTHER_TYPE),
+        kind => return Some(kind),
     }
+    None
 }
 
 /// The coding triplets of a CE/CWE: identifier, text, coding system (CWE.1–3, .4–6 and, from v2.7, .10–12).
