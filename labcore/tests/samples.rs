@@ -246,6 +246,9 @@ fn acks_parse_back_and_echo_the_control_id() {
                 let modern = err.field(5).component(1).text().into_owned();
                 let code =
                     if modern.is_empty() { err.field(1).component(4).subcomponent(4).to_owned() } else { modern };
+                if code.is_empty() && err.field(7).text().contains("more findings are not listed") {
+                    continue; // the count of the findings left out of a long ACK
+                }
                 assert!(FindingCode::from_slug(&code).is_some(), "{}: ERR code {code}", name(&path));
             }
         }

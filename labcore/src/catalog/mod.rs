@@ -260,7 +260,7 @@ impl Catalog {
             _ => return None,
         };
         // Short ASCII names (nearly all) are unmarked on the stack.
-        let mut buffer = [0u8; 64];
+        let mut buffer = [0u8; 128];
         let mut len = 0;
         if name.is_ascii() && name.len() <= buffer.len() {
             for b in name.bytes().filter(|b| !matches!(b, b'#' | b'%')) {

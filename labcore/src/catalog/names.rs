@@ -110,7 +110,7 @@ impl NameIndex {
 }
 
 /// Names up to this length (in bytes) are keyed on the stack.
-const STACK_KEY: usize = 64;
+const STACK_KEY: usize = 128;
 
 /// The markers `%` and `#` of a name, in order of first appearance, at most one of each.
 #[derive(Default)]
@@ -309,7 +309,7 @@ mod tests {
             let loose = loose.map(|n| String::from_utf8_lossy(&buffer[..n]).into_owned());
             assert_eq!(loose, loose_key(name), "{name}");
         }
-        assert_eq!(ascii_plain_key(&"x".repeat(65), &mut [0; STACK_KEY]), None);
+        assert_eq!(ascii_plain_key(&"x".repeat(STACK_KEY + 1), &mut [0; STACK_KEY]), None);
         assert_eq!(ascii_plain_key("Ab#c%d#", &mut [0; STACK_KEY]), Some(6));
     }
 

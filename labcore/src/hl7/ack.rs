@@ -37,6 +37,9 @@ pub struct AckOptions {
     pub sending_facility: Option<Hd>,
     /// Also list information findings (errors and warnings always are).
     pub include_info: bool,
+    /// List at most this many findings as ERR segments (errors first); one more ERR says how many were left out.
+    /// A message with a hundred thousand results should not earn a hundred-thousand-line ACK.
+    pub max_errors: usize,
 }
 
 impl AckOptions {
@@ -48,6 +51,7 @@ impl AckOptions {
             sending_application: None,
             sending_facility: None,
             include_info: false,
+            max_errors: 100,
         }
     }
 }
@@ -128,9 +132,23 @@ fn write<'f>(
     }
     out.push('\r');
     let modern = tables::has_err_location_field(version);
-    for finding in &listed {
+    let mut shown: Vec<&Finding> = listed.clone();
+    if shown.len() > options.max_errors {
+        // Errors first, then warnings, then information, each in message order.
+        shown.sort_by_key(|f| std::cmp::Reverse(f.severity()));
+        shown.truncate(options.max_errors);
+    }
+    for finding in listed.iter().filter(|f| shown.iter().any(|s| std::ptr::eq(*s, **f))) {
         out.push_str(&if modern { err_v25(finding, &d) } else { err_v23(finding, &d) });
         out.push('\r');
+    }
+    if listed.len() > shown.len() {
+        let more = format!("{} more findings are not listed", listed.len() - shown.len());
+        out.push_str(&if modern {
+            format!("ERR|||0^Message accepted^HL70357|I|||{more}\r")
+        } else {
+            format!("ERR|^^^0&{more}&HL70357\r")
+        });
     }
     out
 }

@@ -42,7 +42,7 @@ pub fn unescape<'a>(raw: &'a str, delimiters: &Delimiters) -> Cow<'a, str> {
 /// [`unescape`], also saying whether a sequence was malformed or dropped.
 pub(crate) fn unescape_noting<'a>(raw: &'a str, delimiters: &Delimiters) -> (Cow<'a, str>, Decoding) {
     let Some(escape) = delimiters.escape else { return (Cow::Borrowed(raw), Decoding::default()) };
-    if u8::try_from(escape).is_ok_and(|e| memchr::memchr(e, raw.as_bytes()).is_none()) {
+    if u8::try_from(escape).is_ok_and(|e| super::message::find_byte(e, raw.as_bytes()).is_none()) {
         return (Cow::Borrowed(raw), Decoding::default());
     }
     let mut out = String::with_capacity(raw.len());

@@ -82,7 +82,7 @@ impl<'a> Field<'a> {
     /// The first repetition.
     pub fn first(&self) -> Repetition<'a> {
         let separator = u8::try_from(self.delimiters.repetition).unwrap_or(b'~');
-        let raw = match memchr::memchr(separator, self.raw.as_bytes()) {
+        let raw = match super::message::find_byte(separator, self.raw.as_bytes()) {
             Some(end) => self.raw.get(..end).unwrap_or_default(),
             None => self.raw,
         };
@@ -159,7 +159,7 @@ impl<'a> Component<'a> {
     pub fn subcomponent(&self, n: usize) -> &'a str {
         match self.delimiters.subcomponent.and_then(|c| u8::try_from(c).ok()) {
             // The common case: no sub-component separator at all.
-            Some(sub) if n == 1 => match memchr::memchr(sub, self.raw.as_bytes()) {
+            Some(sub) if n == 1 => match super::message::find_byte(sub, self.raw.as_bytes()) {
                 Some(end) => self.raw.get(..end).unwrap_or_default(),
                 None => self.raw,
             },

@@ -90,8 +90,9 @@ impl MessageHeader {
 
 /// Reads one HD field, dropping control characters and over-long text.
 fn hd(segment: &Segment<'_, '_>, field: usize) -> Hd {
-    let component = |n| header_text(&segment.field(field).component(n).text());
-    Hd { namespace: component(1), universal_id: component(2), universal_id_type: component(3) }
+    let [namespace, universal_id, universal_id_type] =
+        segment.field(field).first().parts().map(|c| header_text(&c.text()));
+    Hd { namespace, universal_id, universal_id_type }
 }
 
 fn header_text(text: &str) -> String {
@@ -101,14 +102,15 @@ fn header_text(text: &str) -> String {
 /// Reads MSH and reports what makes the message unusable (an error: the ACK is AR) or doubtful.
 pub(crate) fn read(msh: &Segment<'_, '_>, findings: &mut Findings) -> MessageHeader {
     let text = |field: usize, component: usize| header_text(&msh.field(field).component(component).text());
+    let [message_type, trigger_event, structure] = msh.field(9).first().parts().map(|c| header_text(&c.text()));
     let header = MessageHeader {
         sending_application: hd(msh, 3),
         sending_facility: hd(msh, 4),
         receiving_application: hd(msh, 5),
         receiving_facility: hd(msh, 6),
-        message_type: text(9, 1),
-        trigger_event: text(9, 2),
-        structure: text(9, 3),
+        message_type,
+        trigger_event,
+        structure,
         control_id: header_text(&msh.field(10).text()),
         processing_id: text(11, 1),
         version: text(12, 1),

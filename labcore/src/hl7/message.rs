@@ -150,20 +150,19 @@ impl<'a> Message<'a> {
             let header = matches!(id.as_ref().map(SegmentId::as_str), Some("MSH" | "FHS" | "BHS"));
             // Delimiters are ASCII (checked when read), so splitting at their bytes keeps UTF-8 intact.
             let separator = u8::try_from(separator).unwrap_or(b'|');
-            let mut parts = SplitByte { rest: Some(line), separator };
-            if let Some(name) = parts.next() {
-                self.fields.push(name);
-            }
-            if header {
-                // Field 1 of a header is the field separator itself; field 2 the encoding characters.
-                self.fields.push(line.get(3..4).unwrap_or_default());
-            }
-            for part in parts {
+            // One SIMD pass over the line finds every separator.
+            let mut start = 0;
+            for at in memchr::memchr_iter(separator, line.as_bytes()).chain([line.len()]) {
                 if self.fields.len() - first >= MAX_FIELDS {
                     truncated = true;
                     break;
                 }
-                self.fields.push(part);
+                self.fields.push(line.get(start..at).unwrap_or_default());
+                if header && start == 0 {
+                    // Field 1 of a header is the field separator itself; field 2 the encoding characters.
+                    self.fields.push(line.get(3..4).unwrap_or_default());
+                }
+                start = at + 1;
             }
         }
         let to_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
@@ -232,6 +231,12 @@ impl<'a> Iterator for Lines<'a> {
     }
 }
 
+/// The first position of a byte: a plain loop for the short components and values of HL7 (where the SIMD
+/// search's set-up costs more than it saves), `memchr` for longer text.
+pub(crate) fn find_byte(needle: u8, haystack: &[u8]) -> Option<usize> {
+    if haystack.len() < 32 { haystack.iter().position(|b| *b == needle) } else { memchr::memchr(needle, haystack) }
+}
+
 /// Splits text at one ASCII byte (faster than `str::split` for the short fields of HL7).
 pub(crate) struct SplitByte<'a> {
     pub(crate) rest: Option<&'a str>,
@@ -243,7 +248,7 @@ impl<'a> Iterator for SplitByte<'a> {
 
     fn next(&mut self) -> Option<&'a str> {
         let rest = self.rest?;
-        match memchr::memchr(self.separator, rest.as_bytes()) {
+        match find_byte(self.separator, rest.as_bytes()) {
             Some(at) => {
                 self.rest = rest.get(at + 1..);
                 rest.get(..at)
