@@ -105,7 +105,21 @@ fn write<'f>(
 ) -> String {
     let d = Delimiters::default();
     let version = if tables::is_supported_version(&original.version) { original.version.as_str() } else { "2.5.1" };
-    let e = |text: &str| escape(text, &d);
+    let mut out = msh(original, version, options, &d);
+    let listed = dedup(findings.filter(|f| options.include_info || f.severity() != Severity::Info));
+    out.push_str(&format!("MSA|{}|{}", code.as_str(), escape(&original.control_id, &d)));
+    if msa_text_allowed(version) {
+        out.push('|');
+        out.push_str(&summary(code, &listed));
+    }
+    out.push('\r');
+    errs(&mut out, &listed, tables::has_err_location_field(version), options.max_errors, &d);
+    out
+}
+
+/// The ACK's MSH: labcore's side as sender, the original sender as receiver, the original's processing ID.
+fn msh(original: &MessageHeader, version: &str, options: &AckOptions, d: &Delimiters) -> String {
+    let e = |text: &str| escape(text, d);
     let hd = |hd: &Hd| {
         let parts = [e(&hd.namespace), e(&hd.universal_id), e(&hd.universal_id_type)];
         parts.join("^").trim_end_matches('^').to_owned()
@@ -115,7 +129,7 @@ fn write<'f>(
     let event = if original.trigger_event.is_empty() { "R01".to_owned() } else { e(&original.trigger_event) };
     let message_type = if version == "2.3" { format!("ACK^{event}") } else { format!("ACK^{event}^ACK") };
     let processing = if original.processing_id.is_empty() { "P".to_owned() } else { e(&original.processing_id) };
-    let mut out = format!(
+    format!(
         "MSH|^~\\&|{}|{}|{}|{}|{}||{message_type}|{}|{processing}|{version}\r",
         hd(sender_app),
         hd(sender_facility),
@@ -123,23 +137,19 @@ fn write<'f>(
         hd(&original.sending_facility),
         datetime::format(&options.timestamp),
         e(&options.control_id),
-    );
-    let listed = dedup(findings.filter(|f| options.include_info || f.severity() != Severity::Info));
-    out.push_str(&format!("MSA|{}|{}", code.as_str(), e(&original.control_id)));
-    if msa_text_allowed(version) {
-        out.push('|');
-        out.push_str(&summary(code, &listed));
-    }
-    out.push('\r');
-    let modern = tables::has_err_location_field(version);
-    let mut shown: Vec<&Finding> = listed.clone();
-    if shown.len() > options.max_errors {
-        // Errors first, then warnings, then information, each in message order.
+    )
+}
+
+/// One ERR per finding, at most `max` (errors first, each kept in message order), and one counting the rest.
+fn errs(out: &mut String, listed: &[&Finding], modern: bool, max: usize, d: &Delimiters) {
+    let mut shown: Vec<&Finding> = listed.to_vec();
+    if shown.len() > max {
         shown.sort_by_key(|f| std::cmp::Reverse(f.severity()));
-        shown.truncate(options.max_errors);
+        shown.truncate(max);
     }
-    for finding in listed.iter().filter(|f| shown.iter().any(|s| std::ptr::eq(*s, **f))) {
-        out.push_str(&if modern { err_v25(finding, &d) } else { err_v23(finding, &d) });
+    let kept: std::collections::HashSet<*const Finding> = shown.iter().map(|f| *f as *const Finding).collect();
+    for finding in listed.iter().filter(|f| kept.contains(&(**f as *const Finding))) {
+        out.push_str(&if modern { err_v25(finding, d) } else { err_v23(finding, d) });
         out.push('\r');
     }
     if listed.len() > shown.len() {
@@ -150,7 +160,6 @@ fn write<'f>(
             format!("ERR|^^^0&{more}&HL70357\r")
         });
     }
-    out
 }
 
 /// MSA-3 was deprecated in v2.4 and withdrawn in v2.7.

@@ -98,6 +98,9 @@ pub(crate) struct OrderContext<'x, 'm, 'a> {
 
 const PID: [u8; 3] = *b"PID";
 
+/// One OBX and the NTE segments after it.
+type Observed<'m, 'a> = (Segment<'m, 'a>, Vec<Segment<'m, 'a>>);
+
 /// Reads one order.
 pub(crate) fn map(context: &OrderContext<'_, '_, '_>, order: &Order) -> MappedOrder {
     let message = context.message;
@@ -105,18 +108,17 @@ pub(crate) fn map(context: &OrderContext<'_, '_, '_>, order: &Order) -> MappedOr
     let (pid, obr, spm) = (segment(order.pid), segment(order.obr), segment(order.spm));
     let mut findings = Findings::default();
     let absent = |id: [u8; 3]| Hl7Location::segment(id, 0);
-    let pid_at = pid.as_ref().map_or(absent(PID), Segment::location);
     let obr_at = obr.as_ref().map_or(absent(*b"OBR"), Segment::location);
-    let observations: Vec<(Segment<'_, '_>, Vec<Segment<'_, '_>>)> = order
+    let observations: Vec<Observed<'_, '_>> = order
         .observations
         .iter()
         .filter_map(|o| Some((message.segment(o.obx)?, o.notes.iter().filter_map(|n| message.segment(*n)).collect())))
         .collect();
+    let first_obx = observations.first().map(|(o, _)| o);
     let (patient_id, patient_id_at) = patient_id(pid.as_ref(), &mut findings);
-    let (lab_id, lab_at) = lab_id(context.header, message, observations.first().map(|(o, _)| o), &mut findings);
-    let (collected_at, collected_at_location) =
-        collected_at(context.header, obr.as_ref(), spm.as_ref(), observations.first().map(|(o, _)| o), &mut findings);
-    let (specimen, specimen_id_at, specimen_type_at) = specimen(obr.as_ref(), spm.as_ref(), obr_at, &mut findings);
+    let (lab_id, lab) = lab_id(context.header, message, first_obx, &mut findings);
+    let (collected_at, collected) = collected_at(context.header, obr.as_ref(), spm.as_ref(), first_obx, &mut findings);
+    let (specimen, specimen_id, specimen_type) = specimen(obr.as_ref(), spm.as_ref(), obr_at, &mut findings);
     let mut draft = Draft {
         patient_id,
         lab_id,
@@ -126,10 +128,35 @@ pub(crate) fn map(context: &OrderContext<'_, '_, '_>, order: &Order) -> MappedOr
         specimen,
         ..Draft::default()
     };
+    let results = read_results(&observations, &mut draft, &mut findings);
+    let notes: Vec<Segment<'_, '_>> =
+        order.notes.iter().chain(&order.patient_notes).filter_map(|n| message.segment(*n)).collect();
+    let comments = read_comments(&notes, &mut draft, &mut findings);
+    let pid = pid.as_ref().map_or(absent(PID), Segment::location);
+    let map = OrderMap {
+        pid,
+        patient_id: patient_id_at,
+        lab,
+        obr: obr_at,
+        collected,
+        specimen_id,
+        specimen_type,
+        results,
+        comments,
+    };
+    MappedOrder { draft, findings, map }
+}
+
+/// Reads each OBX that reports a result; returns where each result and its first note are.
+fn read_results(
+    observations: &[Observed<'_, '_>],
+    draft: &mut Draft,
+    findings: &mut Findings,
+) -> Vec<(Hl7Location, Option<Hl7Location>)> {
     let mut results = Vec::with_capacity(observations.len());
-    for (obx, notes) in &observations {
+    for (obx, notes) in observations {
         let index = draft.results.len();
-        if let Some(input) = obx::read(obx, notes, index, &mut findings) {
+        if let Some(input) = obx::read(obx, notes, index, findings) {
             draft.results.push(input);
             results.push((obx.location(), notes.first().map(|n| n.location().field(3))));
         }
@@ -142,26 +169,19 @@ pub(crate) fn map(context: &OrderContext<'_, '_, '_>, order: &Order) -> MappedOr
             .with_severity(Severity::Warning);
         findings.push_finding(finding);
     }
-    let notes = order.notes.iter().chain(&order.patient_notes).filter_map(|n| message.segment(*n));
+    results
+}
+
+/// The order's and the patient's NTE-3 notes as comments; returns where each is.
+fn read_comments(notes: &[Segment<'_, '_>], draft: &mut Draft, findings: &mut Findings) -> Vec<Hl7Location> {
     let mut comments = Vec::new();
     for note in notes {
-        if let Some(text) = obx::comment(std::slice::from_ref(&note), &mut findings) {
+        if let Some(text) = obx::comment(std::slice::from_ref(note), findings) {
             draft.comments.push(Phi::new(text));
             comments.push(note.location().field(3));
         }
     }
-    let map = OrderMap {
-        pid: pid_at,
-        patient_id: patient_id_at,
-        lab: lab_at,
-        obr: obr_at,
-        collected: collected_at_location,
-        specimen_id: specimen_id_at,
-        specimen_type: specimen_type_at,
-        results,
-        comments,
-    };
-    MappedOrder { draft, findings, map }
+    comments
 }
 
 /// The identifier types (CX.5, HL7 table 0203) preferred as the patient identifier, best first.

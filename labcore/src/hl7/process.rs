@@ -149,17 +149,8 @@ fn message_outcome<'c>(message: &Message<'_>, context: &Context<'c>) -> MessageO
     let Some(msh) = message.segment(0) else {
         return rejected(MessageHeader::default(), findings);
     };
-    if let Some(problem) = message.delimiter_problem {
-        let at = SourceLocation::Hl7(msh.location().field(2));
-        findings.push_at(FindingCode::MessageUnreadable, JsonPointer::root(), at, problem.message());
+    if !check_delimiters(message, &msh, &mut findings) {
         return rejected(MessageHeader::default(), findings);
-    }
-    if message.short_encoding {
-        let text =
-            "MSH-2 declares fewer than four encoding characters: escape sequences or sub-components are not recognized";
-        let at = SourceLocation::Hl7(msh.location().field(2));
-        let finding = Finding::new(FindingCode::InvalidValue, JsonPointer::root(), text).with_location(at);
-        findings.push_finding(finding.with_severity(Severity::Warning));
     }
     let header = header::read(&msh, &mut findings);
     if findings.has_error() {
@@ -167,18 +158,7 @@ fn message_outcome<'c>(message: &Message<'_>, context: &Context<'c>) -> MessageO
     }
     let mut groups = oru::orders(message, &mut findings);
     cap_line_findings(&mut findings);
-    // An OBR without any OBX (a parent order, a header) reports nothing: it gets no report of its own.
-    groups.retain(|group| {
-        let empty = group.observations.is_empty();
-        if let Some(obr) = group.obr.and_then(|i| message.segment(i)).filter(|_| empty) {
-            let text = "this order has no OBX segment; it reports nothing and gets no report";
-            let finding = Finding::new(FindingCode::NoResults, JsonPointer::root(), text)
-                .with_location(SourceLocation::Hl7(obr.location()))
-                .with_severity(Severity::Info);
-            findings.push_finding(finding);
-        }
-        !empty
-    });
+    drop_empty_orders(message, &mut groups, &mut findings);
     let order_context = OrderContext { message, header: &header, catalog: context.catalog() };
     let orders: Vec<Processed<'c>> = groups
         .iter()
@@ -196,6 +176,37 @@ fn message_outcome<'c>(message: &Message<'_>, context: &Context<'c>) -> MessageO
         findings.iter().any(|f| f.severity() == Severity::Error) || orders.iter().any(|o| !o.report.accepted);
     let ack_code = if content_error { AckCode::AE } else { AckCode::AA };
     MessageOutcome { header, ack_code, findings, orders }
+}
+
+/// Whether the message's delimiters can be used (with a finding when not, or when MSH-2 is short).
+fn check_delimiters(message: &Message<'_>, msh: &super::message::Segment<'_, '_>, findings: &mut Findings) -> bool {
+    let at = SourceLocation::Hl7(msh.location().field(2));
+    if let Some(problem) = message.delimiter_problem {
+        findings.push_at(FindingCode::MessageUnreadable, JsonPointer::root(), at, problem.message());
+        return false;
+    }
+    if message.short_encoding {
+        let text =
+            "MSH-2 declares fewer than four encoding characters: escape sequences or sub-components are not recognized";
+        let finding = Finding::new(FindingCode::InvalidValue, JsonPointer::root(), text).with_location(at);
+        findings.push_finding(finding.with_severity(Severity::Warning));
+    }
+    true
+}
+
+/// An OBR without any OBX (a parent order, a header) reports nothing: it gets no report of its own.
+fn drop_empty_orders(message: &Message<'_>, groups: &mut Vec<oru::Order>, findings: &mut Findings) {
+    groups.retain(|group| {
+        let empty = group.observations.is_empty();
+        if let Some(obr) = group.obr.and_then(|i| message.segment(i)).filter(|_| empty) {
+            let text = "this order has no OBX segment; it reports nothing and gets no report";
+            let finding = Finding::new(FindingCode::NoResults, JsonPointer::root(), text)
+                .with_location(SourceLocation::Hl7(obr.location()))
+                .with_severity(Severity::Info);
+            findings.push_finding(finding);
+        }
+        !empty
+    });
 }
 
 fn rejected<'c>(header: MessageHeader, findings: Findings) -> MessageOutcome<'c> {

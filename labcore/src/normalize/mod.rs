@@ -40,15 +40,41 @@ pub(crate) fn normalize<'c>(
     let resolved =
         resolve::resolve(setting.catalog, input.analyte.as_deref(), code, reading.as_deref(), path, findings);
     if unit_unknown {
-        // An unknown unit stops the conversion of a catalog analyte; for an unmapped one labcore converts nothing.
-        let message = "`unit` is neither UCUM nor a vendor spelling labcore knows";
-        let mut finding = crate::Finding::new(FindingCode::UnitUnknown, path.key("unit"), message);
-        if resolved.analyte.is_none() {
-            finding = finding.with_severity(crate::Severity::Warning);
-        }
-        findings.push_finding(finding);
+        unknown_unit(resolved.analyte.is_some(), path, findings);
     }
-    out.push(NormalizedResult {
+    out.push(blank(input, &resolved));
+    let result = out.last_mut()?;
+    let sent = Sent { input, code, reading: reading.as_ref(), path };
+    read_value(&sent, resolved.analyte, setting, result, findings);
+    if result.mapping == Mapping::Unmapped {
+        result.loinc = code;
+    }
+    checks::check_vendor_flag(input.flag.as_deref(), result, path, findings);
+    resolved.analyte
+}
+
+/// What was read of a result before its value is normalised.
+struct Sent<'s, 'c> {
+    input: &'s ResultInput,
+    code: Option<crate::LoincCode>,
+    reading: Option<&'s Cow<'c, UnitReading>>,
+    path: JsonPointer,
+}
+
+/// An unknown unit stops the conversion of a catalog analyte (an error); for an unmapped result labcore
+/// converts nothing, so there it is a warning.
+fn unknown_unit(mapped: bool, path: JsonPointer, findings: &mut Findings) {
+    let message = "`unit` is neither UCUM nor a vendor spelling labcore knows";
+    let mut finding = crate::Finding::new(FindingCode::UnitUnknown, path.key("unit"), message);
+    if !mapped {
+        finding = finding.with_severity(crate::Severity::Warning);
+    }
+    findings.push_finding(finding);
+}
+
+/// The result as matched, before its value is read.
+fn blank<'c>(input: &ResultInput, resolved: &resolve::Resolved<'c>) -> NormalizedResult<'c> {
+    NormalizedResult {
         index: input.index,
         mapping: resolved.mapping,
         analyte: resolved.analyte.map(Analyte::id),
@@ -69,13 +95,26 @@ pub(crate) fn normalize<'c>(
         status: input.status,
         location: None,
         original: original(input),
-    });
-    let result = out.last_mut()?;
-    match (&input.value, resolved.analyte) {
+    }
+}
+
+/// Reads the value: a text (flagged only against a qualitative range), a number of a catalog analyte
+/// (converted, flagged), or a number of an unmapped result (kept in its unit).
+fn read_value<'c>(
+    sent: &Sent<'_, 'c>,
+    analyte: Option<&'c Analyte>,
+    setting: &Setting<'c>,
+    result: &mut NormalizedResult<'c>,
+    findings: &mut Findings,
+) {
+    let (input, code) = (sent.input, sent.code);
+    let loinc_of = |a: Option<&'c Analyte>| {
+        a.and_then(|a| a.loinc_for(a.kind().quantity_kind(), setting.blood, code)).map(|t| t.code)
+    };
+    match (&input.value, analyte) {
         (Some(ReportedValue::Text { kind, text }), analyte) => {
             result.text = Some(*kind);
-            result.loinc =
-                analyte.and_then(|a| a.loinc_for(a.kind().quantity_kind(), setting.blood, code)).map(|t| t.code);
+            result.loinc = loinc_of(analyte);
             let range = input.reference_range.as_ref().and_then(|r| r.text.as_deref());
             // Only a real word ("Positive") is compared; empty, masked or unreadable values are not results.
             let word = Some(text.expose()).filter(|_| *kind == crate::TextKind::Text);
@@ -94,29 +133,21 @@ pub(crate) fn normalize<'c>(
                 code,
                 unit_sent: input.unit.is_some(),
                 vendor: input.reference_range.as_ref(),
-                path,
+                path: sent.path,
             };
-            quantity::normalize_number(&context, reading.as_deref(), setting, result, findings);
+            quantity::normalize_number(&context, sent.reading.map(|r| &**r), setting, result, findings);
         }
         (Some(ReportedValue::Number { comparator, number, .. }), None) => {
             result.comparator = *comparator;
             result.significant_digits = Some(number.significant_digits());
             result.value = Some(number.value());
-            result.unit = reading.as_ref().map(|r| match r {
+            result.unit = sent.reading.map(|r| match r {
                 Cow::Borrowed(reading) => Cow::Borrowed(reading.best().ucum()),
                 Cow::Owned(reading) => Cow::Owned(reading.best().ucum().to_owned()),
             });
         }
-        (None, analyte) => {
-            result.loinc =
-                analyte.and_then(|a| a.loinc_for(a.kind().quantity_kind(), setting.blood, code)).map(|t| t.code);
-        }
+        (None, analyte) => result.loinc = loinc_of(analyte),
     }
-    if result.mapping == Mapping::Unmapped {
-        result.loinc = code;
-    }
-    checks::check_vendor_flag(input.flag.as_deref(), result, path, findings);
-    resolved.analyte
 }
 
 /// Reads the unit sent, and says whether it was not understood; an empty one counts as absent.

@@ -40,12 +40,7 @@ pub(crate) fn resolve<'c>(
 ) -> Resolved<'c> {
     let by_code = code.and_then(|c| catalog.find_by_loinc(c));
     // A name that is the code's own LOINC long name (HL7 OBX-3.2, FHIR coding.display) cannot contradict it.
-    let is_display = |name: &str| {
-        by_code.zip(code).is_some_and(|(a, c)| {
-            a.loinc().iter().any(|t| t.code == c && t.long_name.eq_ignore_ascii_case(name.trim()))
-        })
-    };
-    let name = name.filter(|n| !is_display(n));
+    let name = name.filter(|n| !by_code.zip(code).is_some_and(|(a, c)| is_long_name(a, c, n)));
     let (matches, marker) = name.map_or((&[][..], None), |n| catalog.name_candidates(n));
     let fits = |a: &&Analyte| marker.is_none_or(|m| m.fits(a));
     let by_name = || matches.iter().filter_map(|i| catalog.analytes().get(*i)).filter(fits);
@@ -79,6 +74,11 @@ pub(crate) fn resolve<'c>(
             Resolved { analyte: None, mapping: Mapping::Unmapped }
         }
     }
+}
+
+/// Whether `name` is the LOINC long name of the analyte's term `code`.
+fn is_long_name(analyte: &Analyte, code: LoincCode, name: &str) -> bool {
+    analyte.loinc().iter().any(|t| t.code == code && t.long_name.eq_ignore_ascii_case(name.trim()))
 }
 
 /// The single family member whose kind the unit can express (or the only member).

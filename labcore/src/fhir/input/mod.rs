@@ -70,32 +70,13 @@ pub fn read<'c>(input: &[u8], context: &Context<'c>) -> Result<FhirOutcome<'c>> 
     let text = crate::process::check_input(input, context.max_input_bytes())?;
     let raw: &RawValue = serde_json::from_str(text).map_err(|e| Error::from_json(&e))?;
     let mut findings = Findings::default();
-    let Some(top) = json::Obj::read(raw) else {
-        let message = "a FHIR resource is a JSON object";
-        findings.push(FindingCode::InvalidType, JsonPointer::root(), message);
+    let Some((top, kind)) = top_resource(raw, &mut findings) else {
         return Ok(FhirOutcome { resource_type: None, findings: findings.into_vec(), reports: Vec::new() });
     };
-    let named = top.string("resourceType");
-    let kind = named
-        .as_deref()
-        .and_then(bundle::known_type)
-        .filter(|k| matches!(*k, "Bundle" | "DiagnosticReport" | "Observation" | "Patient"));
-    let Some(kind) = kind else {
-        let message = match named {
-            Some(_) => "labcore reads Observation, DiagnosticReport, Bundle and Patient resources only",
-            None => "the JSON has no `resourceType`: it is not a FHIR resource",
-        };
-        findings.push(FindingCode::MessageTypeUnsupported, JsonPointer::root(), message);
-        return Ok(FhirOutcome { resource_type: None, findings: findings.into_vec(), reports: Vec::new() });
-    };
+    let at = SourceLocation::Fhir(FhirPath::resource(kind));
     if top.has_duplicate_keys() {
         let message = "a key appears twice in the resource (FHIR JSON forbids it); the first value was used";
-        findings.push_at(
-            FindingCode::DuplicateField,
-            JsonPointer::root(),
-            SourceLocation::Fhir(FhirPath::resource(kind)),
-            message,
-        );
+        findings.push_at(FindingCode::DuplicateField, JsonPointer::root(), at, message);
     }
     let resources = bundle::Resources::collect(top, kind);
     let reports: Vec<Processed<'c>> = group::groups(&resources)
@@ -106,15 +87,30 @@ pub fn read<'c>(input: &[u8], context: &Context<'c>) -> Result<FhirOutcome<'c>> 
         })
         .collect();
     if reports.is_empty() {
-        let message = "the input holds no laboratory Observation";
-        findings.push_at(
-            FindingCode::NoResults,
-            JsonPointer::root(),
-            SourceLocation::Fhir(FhirPath::resource(kind)),
-            message,
-        );
+        findings.push_at(FindingCode::NoResults, JsonPointer::root(), at, "the input holds no laboratory Observation");
     }
     Ok(FhirOutcome { resource_type: Some(kind), findings: findings.into_vec(), reports })
+}
+
+/// The top-level resource, when it is an object of a type labcore reads (else a finding says what it is).
+fn top_resource<'a>(raw: &'a RawValue, findings: &mut Findings) -> Option<(json::Obj<'a>, &'static str)> {
+    let Some(top) = json::Obj::read(raw) else {
+        findings.push(FindingCode::InvalidType, JsonPointer::root(), "a FHIR resource is a JSON object");
+        return None;
+    };
+    let named = top.string("resourceType");
+    let kind = named
+        .as_deref()
+        .and_then(bundle::known_type)
+        .filter(|k| matches!(*k, "Bundle" | "DiagnosticReport" | "Observation" | "Patient"));
+    if kind.is_none() {
+        let message = match named {
+            Some(_) => "labcore reads Observation, DiagnosticReport, Bundle and Patient resources only",
+            None => "the JSON has no `resourceType`: it is not a FHIR resource",
+        };
+        findings.push(FindingCode::MessageTypeUnsupported, JsonPointer::root(), message);
+    }
+    Some((top, kind?))
 }
 
 /// Whether the input's top-level JSON object has a `resourceType` member: a FHIR resource, not labcore JSON.

@@ -167,19 +167,32 @@ fn value<'a>(
 ) -> Option<(&'static str, ReportedValue, Option<Cow<'a, str>>)> {
     let Some((key, json)) = body.choice("value") else {
         if body.get("dataAbsentReason").is_some() {
-            left_out(
-                findings,
-                FindingCode::ResultNotReported,
-                base.key("dataAbsentReason"),
-                "the observation has no value (a data-absent reason says why); it was left out",
-            );
+            let message = "the observation has no value (a data-absent reason says why); it was left out";
+            left_out(findings, FindingCode::ResultNotReported, base.key("dataAbsentReason"), message);
             return None;
         }
         let value = ReportedValue::Text { kind: TextKind::Empty, text: Phi::new(String::new()) };
         Reader { findings }.value_findings(&value, &path.key("value"));
         return Some(("value", value, None));
     };
-    let (key, value, unit): (&'static str, ReportedValue, Option<Cow<'a, str>>) = match key {
+    let Some((key, value, unit)) = typed_value(body, key, json, path, findings) else {
+        let message = "the value type is not one labcore reads as a lab result (Quantity, string, CodeableConcept, integer); it was left out";
+        left_out(findings, FindingCode::ValueTypeUnsupported, base.key("value"), message);
+        return None;
+    };
+    Reader { findings }.value_findings(&value, &path.key("value"));
+    Some((key, value, unit))
+}
+
+/// The value of the `value[x]` types labcore reads, with the element's name; `None` for any other type.
+fn typed_value<'a>(
+    body: &Obj<'a>,
+    key: &str,
+    json: Json<'a>,
+    path: &JsonPointer,
+    findings: &mut Findings,
+) -> Option<(&'static str, ReportedValue, Option<Cow<'a, str>>)> {
+    Some(match key {
         "valueQuantity" => {
             let quantity = Obj::read(body.raw(key)?).unwrap_or_default();
             let (value, unit) = quantity_value(&quantity, path, findings);
@@ -192,8 +205,8 @@ fn value<'a>(
         },
         "valueCodeableConcept" => {
             let concept = Obj::read(body.raw(key)?).unwrap_or_default();
+            let codings = concept.objects("coding");
             let text = concept.string("text").or_else(|| {
-                let codings = concept.objects("coding");
                 codings
                     .iter()
                     .find_map(|(_, c)| c.string("display"))
@@ -201,14 +214,8 @@ fn value<'a>(
             });
             ("valueCodeableConcept", text_value(text.as_deref().unwrap_or_default()), None)
         }
-        _ => {
-            let message = "the value type is not one labcore reads as a lab result (Quantity, string, CodeableConcept, integer); it was left out";
-            left_out(findings, FindingCode::ValueTypeUnsupported, base.key("value"), message);
-            return None;
-        }
-    };
-    Reader { findings }.value_findings(&value, &path.key("value"));
-    Some((key, value, unit))
+        _ => return None,
+    })
 }
 
 fn text_value(text: &str) -> ReportedValue {
