@@ -83,7 +83,7 @@ fn issue(finding: &Finding) -> Issue {
     }
 }
 
-/// The FHIR R4 IssueType (http://hl7.org/fhir/issue-type) closest to a finding code: a missing element is
+/// The FHIR R4 IssueType (`http://hl7.org/fhir/issue-type`) closest to a finding code: a missing element is
 /// `required`; a malformed one `structure` or `value`; an unknown code `code-invalid`; a clinical rule
 /// `business-rule`; something labcore does not read `not-supported`; a dangling reference `not-found`; a
 /// note that changes nothing `informational`.

@@ -87,7 +87,7 @@ pub enum QuantityKind {
     EntiticAmount,
     /// Catalytic activity per volume (U/L, ukat/L).
     CatalyticConcentration,
-    /// International units per volume (m[IU]/L).
+    /// International units per volume (`m[IU]/L`).
     ArbitraryConcentration,
     /// Volume per time, as eGFR (mL/min/{1.73_m2}).
     VolumeRate,
