@@ -30,6 +30,7 @@ pub mod catalog;
 pub mod fhir;
 pub mod flags;
 pub mod hl7;
+pub mod redact;
 pub mod units;
 
 mod completeness;

@@ -9,6 +9,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod line;
+mod redact;
 
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
@@ -21,8 +22,11 @@ use labcore::{Context, PriorResult, UnitSystem};
 
 /// Check lab payloads (labcore JSON, FHIR R4 JSON, HL7 v2 ORU^R01) before sending them.
 #[derive(Debug, Parser)]
-#[command(name = "labcore-precheck", version, about, long_about = None)]
+#[command(name = "labcore-precheck", version, about, long_about = None, args_conflicts_with_subcommands = true)]
 struct Args {
+    /// `redact`: de-identify payloads instead of checking them (see `labcore-precheck redact --help`).
+    #[command(subcommand)]
+    command: Option<Command>,
     /// Payload files, directories (every *.json and *.hl7 inside), or `-` for standard input.
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
@@ -57,6 +61,14 @@ struct Args {
     priors: Option<PathBuf>,
 }
 
+/// The other things the command does.
+#[derive(Debug, clap::Subcommand)]
+enum Command {
+    /// De-identify labcore JSON, FHIR R4 JSON and HL7 v2 payloads (and free text): one JSON line per input with the
+    /// redacted document and what was changed, or the documents written to `--out-dir`.
+    Redact(redact::RedactArgs),
+}
+
 /// What is printed for each input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Output {
@@ -83,7 +95,11 @@ enum Units {
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    match run(&args) {
+    let outcome = match &args.command {
+        Some(Command::Redact(redact)) => redact::run(redact),
+        None => run(&args),
+    };
+    match outcome {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
         Err(message) => {
@@ -181,7 +197,7 @@ fn write_line(out: &mut impl Write, checked: &line::Checked<'_>, pretty: bool) -
 }
 
 /// Files as given, directories as their `*.json` and `*.hl7` files in name order.
-fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+pub(crate) fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     let mut files = Vec::new();
     for input in inputs {
         if input.is_dir() {
@@ -199,7 +215,7 @@ fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     Ok(files)
 }
 
-fn read(file: &Path) -> Result<Vec<u8>, String> {
+pub(crate) fn read(file: &Path) -> Result<Vec<u8>, String> {
     if file == Path::new("-") {
         let mut bytes = Vec::new();
         io::stdin().read_to_end(&mut bytes).map_err(|e| format!("standard input: {e}"))?;

@@ -2,7 +2,7 @@
 //! processed report as a FHIR R4 `DiagnosticReport` with its `Observation`s contained: LOINC codings, UCUM
 //! `valueQuantity`, `referenceRange`, `interpretation`, and derived values linked to their inputs.
 
-mod input;
+pub(crate) mod input;
 mod model;
 mod observation;
 mod outcome;

@@ -29,7 +29,7 @@
 
 mod ack;
 mod batch;
-mod datetime;
+pub(crate) mod datetime;
 mod decode;
 mod delimiters;
 mod escape;

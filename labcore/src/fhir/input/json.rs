@@ -66,6 +66,11 @@ impl<'a> Obj<'a> {
         }
     }
 
+    /// Every member, in order.
+    pub(crate) fn members(&self) -> &[(Cow<'a, str>, &'a RawValue)] {
+        &self.members
+    }
+
     /// The first value of a key.
     pub(crate) fn get(&self, key: &str) -> Option<Json<'a>> {
         self.raw(key).map(Json::of)

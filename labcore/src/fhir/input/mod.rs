@@ -9,7 +9,7 @@
 mod bundle;
 mod draft;
 mod group;
-mod json;
+pub(crate) mod json;
 mod observation;
 
 use serde_json::value::RawValue;

@@ -1,0 +1,173 @@
+//! labcore's JSON payload and report: `patient_id` (MRN), `patient.birth_date` and `collected_at` (dates),
+//! `specimen.id` (an accession number), and free text (`comments`, `results[].comment`) searched for
+//! identifiers seeded with the patient identifier. Results are left exactly as sent. A key labcore does not
+//! know may hold anything: its strings are searched as free text.
+
+use chrono::Datelike;
+use serde_json::value::RawValue;
+
+use super::json::{Json, Obj, Splicer, elements, key_segment};
+use super::session::{Form, Session};
+use super::{Category, RedactError, RedactOptions, Redactor, Seeds};
+
+/// Keys whose values are kept as they are (labcore's vocabulary, lab values, codes, ranges, flags, statuses).
+const KEPT: &[&str] = &[
+    "lab_id",
+    "test_type",
+    "sex",
+    "type",
+    "analyte",
+    "loinc",
+    "value",
+    "unit",
+    "reference_range",
+    "flag",
+    "status",
+    "status_reasons",
+    "accepted",
+    "panel",
+    "unit_system",
+    "derived",
+    "completeness",
+    "findings",
+    "index",
+    "mapping",
+    "display",
+    "comparator",
+    "significant_digits",
+    "converted",
+    "text",
+    "plausible",
+    "range_status",
+    "range",
+    "critical",
+    "delta",
+    "original",
+    "location",
+    "$schema",
+];
+
+/// What one member's value is.
+enum Rule {
+    Identifier(Category),
+    Date,
+    FreeText,
+    Keep,
+    /// An object or array to walk into (results, patient, specimen, comments, unknown containers).
+    Walk,
+}
+
+fn rule(parent: &str, key: &str) -> Rule {
+    match (parent, key) {
+        ("", "patient_id") => Rule::Identifier(Category::Mrn),
+        ("", "collected_at") | ("patient", "birth_date") => Rule::Date,
+        ("specimen", "id") => Rule::Identifier(Category::OtherId),
+        ("", "comments") | ("result", "comment") => Rule::FreeText,
+        ("", "results" | "patient" | "specimen") => Rule::Walk,
+        (_, key) if KEPT.contains(&key) => Rule::Keep,
+        _ => Rule::FreeText,
+    }
+}
+
+struct Walk<'r, 'a> {
+    session: Session<'r>,
+    seeds: Seeds,
+    splicer: Splicer<'a>,
+}
+
+pub(crate) fn redact(
+    redactor: &Redactor,
+    input: &[u8],
+    options: &RedactOptions,
+) -> Result<(String, Vec<super::Change>), RedactError> {
+    let text = crate::process::check_input(input, crate::DEFAULT_MAX_INPUT_BYTES).map_err(RedactError::Input)?;
+    let raw: &RawValue = serde_json::from_str(text).map_err(|e| RedactError::Input(crate::Error::from_json(&e)))?;
+    let root = Obj::read(raw);
+    let patient = root.as_ref().and_then(|r| r.string("patient_id"));
+    let mut seeds = options.seeds.clone();
+    if let Some(id) = &patient {
+        seeds.add(Category::Mrn, id);
+    }
+    let session = Session::new(redactor, patient.as_deref().or(options.patient.as_deref()), options.as_of.year());
+    let mut walk = Walk { session, seeds, splicer: Splicer::new(text) };
+    match root {
+        Some(root) => walk.object(&root, "", ""),
+        None => walk.free(raw, ""),
+    }
+    Ok((walk.splicer.finish(), walk.session.changes))
+}
+
+impl Walk<'_, '_> {
+    fn object(&mut self, object: &Obj<'_>, parent: &str, path: &str) {
+        for (position, (key, raw)) in object.members().iter().enumerate() {
+            let here = format!("{path}/{}", key_segment(key, position));
+            match rule(parent, key) {
+                Rule::Keep => {}
+                Rule::Identifier(category) => self.identifier(raw, category, &here),
+                Rule::Date => self.date(raw, &here),
+                Rule::FreeText => self.free(raw, &here),
+                Rule::Walk => self.container(raw, key, &here),
+            }
+        }
+    }
+
+    /// `results` (each element a result), `patient`, `specimen`.
+    fn container(&mut self, raw: &RawValue, key: &str, path: &str) {
+        match Json::of(raw) {
+            Json::Array(_) => {
+                for (i, element) in elements(raw).into_iter().enumerate() {
+                    match Obj::read(element) {
+                        Some(result) => self.object(&result, "result", &format!("{path}/{i}")),
+                        None => self.free(element, &format!("{path}/{i}")),
+                    }
+                }
+            }
+            Json::Object(_) => {
+                if let Some(object) = Obj::read(raw) {
+                    self.object(&object, key, path);
+                }
+            }
+            _ => self.free(raw, path),
+        }
+    }
+
+    fn identifier(&mut self, raw: &RawValue, category: Category, path: &str) {
+        let Some(value) = Json::of(raw).text() else { return self.free(raw, path) };
+        if let Some(new) = self.session.replace(category, &value, None, Form::Text, || path.to_owned()) {
+            self.splicer.replace_with_string(raw, &new);
+        }
+    }
+
+    fn date(&mut self, raw: &RawValue, path: &str) {
+        let Some(value) = Json::of(raw).text() else { return };
+        let date = self.session.redactor.detector.whole_date(&value);
+        if let Some(new) = self.session.replace(Category::Date, &value, date.as_ref(), Form::Text, || path.to_owned()) {
+            self.splicer.replace_with_string(raw, &new);
+        }
+    }
+
+    /// Strings searched as free text; arrays and objects of unknown meaning walked into.
+    fn free(&mut self, raw: &RawValue, path: &str) {
+        match Json::of(raw) {
+            Json::Str(_) => {
+                let Some(value) = Json::of(raw).text() else { return };
+                let redactor = self.session.redactor;
+                let new = redactor.free_text(&mut self.session, &value, &self.seeds, path);
+                if new != value {
+                    self.splicer.replace_with_string(raw, &new);
+                }
+            }
+            Json::Array(_) => {
+                for (i, element) in elements(raw).into_iter().enumerate() {
+                    self.free(element, &format!("{path}/{i}"));
+                }
+            }
+            Json::Object(_) => {
+                if let Some(object) = Obj::read(raw) {
+                    self.object(&object, "unknown", path);
+                }
+            }
+            _ => {}
+        }
+    }
+}

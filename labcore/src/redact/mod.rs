@@ -1,0 +1,213 @@
+//! De-identification of lab data: HIPAA Safe Harbor (the default), a limited data set, or a policy of one's own,
+//! applied to labcore JSON payloads and reports, FHIR R4 resources, HL7 v2 messages and free text — keeping every
+//! lab value, unit, code, range and flag exactly as it was.
+//!
+//! ```
+//! use chrono::{TimeZone, Utc};
+//! use labcore::redact::{Policy, RedactOptions, Redactor};
+//! let redactor = Redactor::new(Policy::safe_harbor(), None)?;
+//! let options = RedactOptions::new(Utc.with_ymd_and_hms(2026, 11, 25, 12, 0, 0).unwrap());
+//! let note = "Critical K 6.8 mmol/L called to RN Kelly Brown at (217) 555-0199 on 03/14/2024 09:12.";
+//! let redacted = redactor.text(note, &options);
+//! assert_eq!(redacted.output, "Critical K 6.8 mmol/L called to RN [NAME-1] at [PHONE-1] on 2024.");
+//! assert_eq!(redacted.changes.len(), 3);                      // what, where, how — never the value
+//! assert!(!format!("{:?}", redacted.changes).contains("Kelly"));
+//! # Ok::<(), labcore::redact::RedactError>(())
+//! ```
+//!
+//! - Operations ([`Operation`]): keep, remove, mask with typed placeholders (`[NAME-1]`, the same for the same
+//!   value within a document), keyed pseudonyms (HMAC-SHA256 with the caller's [`RedactionKey`]), per-patient
+//!   date shifts (intervals between one patient's dates kept exactly), and generalisation (a date to its year,
+//!   an age over 89 to `90+`, a ZIP code to its first three digits or `000`, [`Zip3List`]).
+//! - Every change is reported ([`Change`]): category, operation, location — never the original value.
+//! - Free text is searched for every Safe Harbor category that can appear in text, seeded with the identifiers
+//!   already found in the same record (the patient's own name, in any order or case, the MRN, the phone).
+
+mod category;
+mod detect;
+mod fhir;
+mod hl7;
+mod json;
+mod key;
+mod labcore_json;
+mod policy;
+mod session;
+mod zip3;
+
+pub use category::Category;
+pub use detect::Seeds;
+pub use key::{KeyError, MIN_KEY_BYTES, RedactionKey};
+pub use policy::{Operation, Policy};
+pub use session::Change;
+pub use zip3::Zip3List;
+
+use chrono::{DateTime, Datelike, Utc};
+use serde::Serialize;
+
+use crate::Format;
+use detect::Detector;
+use session::{Form, Session};
+
+/// A redactor: a policy, the key it may need, and the compiled detector. Build it once and share it.
+pub struct Redactor {
+    policy: Policy,
+    key: Option<RedactionKey>,
+    detector: Detector,
+}
+
+impl std::fmt::Debug for Redactor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Redactor").field("policy", &self.policy.name()).field("key", &self.key.is_some()).finish()
+    }
+}
+
+/// What a run needs besides the input.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct RedactOptions {
+    /// The time against which "over 89" is judged (labcore never reads the clock).
+    pub as_of: DateTime<Utc>,
+    /// Identifiers known from the record, for free text given alone (structured inputs find their own).
+    pub seeds: Seeds,
+    /// Whose dates are shifted, for free text given alone (structured inputs use their patient identifier).
+    pub patient: Option<String>,
+}
+
+impl RedactOptions {
+    /// Options with no seeds and no patient.
+    pub fn new(as_of: DateTime<Utc>) -> RedactOptions {
+        RedactOptions { as_of, seeds: Seeds::new(), patient: None }
+    }
+}
+
+/// A redacted document and what was changed in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Redacted {
+    /// The format of the input.
+    pub format: Option<Format>,
+    /// The redacted document (for HL7 and FHIR, the same message with the identifiers replaced).
+    pub output: String,
+    /// Every change, in document order.
+    pub changes: Vec<Change>,
+}
+
+/// Why an input cannot be redacted. Never carries input text.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum RedactError {
+    /// The policy pseudonymises or shifts dates, and no key was given.
+    #[error("the policy uses pseudonyms or date shifts, which need a key")]
+    KeyRequired,
+    /// The input is not JSON, or is empty or too large (the input error's code says which).
+    #[error("{0}")]
+    Input(crate::Error),
+    /// The input is neither JSON nor HL7 v2.
+    #[error("input is neither JSON nor an HL7 v2 message")]
+    UnknownFormat,
+}
+
+impl RedactError {
+    /// A stable snake_case code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            RedactError::KeyRequired => "key_required",
+            RedactError::Input(e) => e.code(),
+            RedactError::UnknownFormat => "unknown_format",
+        }
+    }
+}
+
+impl Redactor {
+    /// A redactor for a policy; `key` is required when the policy pseudonymises or shifts dates.
+    pub fn new(policy: Policy, key: Option<RedactionKey>) -> Result<Redactor, RedactError> {
+        if policy.needs_key() && key.is_none() {
+            return Err(RedactError::KeyRequired);
+        }
+        Ok(Redactor { policy, key, detector: Detector::new() })
+    }
+
+    /// The policy.
+    pub fn policy(&self) -> &Policy {
+        &self.policy
+    }
+
+    /// Redacts free text (a comment, an NTE, a log line).
+    pub fn text(&self, text: &str, options: &RedactOptions) -> Redacted {
+        let mut session = Session::new(self, options.patient.as_deref(), options.as_of.year());
+        let output = self.free_text(&mut session, text, &options.seeds, "");
+        Redacted { format: None, output, changes: session.changes }
+    }
+
+    /// Redacts a labcore JSON payload, or a labcore report serialised as JSON.
+    pub fn labcore_json(&self, input: &[u8], options: &RedactOptions) -> Result<Redacted, RedactError> {
+        labcore_json::redact(self, input, options).map(|(output, changes)| Redacted {
+            format: Some(Format::Labcore),
+            output,
+            changes,
+        })
+    }
+
+    /// Redacts a processed report: its JSON form, with the collection time treated as the date it is.
+    pub fn report(&self, report: &crate::Report<'_>, options: &RedactOptions) -> Result<Redacted, RedactError> {
+        let json = serde_json::to_vec(report).map_err(|_| RedactError::UnknownFormat)?;
+        self.labcore_json(&json, options)
+    }
+
+    /// Redacts FHIR R4 JSON (a resource or a Bundle).
+    pub fn fhir(&self, input: &[u8], options: &RedactOptions) -> Result<Redacted, RedactError> {
+        fhir::redact(self, input, options).map(|(output, changes)| Redacted {
+            format: Some(Format::Fhir),
+            output,
+            changes,
+        })
+    }
+
+    /// Redacts HL7 v2 (a message, several, or a batch). The output is UTF-8.
+    pub fn hl7(&self, input: &[u8], options: &RedactOptions) -> Result<Redacted, RedactError> {
+        hl7::redact(self, input, options).map(|(output, changes)| Redacted {
+            format: Some(Format::Hl7v2),
+            output,
+            changes,
+        })
+    }
+
+    /// Recognises the input's format ([`crate::detect`]) and redacts it.
+    pub fn any(&self, input: &[u8], options: &RedactOptions) -> Result<Redacted, RedactError> {
+        match crate::detect(input) {
+            Some(Format::Hl7v2) => self.hl7(input, options),
+            Some(Format::Fhir) => self.fhir(input, options),
+            Some(Format::Labcore) => self.labcore_json(input, options),
+            None => Err(RedactError::UnknownFormat),
+        }
+    }
+
+    /// Redacts one free-text value within a document, `location` naming where it is.
+    pub(crate) fn free_text(&self, session: &mut Session<'_>, text: &str, seeds: &Seeds, location: &str) -> String {
+        let spans = self.detector.find(text, seeds);
+        let mut out = String::with_capacity(text.len());
+        let mut at = 0;
+        for span in spans {
+            let Some(value) = text.get(span.start..span.end) else { continue };
+            let where_ = || {
+                if location.is_empty() {
+                    format!("bytes {}..{}", span.start, span.end)
+                } else {
+                    format!("{location} bytes {}..{}", span.start, span.end)
+                }
+            };
+            if let Some(replacement) = session.replace(span.category, value, span.date.as_ref(), Form::Text, where_) {
+                out.push_str(text.get(at..span.start).unwrap_or_default());
+                out.push_str(&replacement);
+                at = span.end;
+            }
+        }
+        out.push_str(text.get(at..).unwrap_or_default());
+        out
+    }
+
+    /// Whether a value is labcore's own placeholder or pseudonym (left as it is: redaction is idempotent).
+    pub(crate) fn is_own(&self, value: &str) -> bool {
+        self.detector.is_own(value)
+    }
+}

@@ -1,0 +1,97 @@
+//! The three-digit ZIP areas Safe Harbor turns into `000` (45 CFR 164.514(b)(2)(i)(B): a ZIP code's first three
+//! digits may stay only where the area they cover has more than 20,000 people), as versioned lists with their
+//! sources (`labcore/deid/restricted_zip3.toml`).
+
+use serde::Deserialize;
+
+/// A list of restricted ZIP3 areas.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Zip3List {
+    id: String,
+    areas: Vec<u16>,
+    source: String,
+}
+
+#[derive(Deserialize)]
+struct File {
+    list: Vec<Entry>,
+}
+
+#[derive(Deserialize)]
+struct Entry {
+    id: String,
+    zip3: Vec<String>,
+    source: String,
+}
+
+/// The lists built into labcore.
+fn builtin_lists() -> Vec<Zip3List> {
+    let text = include_str!("../../deid/restricted_zip3.toml");
+    let Ok(file) = toml::from_str::<File>(text) else { return Vec::new() };
+    file.list
+        .into_iter()
+        .map(|e| Zip3List {
+            id: e.id,
+            areas: e.zip3.iter().filter_map(|z| z.trim().parse::<u16>().ok()).collect(),
+            source: e.source,
+        })
+        .collect()
+}
+
+impl Zip3List {
+    /// A built-in list by id: `census2020` (the default) or `census2000` (the 17 areas of HHS's 2012 guidance).
+    pub fn builtin(id: &str) -> Option<Zip3List> {
+        builtin_lists().into_iter().find(|l| l.id == id)
+    }
+
+    /// The ids of the built-in lists.
+    pub fn builtin_ids() -> Vec<String> {
+        builtin_lists().into_iter().map(|l| l.id).collect()
+    }
+
+    /// A list of one's own (`["036", "059"]`), for another census or a stricter threshold.
+    pub fn custom(id: impl Into<String>, areas: &[&str], source: impl Into<String>) -> Zip3List {
+        Zip3List {
+            id: id.into(),
+            areas: areas.iter().filter_map(|z| z.trim().parse::<u16>().ok()).collect(),
+            source: source.into(),
+        }
+    }
+
+    /// The list's id.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// Where the list comes from.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// Whether the area of a ZIP code's first three digits is restricted.
+    pub fn is_restricted(&self, zip3: &str) -> bool {
+        zip3.parse::<u16>().is_ok_and(|z| self.areas.contains(&z))
+    }
+
+    /// Safe Harbor's generalisation of a ZIP code: its first three digits, or `000` in a restricted area.
+    ///
+    /// ```
+    /// use labcore::redact::Zip3List;
+    /// let list = Zip3List::builtin("census2000").unwrap();
+    /// assert_eq!(list.generalize("62704"), "627");
+    /// assert_eq!(list.generalize("03601-1234"), "000");
+    /// ```
+    pub fn generalize(&self, zip: &str) -> String {
+        let digits: String = zip.chars().filter(char::is_ascii_digit).take(3).collect();
+        if digits.len() < 3 || self.is_restricted(&digits) { "000".to_owned() } else { digits }
+    }
+}
+
+impl Default for Zip3List {
+    /// The 2020 census list when it is built in, else the 2000 one.
+    fn default() -> Self {
+        Zip3List::builtin("census2020")
+            .or_else(|| Zip3List::builtin("census2000"))
+            .unwrap_or_else(|| Zip3List::custom("none", &[], "no list built in"))
+    }
+}
