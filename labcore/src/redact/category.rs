@@ -170,6 +170,37 @@ impl Category {
     pub fn from_tag(tag: &str) -> Option<Category> {
         Category::ALL.iter().copied().find(|c| c.tag() == tag)
     }
+
+    /// Whether a word is one of labcore's placeholders or pseudonyms: `[NAME-1]`, `MRN-3f9a2c41d0e8b7a6`, or the
+    /// forms used where brackets are not allowed (FHIR ids: `redacted-mrn-1`, `mrn-3f9a2c41d0e8b7a6`).
+    ///
+    /// ```
+    /// use labcore::redact::Category;
+    /// assert!(Category::is_placeholder("[NAME-12]") && Category::is_placeholder("mrn-3f9a2c41d0e8b7a6"));
+    /// assert!(Category::is_placeholder("redacted-mrn-1"));
+    /// assert!(!Category::is_placeholder("MRN-5550199") && !Category::is_placeholder("[NAME-]"));
+    /// ```
+    pub fn is_placeholder(word: &str) -> bool {
+        let numbered =
+            |suffix: &str| !suffix.is_empty() && suffix.len() <= 9 && suffix.bytes().all(|b| b.is_ascii_digit());
+        if let Some(inner) = word.strip_prefix('[').and_then(|w| w.strip_suffix(']')) {
+            return tagged_suffix(inner, true).is_some_and(numbered);
+        }
+        if let Some(id) = word.strip_prefix("redacted-") {
+            return tagged_suffix(id, false).is_some_and(numbered);
+        }
+        let keyed = |s: &str| s.len() == 16 && s.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+        tagged_suffix(word, false).is_some_and(keyed)
+    }
+}
+
+/// The part after `TAG-` when a word starts with a category's tag (upper case, or also lower case unless `exact`).
+fn tagged_suffix(word: &str, exact: bool) -> Option<&str> {
+    let (tag, suffix) = word.rsplit_once('-')?;
+    let known = Category::ALL.iter().any(|c| {
+        c.tag() == tag || !exact && c.tag().eq_ignore_ascii_case(tag) && tag.bytes().all(|b| b.is_ascii_lowercase())
+    });
+    known.then_some(suffix)
 }
 
 impl std::fmt::Display for Category {

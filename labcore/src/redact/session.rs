@@ -143,7 +143,7 @@ impl<'r> Session<'r> {
         };
         match form {
             Form::Text => format!("[{}-{number}]", category.tag()),
-            Form::Id => format!("{}-{number}", category.tag().to_ascii_lowercase()),
+            Form::Id => format!("redacted-{}-{number}", category.tag().to_ascii_lowercase()),
         }
     }
 }

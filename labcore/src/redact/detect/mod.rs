@@ -41,8 +41,12 @@ impl Seeds {
     pub fn add(&mut self, category: Category, value: &str) {
         let value = value.trim();
         if category == Category::Name {
-            let parts = names::tokens(value).into_iter().map(|t| t.key).filter(|k| k.chars().count() >= 2);
-            self.names.extend(parts);
+            for word in value.split_whitespace().filter(|w| !Category::is_placeholder(w.trim_matches(','))) {
+                let parts = names::tokens(word).into_iter().map(|t| t.key).filter(|k| k.chars().count() >= 2);
+                self.names.extend(parts);
+            }
+        } else if Category::is_placeholder(value) {
+            // Already redacted: nothing to look for.
         } else if value.chars().filter(char::is_ascii_alphanumeric).count() >= 4 {
             self.others.push((category, value.to_owned()));
         }
@@ -60,7 +64,6 @@ pub(crate) struct Detector {
     dates: DatePatterns,
     names: names::NameLists,
     own: Regex,
-    own_whole: Regex,
 }
 
 impl Detector {
@@ -68,10 +71,9 @@ impl Detector {
         let tags: Vec<&str> = Category::ALL.iter().map(|c| c.tag()).collect();
         let tags = tags.join("|");
         // labcore's own placeholders and pseudonyms: never redacted again (redaction is idempotent).
-        let own = Regex::new(&format!(r"\[(?:{tags})-\d+\]|\b(?:{tags})-[0-9a-f]{{16}}\b")).unwrap_or_else(|_| never());
         let lower = tags.to_ascii_lowercase();
-        let own_whole = Regex::new(&format!(
-            r"^(?:\[(?:{tags})-\d+\]|(?:{tags})-[0-9a-f]{{16}}|(?:{lower})-(?:\d+|[0-9a-f]{{16}}))$"
+        let own = Regex::new(&format!(
+            r"\[(?:{tags})-\d+\]|\b(?:{tags}|{lower})-[0-9a-f]{{16}}\b|\bredacted-(?:{lower})-\d+\b"
         ))
         .unwrap_or_else(|_| never());
         Detector {
@@ -79,13 +81,12 @@ impl Detector {
             dates: DatePatterns::new(),
             names: names::NameLists::builtin(),
             own,
-            own_whole,
         }
     }
 
-    /// Whether a whole value is one of labcore's placeholders or pseudonyms (`[NAME-1]`, `MRN-3f9a…`, `mrn-1`).
+    /// Whether a whole value is one of labcore's placeholders or pseudonyms (`[NAME-1]`, `MRN-3f9a…`).
     pub(crate) fn is_own(&self, value: &str) -> bool {
-        self.own_whole.is_match(value.trim())
+        Category::is_placeholder(value.trim())
     }
 
     /// The date a whole value is, if it is one (`1984-03-12`, `20261124074200-0500`).
@@ -105,7 +106,8 @@ impl Detector {
             category: Category::Date,
             date: Some(date),
         }));
-        let tokens = names::tokens(view);
+        let own: Vec<(usize, usize)> = self.own.find_iter(view).map(|m| (m.start(), m.end())).collect();
+        let tokens = names::tokens_around(view, &own);
         spans.extend(names::find(view, &tokens, &self.names, &seeds.names).into_iter().map(|(start, end)| Span {
             start,
             end,
@@ -113,7 +115,6 @@ impl Detector {
             date: None,
         }));
         spans.extend(seeded(view, seeds));
-        let own: Vec<(usize, usize)> = self.own.find_iter(view).map(|m| (m.start(), m.end())).collect();
         spans.retain(|s| !own.iter().any(|(a, b)| s.start < *b && *a < s.end));
         let mut spans = resolve_overlaps(spans);
         for span in &mut spans {
@@ -400,7 +401,9 @@ mod tests {
 
     #[test]
     fn own_placeholders_are_left_alone() {
-        let text = "[NAME-1] called from [PHONE-2]; MRN MRN-3f9a2c41d0e8b7a6";
-        assert_eq!(found(text, &Seeds::new()), Vec::new());
+        for text in ["[NAME-1] called from [PHONE-2]; MRN MRN-3f9a2c41d0e8b7a6", "Pt [NAME-1], SSN [SSN-1], [EMAIL-1]"]
+        {
+            assert_eq!(found(text, &Seeds::new()), Vec::new(), "{text}");
+        }
     }
 }

@@ -42,7 +42,6 @@ const TITLES: &[&str] = &[
     "guardian",
     "caregiver",
     "partner",
-    "dob",
     "signed",
     "aunt",
     "uncle",
@@ -54,6 +53,12 @@ const TITLES: &[&str] = &[
     "provider",
     "tech",
     "technologist",
+];
+
+/// Record-field labels that are never part of a name, even in capitals after a title ("Pt X, SSN ...").
+const FIELD_LABELS: &[&str] = &[
+    "ssn", "mrn", "dob", "acct", "account", "id", "tel", "phone", "fax", "email", "age", "sex", "zip", "npi", "dea",
+    "addr", "address", "room", "bed", "ext", "pager", "cell", "mobile", "home", "work",
 ];
 
 /// Words after which a name is likely but not certain: a capitalised word there is a name when a name list
@@ -226,9 +231,22 @@ pub(crate) struct Token {
 
 /// Splits text into words: letters with inner apostrophes and hyphens (`O'Brien`, `Smith-Jones`).
 pub(crate) fn tokens(text: &str) -> Vec<Token> {
+    tokens_around(text, &[])
+}
+
+/// Splits text into words, each `protected` byte range (labcore's own placeholders) becoming one opaque token
+/// that is never a name nor a cue, so `[NAME-1], SSN` does not read as "Name: SSN".
+pub(crate) fn tokens_around(text: &str, protected: &[(usize, usize)]) -> Vec<Token> {
     let mut out = Vec::new();
     let mut chars = text.char_indices().peekable();
+    let mut protected = protected.iter().peekable();
     while let Some((start, c)) = chars.next() {
+        while protected.next_if(|(_, end)| *end <= start).is_some() {}
+        if let Some(&&(from, to)) = protected.peek().filter(|(from, _)| *from <= start) {
+            out.push(opaque(text, from, to));
+            while chars.next_if(|(i, _)| *i < to).is_some() {}
+            continue;
+        }
         if !c.is_alphabetic() {
             continue;
         }
@@ -261,6 +279,20 @@ pub(crate) fn tokens(text: &str) -> Vec<Token> {
     out
 }
 
+/// A token standing for a protected range: no key, not name-like.
+fn opaque(text: &str, start: usize, end: usize) -> Token {
+    let after = text.get(end..).unwrap_or_default();
+    Token {
+        start,
+        end,
+        key: String::new(),
+        capital: false,
+        caps: false,
+        initial: false,
+        comma: after.trim_start_matches(' ').starts_with(','),
+    }
+}
+
 /// Finds name spans (byte ranges) in tokenised text; `seeds` are the lower-case name parts known from the record.
 pub(crate) fn find(text: &str, tokens: &[Token], lists: &NameLists, seeds: &HashSet<String>) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
@@ -280,7 +312,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], lists: &NameLists, seeds: &Hash
 
 /// Whether a token can be part of a name at all: capitalised (or all capitals), or an initial.
 fn nameish(t: &Token) -> bool {
-    t.capital || t.caps
+    (t.capital || t.caps) && !FIELD_LABELS.contains(&t.key.as_str())
 }
 
 /// Whether the text between two tokens is only spaces (or a period after an initial).
@@ -399,6 +431,8 @@ mod tests {
         assert_eq!(names("Pt: DOE, JANE", &[]), ["DOE, JANE"]);
         assert_eq!(names("Report for DOE, JANE attached", &[]), ["DOE, JANE"]);
         assert_eq!(names("Spoke with John Smith about redraw", &[]), ["John Smith"]);
+        assert_eq!(names("Pt Jane Roe, SSN on file", &[]), ["Jane Roe"]);
+        assert_eq!(names("Pt X, SSN on file", &[]), ["X"]);
         assert_eq!(names("jane came back; doe agreed", &["Jane", "Doe"]), ["jane", "doe"]);
     }
 
