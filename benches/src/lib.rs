@@ -3,6 +3,7 @@
 
 use serde::Deserialize;
 
+pub mod deid;
 pub mod hl7;
 
 /// The baseline: the payload format as a plain `#[derive(Deserialize)]` model — what typed serde parsing gives
