@@ -92,6 +92,18 @@ pub struct Redacted {
     pub changes: Vec<Change>,
 }
 
+/// An identifier found in free text: where it is and what it is — never its value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Detection {
+    /// Byte offset of its first byte.
+    pub start: usize,
+    /// Byte offset one past its last byte.
+    pub end: usize,
+    /// Its Safe Harbor category.
+    pub category: Category,
+}
+
 /// Why an input cannot be redacted. Never carries input text.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -137,6 +149,24 @@ impl Redactor {
         let mut session = Session::new(self, options.patient.as_deref(), options.as_of.year());
         let output = self.free_text(&mut session, text, &options.seeds, "");
         Redacted { format: None, output, changes: session.changes }
+    }
+
+    /// Finds the identifiers in free text without changing it: byte ranges and categories, in order, never
+    /// overlapping (what [`Redactor::text`] would replace, whatever the policy does with each category).
+    ///
+    /// ```
+    /// # use chrono::{TimeZone, Utc};
+    /// # use labcore::redact::{Category, Policy, RedactOptions, Redactor};
+    /// let redactor = Redactor::new(Policy::safe_harbor(), None)?;
+    /// let options = RedactOptions::new(Utc.with_ymd_and_hms(2026, 11, 25, 12, 0, 0).unwrap());
+    /// let found = redactor.find("Call Dr. Okafor at 217-555-0199", &options);
+    /// assert_eq!((found[0].category, found[0].start, found[0].end), (Category::Name, 9, 15));
+    /// assert_eq!((found[1].category, found[1].start, found[1].end), (Category::Phone, 19, 31));
+    /// # Ok::<(), labcore::redact::RedactError>(())
+    /// ```
+    pub fn find(&self, text: &str, options: &RedactOptions) -> Vec<Detection> {
+        let spans = self.detector.find(text, &options.seeds);
+        spans.into_iter().map(|s| Detection { start: s.start, end: s.end, category: s.category }).collect()
     }
 
     /// Redacts a labcore JSON payload, or a labcore report serialised as JSON.

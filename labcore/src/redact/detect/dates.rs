@@ -21,6 +21,8 @@ pub(crate) enum Style {
     Named,
     /// `on 3/14`: month and day, no year.
     MonthDay,
+    /// `14MAR2024`, `07nov21`: day, month abbreviation and year run together; whether the month is in capitals.
+    Military(bool),
 }
 
 /// A date found in text.
@@ -35,7 +37,8 @@ pub(crate) struct FoundDate {
 }
 
 const MONTHS: &str = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
-const TIME: &str = r"(?P<time>(?:[T\s]|\s+at\s+)(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:\s?[AaPp]\.?[Mm]\.?)?(?:Z|\s?[+\-][01]\d:?[0-5]\d)?)?";
+/// A time after a date: `09:12`, `at 9:12 AM`, `T07:42:10-05:00`, or the four digits of a 24-hour clock (`0956`).
+const TIME: &str = r"(?P<time>(?:[T\s]|\s+at\s+)(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:\s?[AaPp]\.?[Mm]\.?)?(?:Z|\s?[+\-][01]\d:?[0-5]\d)?|\s(?:[01]\d|2[0-3])[0-5]\d\b)?";
 /// The same, required (for ISO dates, where `T` follows the day without a word boundary).
 const TIME_REQUIRED: &str = r"(?P<time>(?:[T\s]|\s+at\s+)(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:\s?[AaPp]\.?[Mm]\.?)?(?:Z|\s?[+\-][01]\d:?[0-5]\d)?)";
 
@@ -49,6 +52,7 @@ fn sources() -> Vec<(Style, String)> {
         (Style::Named, format!(r"(?i)\b(?P<mon>{MONTHS})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<y>(?:19|20)\d{{2}})|,\s*'?(?P<yy>\d{{2}}))?\b{TIME}")),
         (Style::Named, format!(r"(?i)\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+of)?[\s\-]+(?P<mon>{MONTHS})\.?(?:[\s\-,]+(?P<y>(?:19|20)\d{{2}}))?\b{TIME}")),
         (Style::Named, format!(r"(?i)\b(?P<mon>{MONTHS})\.?,?\s+(?P<y>(?:19|20)\d{{2}})\b")),
+        (Style::Military(true), format!(r"(?i)\b(?P<d>[0-3]?\d)(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?P<y>(?:19|20)\d{{2}}|\d{{2}})\b{TIME}")),
         (Style::MonthDay, r"(?i)\b(?:on|since|from|until|till|thru|through|dated?|seen|drawn|collected|received|admitted|discharged|dob|dos|visit|called|repeat|recheck)\s*:?\s+(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])(?P<end>[^/\d]|$)".into()),
     ]
 }
@@ -119,6 +123,10 @@ fn read(caps: &Captures<'_>, style: Style) -> Option<(usize, usize, FoundDate)> 
         start = caps.name("m")?.start();
         end = caps.name("d")?.end();
     }
+    // `3.2.14` is a version number far more often than a date: with periods, a month-first date needs its century.
+    if style == Style::MonthFirst('/', 4) && separator(whole.as_str()) == '.' && caps.name("y")?.as_str().len() == 2 {
+        return None;
+    }
     if let (Some(y), Some(d)) = (year, day) {
         NaiveDate::from_ymd_opt(y, month, d)?;
     } else if day.is_some_and(|d| d == 0 || d > 31) {
@@ -132,6 +140,9 @@ fn read(caps: &Captures<'_>, style: Style) -> Option<(usize, usize, FoundDate)> 
             Style::MonthFirst(separator(whole.as_str()), digits)
         }
         Style::DayFirst(_) => Style::DayFirst(separator(whole.as_str())),
+        Style::Military(_) => {
+            Style::Military(caps.name("mon").is_some_and(|m| m.as_str().chars().all(|c| c.is_uppercase())))
+        }
         other => other,
     };
     Some((start, end, FoundDate { year, month, day, style, rest }))
@@ -175,6 +186,11 @@ impl FoundDate {
             Style::MonthFirst(sep, _) => format!("{m:02}{sep}{d:02}{sep}{y:04}{}", self.rest),
             Style::DayFirst(sep) => format!("{d:02}{sep}{m:02}{sep}{y:04}{}", self.rest),
             Style::MonthDay => format!("{m}/{d}"),
+            Style::Military(capitals) => {
+                let name = MONTH_NAMES.get(usize::try_from(m).ok()?.checked_sub(1)?)?.get(..3)?;
+                let name = if capitals { name.to_ascii_uppercase() } else { name.to_owned() };
+                format!("{d:02}{name}{y:04}{}", self.rest)
+            }
             Style::Named => {
                 let name = MONTH_NAMES.get(usize::try_from(m).ok()?.checked_sub(1)?)?;
                 match (self.day, self.year) {
@@ -216,6 +232,9 @@ mod tests {
         one("Apr 2, 23", "Apr 2, 23", (Some(2023), 4, Some(2)));
         one("since Mar 2024", "Mar 2024", (Some(2024), 3, None));
         one("called on 3/14 re", "3/14", (None, 3, Some(14)));
+        one("collected 1/5/22 0450, late", "1/5/22 0450", (Some(2022), 1, Some(5)));
+        one("DOB 21MAR1921 |", "21MAR1921", (Some(1921), 3, Some(21)));
+        one("given 07nov21.", "07nov21", (Some(2021), 11, Some(7)));
     }
 
     #[test]
@@ -230,6 +249,7 @@ mod tests {
             "2345-7",
             "13/14/2024",
             "K 2 dec",
+            "firmware 3.2.14 in use",
         ] {
             assert!(dates(text).is_empty(), "{text}: {:?}", dates(text));
         }
@@ -242,5 +262,7 @@ mod tests {
         assert_eq!(date.shifted(10, 2026).as_deref(), Some("03/24/2024 09:12"));
         let named = &DatePatterns::new().find("March 30, 2024")[0].2;
         assert_eq!(named.shifted(3, 2026).as_deref(), Some("April 2, 2024"));
+        let military = &DatePatterns::new().find("DOB 30MAR1931")[0].2;
+        assert_eq!(military.shifted(3, 2026).as_deref(), Some("02APR1931"));
     }
 }

@@ -4,8 +4,12 @@
 //! Latin ones — so that `J\u{200B}ane` and `Jаne` are found; spans are reported in the original text.
 
 pub(crate) mod dates;
+mod folded;
 pub(crate) mod names;
+mod overlaps;
 mod patterns;
+mod people;
+mod places;
 
 use std::collections::HashSet;
 
@@ -13,6 +17,8 @@ use regex::Regex;
 
 use super::Category;
 use dates::{DatePatterns, FoundDate};
+use folded::Folded;
+use overlaps::resolve_overlaps;
 
 /// An identifier found in text: its byte range in the original text, its category, and for a date its parts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -108,7 +114,7 @@ impl Detector {
         }));
         let own: Vec<(usize, usize)> = self.own.find_iter(view).map(|m| (m.start(), m.end())).collect();
         let tokens = names::tokens_around(view, &own);
-        spans.extend(names::find(view, &tokens, &self.names, &seeds.names).into_iter().map(|(start, end)| Span {
+        spans.extend(people::find(view, &tokens, &self.names, &seeds.names).into_iter().map(|(start, end)| Span {
             start,
             end,
             category: Category::Name,
@@ -116,7 +122,8 @@ impl Detector {
         }));
         spans.extend(seeded(view, seeds));
         spans.retain(|s| !own.iter().any(|(a, b)| s.start < *b && *a < s.end));
-        let mut spans = resolve_overlaps(spans);
+        let mut spans = resolve_overlaps(spans, view);
+        drop_names_after_street_titles(&mut spans, view);
         for span in &mut spans {
             span.start = folded.original(span.start);
             span.end = folded.original(span.end);
@@ -127,8 +134,7 @@ impl Detector {
     /// The identifiers with a shape (contact details, numbers after cues, addresses, ages).
     fn shaped(&self, text: &str) -> Vec<Span> {
         let mut out = Vec::new();
-        for index in self.patterns.set.matches(text).iter() {
-            let Some(pattern) = self.patterns.all.get(index) else { continue };
+        for pattern in &self.patterns.all {
             for caps in pattern.regex.captures_iter(text) {
                 let Some(m) = caps.get(pattern.group) else { continue };
                 if pattern.category == Category::Vehicle && !vin_like(m.as_str()) && pattern.group == 0 {
@@ -137,11 +143,52 @@ impl Detector {
                 if pattern.category == Category::Url && is_standard_url(m.as_str()) {
                     continue;
                 }
-                out.push(Span { start: m.start(), end: m.end(), category: pattern.category, date: None });
+                let Some(end) = identifier_end(pattern.category, m.as_str()) else { continue };
+                out.push(Span { start: m.start(), end: m.start() + end, category: pattern.category, date: None });
             }
         }
         out
     }
+}
+
+/// Where a matched identifier ends: without the punctuation that closes a sentence (`MRN 123456.`); `None` for
+/// a cued number too short to identify anyone (`Group 2`).
+fn identifier_end(category: Category, text: &str) -> Option<usize> {
+    if matches!(category, Category::Url | Category::Email) {
+        return Some(text.len());
+    }
+    if category == Category::City && !places::plausible_city(text) {
+        return None;
+    }
+    let trimmed = text.trim_end_matches(['.', '-', '/', ',', ' ']);
+    let cued = matches!(
+        category,
+        Category::Mrn
+            | Category::Account
+            | Category::HealthPlan
+            | Category::License
+            | Category::Device
+            | Category::OtherId
+    );
+    (!cued || trimmed.chars().filter(char::is_ascii_alphanumeric).count() >= 3).then_some(trimmed.len())
+}
+
+/// Drops a name found only because a street address ended in an abbreviation that is also a title
+/// ("786 Cottage Grove Dr. Second label printed"): the "Dr." was the street's.
+fn drop_names_after_street_titles(spans: &mut Vec<Span>, text: &str) {
+    let mut previous: Option<(Category, usize)> = None;
+    spans.retain(|span| {
+        let after_street = previous.is_some_and(|(category, end)| {
+            category == Category::StreetAddress
+                && text.get(..end).is_some_and(|t| t.trim_end_matches('.').ends_with("Dr"))
+                && text
+                    .get(end..)
+                    .is_some_and(|t| t.starts_with('.') || text.get(..end).is_some_and(|t| t.ends_with('.')))
+                && text.get(end..span.start).is_some_and(|gap| gap.trim_matches([' ', '.']).is_empty())
+        });
+        previous = Some((span.category, span.end));
+        !(span.category == Category::Name && after_street)
+    });
 }
 
 /// A regex that matches nothing (the fallback of a pattern that could not compile).
@@ -221,8 +268,13 @@ fn digit_runs(text: &str) -> impl Iterator<Item = (usize, usize, String)> + '_ {
             let start = i;
             let mut end = i;
             while let Some(b) = bytes.get(i) {
-                let separator = matches!(b, b' ' | b'-' | b'.' | b'(' | b')')
-                    && bytes.get(i + 1).is_some_and(|n| n.is_ascii_digit() || *n == b' ' || *n == b'(');
+                let next = bytes.get(i + 1).copied().unwrap_or_default();
+                let separator = match b {
+                    b'-' | b'.' | b'(' => next.is_ascii_digit(),
+                    b' ' => next.is_ascii_digit() || next == b'(',
+                    b')' => next.is_ascii_digit() || next == b' ',
+                    _ => false,
+                };
                 if b.is_ascii_digit() {
                     end = i + 1;
                 } else if !separator {
@@ -236,131 +288,6 @@ fn digit_runs(text: &str) -> impl Iterator<Item = (usize, usize, String)> + '_ {
         }
         None
     })
-}
-
-/// Keeps, of overlapping spans, the longest (then the more specific category); the rest in text order.
-fn resolve_overlaps(mut spans: Vec<Span>) -> Vec<Span> {
-    spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end - s.start), priority(s.category)));
-    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
-    for span in spans {
-        match out.last_mut() {
-            Some(last) if span.start < last.end => {
-                let longer = span.end - span.start > last.end - last.start;
-                if longer
-                    || (span.end - span.start == last.end - last.start
-                        && priority(span.category) < priority(last.category))
-                {
-                    *last = span;
-                } else if span.end > last.end && span.category == last.category {
-                    last.end = span.end;
-                }
-            }
-            _ => out.push(span),
-        }
-    }
-    out
-}
-
-/// Lower wins a tie: specific identifiers before general ones.
-fn priority(category: Category) -> u8 {
-    match category {
-        Category::Ssn | Category::Email | Category::Ip => 0,
-        Category::Fax | Category::Mrn | Category::HealthPlan | Category::Account | Category::License => 1,
-        Category::Device | Category::Vehicle | Category::OtherId | Category::Url => 2,
-        Category::Date | Category::Age => 3,
-        Category::Phone => 4,
-        _ => 5,
-    }
-}
-
-/// Text with zero-width characters dropped and look-alikes folded to ASCII, with the way back to the original.
-struct Folded<'a> {
-    original: &'a str,
-    folded: Option<(String, Vec<usize>)>,
-}
-
-impl<'a> Folded<'a> {
-    fn new(text: &'a str) -> Folded<'a> {
-        if text.is_ascii() {
-            return Folded { original: text, folded: None };
-        }
-        let mut out = String::with_capacity(text.len());
-        let mut map = Vec::with_capacity(text.len() + 1);
-        for (at, c) in text.char_indices() {
-            if crate::value::is_invisible(c) {
-                continue;
-            }
-            let folded = fold(c);
-            for _ in 0..folded.len_utf8() {
-                map.push(at);
-            }
-            out.push(folded);
-        }
-        map.push(text.len());
-        Folded { original: text, folded: Some((out, map)) }
-    }
-
-    fn text(&self) -> &str {
-        self.folded.as_ref().map_or(self.original, |(t, _)| t.as_str())
-    }
-
-    /// The original offset of a folded one (an end offset maps to the end of the original character).
-    fn original(&self, at: usize) -> usize {
-        match &self.folded {
-            None => at,
-            Some((_, map)) => map.get(at).copied().unwrap_or(self.original.len()),
-        }
-    }
-}
-
-/// A look-alike letter or digit of another script as its ASCII twin (Cyrillic and Greek capitals and lower case
-/// that render like Latin ones, full-width forms); exotic spaces as a space.
-fn fold(c: char) -> char {
-    match c {
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
-        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => ' ',
-        'а' => 'a',
-        'е' => 'e',
-        'о' => 'o',
-        'р' => 'p',
-        'с' => 'c',
-        'у' => 'y',
-        'х' => 'x',
-        'і' => 'i',
-        'ј' => 'j',
-        'ѕ' => 's',
-        'А' => 'A',
-        'В' => 'B',
-        'Е' => 'E',
-        'К' => 'K',
-        'М' => 'M',
-        'Н' => 'H',
-        'О' => 'O',
-        'Р' => 'P',
-        'С' => 'C',
-        'Т' => 'T',
-        'Х' => 'X',
-        'І' => 'I',
-        'ο' => 'o',
-        'α' => 'a',
-        'ε' => 'e',
-        'Α' => 'A',
-        'Β' => 'B',
-        'Ε' => 'E',
-        'Ζ' => 'Z',
-        'Η' => 'H',
-        'Ι' => 'I',
-        'Κ' => 'K',
-        'Μ' => 'M',
-        'Ν' => 'N',
-        'Ο' => 'O',
-        'Ρ' => 'P',
-        'Τ' => 'T',
-        'Χ' => 'X',
-        'Υ' => 'Y',
-        '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
-        c => c,
-    }
 }
 
 #[cfg(test)]
@@ -397,6 +324,19 @@ mod tests {
         assert!(got.contains(&(Category::Mrn, "00482913".to_owned())), "{got:?}");
         assert!(got.contains(&(Category::Phone, "2175550199".to_owned())), "{got:?}");
         assert!(got.contains(&(Category::Name, "doe, jane".to_owned())), "{got:?}");
+    }
+
+    #[test]
+    fn short_cued_numbers_and_lab_text_are_not_identifiers() {
+        for text in ["Gleason 3+4=7 (Grade Group 2)", "order 250 mg", "Glucose 100 mg/dL 250", "ticket opened"] {
+            assert_eq!(found(text, &Seeds::new()), Vec::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_street_ending_in_dr_does_not_title_the_next_sentence() {
+        let text = "send results to new address 786 Cottage Grove Dr. Second label printed";
+        assert_eq!(found(text, &Seeds::new()), [(Category::StreetAddress, "786 Cottage Grove Dr".to_owned())]);
     }
 
     #[test]

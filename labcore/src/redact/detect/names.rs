@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 
 /// Words that introduce a name whatever it is (titles and roles): "Dr. Okonkwo", "RN Fualaau", "Pt: Zyrelle".
-const TITLES: &[&str] = &[
+pub(crate) const TITLES: &[&str] = &[
     "dr",
     "doctor",
     "mr",
@@ -53,17 +53,205 @@ const TITLES: &[&str] = &[
     "provider",
     "tech",
     "technologist",
+    "party",
+    "claimant",
+    "subscriber",
+    "insured",
+    "witness",
+    "collector",
+    "analyst",
+    "user",
+    "outpatient",
+    "inpatient",
+    "donor",
+    "visitor",
+    "guarantor",
+    "poa",
+    "pathologist",
+    "resident",
+    "intern",
+    "fellow",
+    "pharmacist",
+    "dentist",
+    "surgeon",
+    "midwife",
+    "clerk",
+    "courier",
+    "officer",
+    "pcp",
+    "mlt",
+    "cls",
+    "pa-c",
+    "crna",
+    "aprn",
+    "fnp",
+    "msw",
+    "employee",
+    "stepdaughter",
+    "stepson",
+    "grandmother",
+    "grandfather",
+    "fiancé",
+    "fiance",
+    "friend",
+    "neighbor",
+    "roommate",
+    "cousin",
+    "dad",
+    "mom",
+    "child",
+    "infant",
+    "baby",
+];
+
+/// Titles written abbreviated, whose period does not end a sentence ("Dr. Okafor", "Pt. Doe").
+pub(crate) const ABBREVIATED: &[&str] =
+    &["dr", "mr", "mrs", "ms", "mx", "prof", "pt", "atty", "rev", "sr", "sgt", "capt"];
+
+/// Credentials written after a name ("Jane Doe, MD", "K. Ellis RN"): proof of a person, never part of the name.
+pub(crate) const CREDENTIALS: &[&str] = &[
+    "md", "do", "rn", "np", "pa", "pa-c", "lpn", "lvn", "cna", "mt", "mlt", "mls", "cls", "phd", "dds", "dmd",
+    "pharmd", "rph", "crna", "aprn", "fnp", "dnp", "dpm", "mph", "msn", "bsn", "facp", "mbbs", "arnp", "cnm", "rrt",
+    "ma", "emt",
+];
+
+/// Words of organisation names ("St. Mary's Hospital", "Lincoln Memorial", "Mayo Clinic Laboratories"): a run of
+/// capitalised words with one of them, or followed by one, names an organisation, not a person.
+pub(crate) const ORGANIZATION: &[&str] = &[
+    "hospital",
+    "hospitals",
+    "center",
+    "centre",
+    "clinic",
+    "clinics",
+    "laboratories",
+    "laboratory",
+    "labs",
+    "lab",
+    "memorial",
+    "regional",
+    "health",
+    "healthcare",
+    "university",
+    "medical",
+    "institute",
+    "pharmacy",
+    "foundation",
+    "associates",
+    "group",
+    "services",
+    "systems",
+    "inc",
+    "llc",
+    "corp",
+    "company",
+    "department",
+    "dept",
+    "county",
+    "college",
+    "school",
+    "church",
+    "insurance",
+    "network",
+    "partners",
+    "practice",
+    "physicians",
+    "diagnostics",
+    "reference",
+    "shield",
+    "wing",
+    "pavilion",
+    "campus",
+    "medicaid",
+    "medicare",
+    "scientific",
+    "pharmaceuticals",
+    "biosciences",
+    "genetics",
+    "imaging",
+    "radiology",
+    "tricare",
+    "aetna",
+    "cigna",
+    "humana",
+    "kaiser",
+    "anthem",
+    "unitedhealthcare",
+    "bluecross",
+    "part",
+    "plan",
+    "plans",
+    "mutual",
+    "trust",
+    "bank",
+    "agency",
+    "court",
+    "police",
+    "sheriff",
+    "clinical",
+    "hospice",
+    "rehab",
+    "rehabilitation",
+    "nursing",
+];
+
+/// Lower-case particles inside a family name ("Anneke van der Berg", "Maria de la Cruz").
+pub(crate) const PARTICLES: &[&str] = &[
+    "van", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "von", "la", "le", "ter", "ten", "bin",
+    "ibn", "al", "el",
 ];
 
 /// Record-field labels that are never part of a name, even in capitals after a title ("Pt X, SSN ...").
-const FIELD_LABELS: &[&str] = &[
-    "ssn", "mrn", "dob", "acct", "account", "id", "tel", "phone", "fax", "email", "age", "sex", "zip", "npi", "dea",
-    "addr", "address", "room", "bed", "ext", "pager", "cell", "mobile", "home", "work",
+pub(crate) const FIELD_LABELS: &[&str] = &[
+    "ssn",
+    "mrn",
+    "dob",
+    "acct",
+    "account",
+    "id",
+    "tel",
+    "phone",
+    "fax",
+    "email",
+    "age",
+    "sex",
+    "zip",
+    "npi",
+    "dea",
+    "addr",
+    "address",
+    "room",
+    "bed",
+    "ext",
+    "pager",
+    "cell",
+    "mobile",
+    "home",
+    "work",
+    "charge",
+    "attending",
+    "covering",
+    "primary",
+    "head",
+    "on-call",
+    "ordering",
+    "referring",
+    "ss",
+    "dl",
+    "mbi",
+    "ins",
+    "dos",
+    "fin",
+    "har",
+    "acc",
+    "req",
+    "lic",
+    "ref",
 ];
 
 /// Words after which a name is likely but not certain: a capitalised word there is a name when a name list
 /// knows it ("called Kelly" — but "called Pharmacy").
-const CUES: &[&str] = &[
+pub(crate) const CUES: &[&str] = &[
     "called",
     "call",
     "spoke",
@@ -88,10 +276,52 @@ const CUES: &[&str] = &[
     "emailed",
     "texted",
     "faxed",
+    "sent",
+    "requested",
+    "reviewed",
+    "signed",
+    "resolved",
+    "ordered",
+    "discussed",
+    "drawn",
+    "collected",
+    "witnessed",
+    "confirmed",
+    "acknowledged",
+    "re",
+    "attn",
+    "via",
+    "dear",
 ];
 
 /// Words that, after a capitalised word, show it is part of an eponym, not a person ("Gram stain").
-const EPONYM_NOUNS: &[&str] = &[
+pub(crate) const EPONYM_NOUNS: &[&str] = &[
+    "transformation",
+    "chromosome",
+    "phenomenon",
+    "node",
+    "nodes",
+    "fracture",
+    "maneuver",
+    "manoeuvre",
+    "staging",
+    "anomaly",
+    "effect",
+    "law",
+    "assay",
+    "antigen",
+    "virus",
+    "protein",
+    "ulcer",
+    "granules",
+    "inclusions",
+    "crystals",
+    "ring",
+    "rings",
+    "triad",
+    "palsy",
+    "sepsis",
+    "thyroiditis",
     "stain",
     "test",
     "disease",
@@ -132,7 +362,7 @@ pub(crate) struct NameLists {
     /// nor after a cue word; a title before it still makes a name.
     vocabulary: HashSet<String>,
     /// Section A3: common English words that are also rare names: not a name without a title or cue.
-    common: HashSet<String>,
+    pub(crate) common: HashSet<String>,
     /// Section A4: words that are also frequent names (brown, white, will): a name after a title or cue, or
     /// as the second word of a full name ("John Brown"), not alone.
     ambiguous: HashSet<String>,
@@ -188,26 +418,26 @@ impl NameLists {
         set.contains(&plain) || (key.contains('-') && key.split('-').all(|part| part.len() > 1 && set.contains(part)))
     }
 
-    fn is_given(&self, word: &str) -> bool {
+    pub(crate) fn is_given(&self, word: &str) -> bool {
         Self::listed(&self.given, word)
     }
 
-    fn is_surname(&self, word: &str) -> bool {
+    pub(crate) fn is_surname(&self, word: &str) -> bool {
         Self::listed(&self.surnames, word)
     }
 
     /// Clinical vocabulary: not a name even after a cue word.
-    fn is_vocabulary(&self, word: &str) -> bool {
+    pub(crate) fn is_vocabulary(&self, word: &str) -> bool {
         self.vocabulary.contains(word)
     }
 
     /// Any word that is not a name without more evidence.
-    fn is_clinical(&self, word: &str) -> bool {
+    pub(crate) fn is_clinical(&self, word: &str) -> bool {
         self.vocabulary.contains(word) || self.common.contains(word) || self.ambiguous.contains(word)
     }
 
     /// A word that, after a cue, may be a name (a frequent name that is also a word).
-    fn is_ambiguous(&self, word: &str) -> bool {
+    pub(crate) fn is_ambiguous(&self, word: &str) -> bool {
         self.ambiguous.contains(word)
     }
 }
@@ -227,6 +457,8 @@ pub(crate) struct Token {
     pub(crate) initial: bool,
     /// Followed (after spaces) by a comma.
     pub(crate) comma: bool,
+    /// Followed by a space and a digit ("May 3").
+    pub(crate) day_after: bool,
 }
 
 /// Splits text into words: letters with inner apostrophes and hyphens (`O'Brien`, `Smith-Jones`).
@@ -269,14 +501,22 @@ pub(crate) fn tokens_around(text: &str, protected: &[(usize, usize)]) -> Vec<Tok
         out.push(Token {
             start,
             end,
-            capital: c.is_uppercase(),
+            capital: c.is_uppercase() || prefixed_capital(word),
             caps: letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()),
             initial: letters.len() == 1 && after.starts_with('.'),
             comma: after.trim_start_matches(' ').starts_with(','),
+            day_after: after.strip_prefix(' ').is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit())),
             key,
         });
     }
     out
+}
+
+/// A family name written with a lower-case prefix before a capital: `al-Khouri`, `d'Angelo`, `bin-Laden`.
+fn prefixed_capital(word: &str) -> bool {
+    let Some((prefix, rest)) = word.split_once(['-', '\'', '’']) else { return false };
+    matches!(prefix, "al" | "el" | "ad" | "ud" | "bin" | "ben" | "abu" | "d" | "da" | "de" | "di" | "du" | "la" | "le")
+        && rest.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// A token standing for a protected range: no key, not name-like.
@@ -289,164 +529,7 @@ fn opaque(text: &str, start: usize, end: usize) -> Token {
         capital: false,
         caps: false,
         initial: false,
+        day_after: false,
         comma: after.trim_start_matches(' ').starts_with(','),
-    }
-}
-
-/// Finds name spans (byte ranges) in tokenised text; `seeds` are the lower-case name parts known from the record.
-pub(crate) fn find(text: &str, tokens: &[Token], lists: &NameLists, seeds: &HashSet<String>) -> Vec<(usize, usize)> {
-    let mut spans = Vec::new();
-    let mut i = 0;
-    while i < tokens.len() {
-        match name_at(text, tokens, i, lists, seeds) {
-            Some((first, last)) => {
-                let (Some(a), Some(b)) = (tokens.get(first), tokens.get(last)) else { break };
-                spans.push((a.start, b.end));
-                i = last + 1;
-            }
-            None => i += 1,
-        }
-    }
-    spans
-}
-
-/// Whether a token can be part of a name at all: capitalised (or all capitals), or an initial.
-fn nameish(t: &Token) -> bool {
-    (t.capital || t.caps) && !FIELD_LABELS.contains(&t.key.as_str())
-}
-
-/// Whether the text between two tokens is only spaces (or a period after an initial).
-fn adjacent(text: &str, a: &Token, b: &Token) -> bool {
-    text.get(a.end..b.start)
-        .is_some_and(|gap| !gap.is_empty() && gap.len() <= 3 && gap.chars().all(|c| c == ' ' || c == '.'))
-}
-
-/// The longest run of name-like words starting at `first` (at most four: given, middle, initial, family).
-fn run(text: &str, tokens: &[Token], first: usize) -> usize {
-    let mut last = first;
-    while last + 1 < tokens.len() && last - first < 3 {
-        let (Some(a), Some(b)) = (tokens.get(last), tokens.get(last + 1)) else { break };
-        if !(adjacent(text, a, b) && nameish(b)) || a.comma {
-            break;
-        }
-        last += 1;
-    }
-    last
-}
-
-/// The name (first and last token indices) starting at token `i`, if there is one.
-fn name_at(
-    text: &str,
-    tokens: &[Token],
-    i: usize,
-    lists: &NameLists,
-    seeds: &HashSet<String>,
-) -> Option<(usize, usize)> {
-    let t = tokens.get(i)?;
-    if seeds.contains(&t.key) && t.key.chars().count() >= 2 {
-        let mut last = i;
-        while tokens.get(last + 1).is_some_and(|n| {
-            seeds.contains(&n.key) && tokens.get(last).is_some_and(|p| adjacent(text, p, n) || p.comma)
-        }) {
-            last += 1;
-        }
-        return Some((i, last));
-    }
-    if !nameish(t) || t.initial && tokens.get(i + 1).is_none_or(|n| !nameish(n)) {
-        return None;
-    }
-    let previous = i.checked_sub(1).and_then(|p| tokens.get(p));
-    let strong = previous.is_some_and(|p| TITLES.contains(&p.key.as_str()));
-    if let Some(pair) = comma_name(tokens, i, lists, strong) {
-        return Some(pair);
-    }
-    let weak = previous.is_some_and(|p| CUES.contains(&p.key.as_str()));
-    let last = run(text, tokens, i);
-    let words: Vec<&Token> = tokens.get(i..=last)?.iter().collect();
-    if eponym(tokens, last) {
-        return None;
-    }
-    let listed = |w: &&Token| lists.is_given(&w.key) || lists.is_surname(&w.key);
-    // After a title, anything name-like is a name, unless it is clinical vocabulary ("Pt: Hemolyzed").
-    if strong && !words.iter().all(|w| lists.is_vocabulary(&w.key) && !w.caps) {
-        return Some((i, last));
-    }
-    // After a cue word, a listed name that is not a common word ("called Kelly", "with Brown", not "to Pharmacy").
-    let cue_known = |w: &&Token| listed(w) && (!lists.is_clinical(&w.key) || lists.is_ambiguous(&w.key));
-    if weak && words.iter().any(cue_known) && !words.iter().any(|w| lists.is_vocabulary(&w.key)) {
-        return Some((i, last));
-    }
-    // No cue: two or more words of a name's shape, the first a given name that is not a word, the others a
-    // surname or an initial (a frequent name that is also a word may be the surname: "John Brown").
-    let first_given = lists.is_given(&t.key) && !lists.is_clinical(&t.key) && t.key.chars().count() > 2;
-    let rest_known = words
-        .iter()
-        .skip(1)
-        .any(|w| w.initial || lists.is_surname(&w.key) && (!lists.is_clinical(&w.key) || lists.is_ambiguous(&w.key)));
-    let vocabulary = words.iter().any(|w| lists.is_vocabulary(&w.key) || lists.common.contains(&w.key));
-    (words.len() >= 2 && first_given && rest_known && !vocabulary).then_some((i, last))
-}
-
-/// `Doe, Jane` / `DOE, JANE Q`: a surname, a comma, a given name (after a title, any two name-like words).
-fn comma_name(tokens: &[Token], i: usize, lists: &NameLists, titled: bool) -> Option<(usize, usize)> {
-    let (a, b) = (tokens.get(i)?, tokens.get(i + 1)?);
-    // The shape is strong evidence: the surname may be a word ("DOE"), the given name must be a clear one.
-    let listed = lists.is_surname(&a.key)
-        && lists.is_given(&b.key)
-        && !lists.is_vocabulary(&a.key)
-        && !lists.is_clinical(&b.key);
-    if !(a.comma && nameish(a) && nameish(b) && (listed || titled)) {
-        return None;
-    }
-    // A middle initial or name after the given name belongs to it.
-    let last = match tokens.get(i + 2) {
-        Some(c) if (c.initial || c.key.chars().count() == 1 && nameish(c)) && c.start.saturating_sub(b.end) <= 2 => {
-            i + 2
-        }
-        _ => i + 1,
-    };
-    Some((i, last))
-}
-
-/// Whether the word after a run makes it an eponym ("Gram stain", "Hodgkin lymphoma").
-fn eponym(tokens: &[Token], last: usize) -> bool {
-    tokens.get(last + 1).is_some_and(|n| EPONYM_NOUNS.contains(&n.key.as_str()))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn names(text: &str, seeds: &[&str]) -> Vec<String> {
-        let lists = NameLists::builtin();
-        let seeds: HashSet<String> = seeds.iter().map(|s| s.to_lowercase()).collect();
-        let tokens = tokens(text);
-        find(text, &tokens, &lists, &seeds).into_iter().map(|(a, b)| text[a..b].to_owned()).collect()
-    }
-
-    #[test]
-    fn cues_titles_shapes_and_seeds() {
-        assert_eq!(names("Critical K called to RN Kelly Brown at 09:12", &[]), ["Kelly Brown"]);
-        assert_eq!(names("per Dr. Zyrelle Okonkwo-Baptiste", &[]), ["Zyrelle Okonkwo-Baptiste"]);
-        assert_eq!(names("Pt: DOE, JANE", &[]), ["DOE, JANE"]);
-        assert_eq!(names("Report for DOE, JANE attached", &[]), ["DOE, JANE"]);
-        assert_eq!(names("Spoke with John Smith about redraw", &[]), ["John Smith"]);
-        assert_eq!(names("Pt Jane Roe, SSN on file", &[]), ["Jane Roe"]);
-        assert_eq!(names("Pt X, SSN on file", &[]), ["X"]);
-        assert_eq!(names("jane came back; doe agreed", &["Jane", "Doe"]), ["jane", "doe"]);
-    }
-
-    #[test]
-    fn clinical_words_are_not_names() {
-        for text in [
-            "White blood cells elevated",
-            "Will call back",
-            "Gram stain negative",
-            "Hodgkin lymphoma noted",
-            "Glucose 105 mg/dL",
-            "Brown urine",
-        ] {
-            assert_eq!(names(text, &[]), Vec::<String>::new(), "{text}");
-        }
     }
 }

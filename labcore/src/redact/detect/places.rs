@@ -1,0 +1,75 @@
+//! The patterns of Safe Harbor's geographic subdivisions smaller than a state (45 CFR 164.514(b)(2)(i)(B)):
+//! street addresses (`12 Elm St Apt 4B`, `4915 Dr. Martin Luther King Jr Pkwy`, `PO Box 1432`), cities where an
+//! address, a state or a ZIP code shows them to be one (`Springfield, IL 62704`, `Wilkes-Barre 18759`, `lives in
+//! Joliet`), and ZIP codes after a state, a city or a cue. A state alone is not an identifier and stays.
+
+use crate::redact::Category;
+
+/// USPS state and territory abbreviations, for `City, ST 12345`.
+pub(crate) const STATES: &str = "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|GU|VI|AS|MP";
+
+/// State names, for `City, Illinois 62704`.
+pub(crate) const STATE_NAMES: &str = "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming|Puerto Rico|District of Columbia";
+
+/// Street designators (USPS Publication 28, appendix C1, the common ones).
+const STREETS: &str = "street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|ter|circle|cir|highway|hwy|parkway|pkwy|square|sq|trail|trl|alley|aly|crescent|cres|route|rte|pike|plaza|plz|loop|run|row|path|point|crossing|xing|expressway|expy|freeway|fwy";
+
+/// Secondary unit designators (Publication 28, appendix C2).
+const UNITS: &str = "apt|apartment|suite|ste|unit|#|fl|floor|rm|room|lot|bldg|building|spc|space|trlr";
+
+/// A street address: a house number, an optional direction, one to five capitalised words or ordinals
+/// (`21st`), a designator, an optional unit. The words are case-sensitive so that `116 sec. Notified Dr` is not
+/// one; the house number must not continue another number (`881-63-0710 for Pt Lane`).
+fn street() -> String {
+    // Words without periods (a period ends the street: "7602 S Madison St. Per Dr. Horton"), but for a title
+    // first ("Dr. Martin Luther King Jr. Blvd", "St. Charles Rd") and Jr./Sr.
+    let word = r"(?:[\p{Lu}][\p{L}'\-]*|\d{1,3}(?:st|nd|rd|th)|[JS]r\.)";
+    let direction = r"(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?\s+)?";
+    let title = r"(?:(?:Dr|St|Mt|Ft)\.\s+)?";
+    format!(
+        r"(?:^|[\s,;(])(\d{{1,6}}[A-Z]?\s+{direction}{title}(?:{word}\s+){{1,5}}(?i:{STREETS})\b\.?(?:,?\s*(?i:{UNITS})\s*\.?\s*#?\s*[A-Z0-9][A-Z0-9\-]*)?)"
+    )
+}
+
+/// A city's name: one to three capitalised words (`Sioux Falls`, `Winston-Salem`, `Coeur d'Alene`, `St. Louis`).
+const CITY: &str = r"(?:(?:St|Ft|Mt)\.\s)?[\p{Lu}][\p{L}'\-]+(?:\s(?:[\p{Lu}][\p{L}'\-]+|d'[\p{Lu}][\p{L}]+)){0,2}";
+
+/// Whether a matched city is one: not a state's abbreviation or name (`Rockford, IL 61179` offers `IL` too).
+pub(crate) fn plausible_city(text: &str) -> bool {
+    !STATES.split('|').chain(STATE_NAMES.split('|')).any(|state| state == text)
+}
+
+/// The pattern table of places (category, regular expression, capture group).
+pub(crate) fn table() -> Vec<(Category, String, usize)> {
+    use Category as C;
+    let street = street();
+    let zip = r"(\d{5}(?:-\d{4})?)\b";
+    // What follows a city: a state and maybe a ZIP code, or a ZIP code.
+    let after_city = format!(r",\s*(?:{STATES}|{STATE_NAMES})\b\.?,?(?:\s+\d{{5}})?|\s+\d{{5}}(?:-\d{{4}})?\b");
+    vec![
+        (C::StreetAddress, street.clone(), 1),
+        (C::StreetAddress, r"(?i)\bp\.?\s*o\.?\s*box\s+\d{1,6}\b".into(), 0),
+        (C::Zip, format!(r"(?i)\b(?:zip|zip\s*code|zipcode|postal\s*code)\s*[:#]?\s*{zip}"), 1),
+        (C::Zip, format!(r"\b(?:{STATES}|{STATE_NAMES})\.?,?\s+{zip}"), 1),
+        // A city right after a street address or a PO box, whatever follows it; or without a comma, before a
+        // state ("61 Jefferson Avenue Naperville IL 60533").
+        (C::City, format!(r"{street},\s+({CITY})\b"), 2),
+        (C::City, format!(r"{street}\s+({CITY})\s+(?:{STATES})\b"), 2),
+        (C::City, format!(r"(?i:\bp\.?\s*o\.?\s*box\s+\d{{1,6}}),\s+({CITY})\b"), 1),
+        // A city before a ZIP code (`Warren 48053`) with its ZIP code, after a comma.
+        (C::City, format!(r",\s+({CITY})\s+\d{{5}}(?:-\d{{4}})?\b"), 1),
+        (C::Zip, format!(r",\s+{CITY}\s+{zip}"), 1),
+        // A city before a state and a ZIP code, or a state written out (a two-letter state alone is too often a
+        // degree: "Jane Doe, MD").
+        (C::City, format!(r"\b({CITY}),\s*(?:{STATES})\.?,?\s+\d{{5}}\b"), 1),
+        (C::City, format!(r"\b({CITY}),\s*(?:{STATE_NAMES})\b"), 1),
+        // Where someone lives or comes from.
+        (
+            C::City,
+            format!(
+                r"(?i:\b(?:lives|living|resides|residing|moved|relocated|born)\s+(?:in|to|at)\s+)({CITY})(?:{after_city}|\s*\(|\b)"
+            ),
+            1,
+        ),
+    ]
+}
