@@ -65,8 +65,10 @@ pub(crate) struct DatePatterns {
 
 impl DatePatterns {
     pub(crate) fn new() -> DatePatterns {
-        let patterns: Vec<(Style, Regex)> =
-            sources().into_iter().filter_map(|(style, source)| Some((style, Regex::new(&source).ok()?))).collect();
+        let patterns: Vec<(Style, Regex)> = sources()
+            .into_iter()
+            .filter_map(|(style, source)| Some((style, super::patterns::compile(&source)?)))
+            .collect();
         let set = RegexSet::new(patterns.iter().map(|(_, r)| r.as_str())).unwrap_or_else(|_| RegexSet::empty());
         DatePatterns { patterns, set }
     }

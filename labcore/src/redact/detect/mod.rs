@@ -10,6 +10,7 @@ mod overlaps;
 mod patterns;
 mod people;
 mod places;
+mod words;
 
 use std::collections::HashSet;
 
@@ -78,10 +79,10 @@ impl Detector {
         let tags = tags.join("|");
         // labcore's own placeholders and pseudonyms: never redacted again (redaction is idempotent).
         let lower = tags.to_ascii_lowercase();
-        let own = Regex::new(&format!(
+        let own = patterns::compile(&format!(
             r"\[(?:{tags})-\d+\]|\b(?:{tags}|{lower})-[0-9a-f]{{16}}\b|\bredacted-(?:{lower})-\d+\b"
         ))
-        .unwrap_or_else(|_| never());
+        .unwrap_or_else(never);
         Detector {
             patterns: patterns::Patterns::new(),
             dates: DatePatterns::new(),
@@ -113,7 +114,8 @@ impl Detector {
             date: Some(date),
         }));
         let own: Vec<(usize, usize)> = self.own.find_iter(view).map(|m| (m.start(), m.end())).collect();
-        let tokens = names::tokens_around(view, &own);
+        let mut tokens = names::tokens_around(view, &own);
+        self.names.assign_roles(&mut tokens);
         spans.extend(people::find(view, &tokens, &self.names, &seeds.names).into_iter().map(|(start, end)| Span {
             start,
             end,

@@ -74,11 +74,18 @@ impl Patterns {
         let all = table()
             .iter()
             .filter_map(|(category, source, group)| {
-                Some(Pattern { category: *category, regex: Regex::new(source).ok()?, group: *group })
+                Some(Pattern { category: *category, regex: compile(source)?, group: *group })
             })
             .collect();
         Patterns { all }
     }
+}
+
+/// Compiles a pattern with ASCII word boundaries: `\b` between a letter or digit and anything else. Unicode
+/// word boundaries would stop the lazy DFA at the first non-ASCII byte (an `é` in a name) and leave the rest of
+/// the text to the much slower PikeVM; identifiers are ASCII, and the letters of names are matched by `\p{L}`.
+pub(crate) fn compile(source: &str) -> Option<Regex> {
+    Regex::new(&source.replace(r"\b", r"(?-u:\b)")).ok()
 }
 
 #[cfg(test)]

@@ -5,9 +5,8 @@
 
 use std::collections::HashSet;
 
-use super::names::{
-    ABBREVIATED, CREDENTIALS, CUES, EPONYM_NOUNS, FIELD_LABELS, NameLists, ORGANIZATION, PARTICLES, TITLES, Token,
-};
+use super::names::{NameLists, Token};
+use super::words::role;
 
 /// Finds name spans (byte ranges) in tokenised text; `seeds` are the lower-case name parts known from the record.
 pub(crate) fn find(text: &str, tokens: &[Token], lists: &NameLists, seeds: &HashSet<String>) -> Vec<(usize, usize)> {
@@ -30,11 +29,7 @@ pub(crate) fn find(text: &str, tokens: &[Token], lists: &NameLists, seeds: &Hash
 
 /// Whether a token can be part of a name at all: capitalised or in capitals, and not a label or a credential.
 fn nameish(t: &Token) -> bool {
-    (t.capital || t.caps) && ![FIELD_LABELS, CREDENTIALS, TITLES, CUES].iter().any(|list| is(list, t))
-}
-
-fn is(list: &[&str], t: &Token) -> bool {
-    list.contains(&t.key.as_str())
+    (t.capital || t.caps) && !t.is(role::LABEL | role::CREDENTIAL | role::TITLE | role::CUE)
 }
 
 /// Whether the text between two tokens of one name is only spaces (and the period of an initial or of an
@@ -47,7 +42,7 @@ fn adjacent(text: &str, a: &Token, b: &Token) -> bool {
             && spaces.len() <= 2
             && spaces.chars().all(|c| c == ' ')
             && gap.len() - spaces.len() <= 1
-            && (!period || a.initial || is(ABBREVIATED, a))
+            && (!period || a.initial || a.is(role::ABBREVIATED))
     })
 }
 
@@ -57,7 +52,7 @@ fn introduces(text: &str, cue: &Token, t: &Token) -> bool {
     text.get(cue.end..t.start).is_some_and(|gap| {
         gap.len() <= 4
             && gap.chars().all(|c| matches!(c, ' ' | ':' | ',' | '.'))
-            && (!gap.contains('.') || is(ABBREVIATED, cue))
+            && (!gap.contains('.') || cue.is(role::ABBREVIATED))
     })
 }
 
@@ -102,7 +97,7 @@ fn run(text: &str, tokens: &[Token], first: usize) -> usize {
         }
         // Lower-case particles count only when a capitalised word follows them.
         let mut j = last + 1;
-        while tokens.get(j).is_some_and(|p| is(PARTICLES, p) && !p.capital) && j - last <= 2 {
+        while tokens.get(j).is_some_and(|p| p.is(role::PARTICLE) && !p.capital) && j - last <= 2 {
             j += 1;
         }
         let joined = j > last + 1
@@ -119,22 +114,22 @@ fn run(text: &str, tokens: &[Token], first: usize) -> usize {
 fn credential_after(text: &str, tokens: &[Token], last: usize) -> bool {
     let (Some(a), Some(b)) = (tokens.get(last), tokens.get(last + 1)) else { return false };
     let gap = text.get(a.end..b.start).unwrap_or_default();
-    is(CREDENTIALS, b) && gap.len() <= 2 && gap.chars().all(|c| c == ' ' || c == ',') && (b.caps || b.key.len() > 2)
+    b.is(role::CREDENTIAL) && gap.len() <= 2 && gap.chars().all(|c| c == ' ' || c == ',') && (b.caps || b.key.len() > 2)
 }
 
 /// The last token of a name starting at token `i` found by the rules (titles, credentials, cues, shapes).
 fn name_at(text: &str, tokens: &[Token], i: usize, lists: &NameLists) -> Option<usize> {
     let t = tokens.get(i)?;
     let cue = i.checked_sub(1).and_then(|p| tokens.get(p)).filter(|p| introduces(text, p, t));
-    let titled = cue.is_some_and(|p| is(TITLES, p));
-    let particle = |t: &Token| is(PARTICLES, t) && !t.capital;
+    let titled = cue.is_some_and(|p| p.is(role::TITLE));
+    let particle = |t: &Token| t.is(role::PARTICLE) && !t.capital;
     // A name starts with a name-like word, or with a particle after a title ("Dr. van der Berg"); an initial
     // needs more of the name after it ("D. van der Berg").
     let starts = nameish(t) || titled && particle(t);
     if !starts || t.initial && tokens.get(i + 1).is_none_or(|n| !nameish(n) && !particle(n)) {
         return None;
     }
-    let weak = cue.is_some_and(|p| is(CUES, p));
+    let weak = cue.is_some_and(|p| p.is(role::CUE));
     if let Some(last) = comma_name(tokens, i, lists, titled, weak) {
         return Some(last);
     }
@@ -255,44 +250,18 @@ fn comma_name(tokens: &[Token], i: usize, lists: &NameLists, titled: bool, cued:
 
 /// Whether token `i` is a month followed by a day ("May 3").
 fn month_day(tokens: &[Token], i: usize) -> bool {
-    const MONTHS: &[&str] = &[
-        "jan",
-        "january",
-        "feb",
-        "february",
-        "mar",
-        "march",
-        "apr",
-        "april",
-        "may",
-        "jun",
-        "june",
-        "jul",
-        "july",
-        "aug",
-        "august",
-        "sep",
-        "sept",
-        "september",
-        "oct",
-        "october",
-        "nov",
-        "november",
-        "dec",
-        "december",
-    ];
-    tokens.get(i).is_some_and(|t| is(MONTHS, t) && t.day_after)
+    tokens.get(i).is_some_and(|t| t.is(role::MONTH) && t.day_after)
 }
 
 /// Whether the word after a run makes it an eponym ("Gram stain", "Hodgkin lymphoma").
 fn eponym(tokens: &[Token], last: usize) -> bool {
-    tokens.get(last + 1).is_some_and(|n| is(EPONYM_NOUNS, n))
+    tokens.get(last + 1).is_some_and(|n| n.is(role::EPONYM))
 }
 
 /// Whether a run, or the word after it, names an organisation ("Lincoln Memorial Hospital", "Mayo Clinic").
 fn organisation(tokens: &[Token], first: usize, last: usize) -> bool {
     let end = (last + 2).min(tokens.len());
-    tokens.get(first..end).is_some_and(|words| words.iter().any(|w| is(ORGANIZATION, w) && w.capital))
+    tokens.get(first..end).is_some_and(|words| words.iter().any(|w| w.is(role::ORGANIZATION) && w.capital))
 }
 
 #[cfg(test)]
@@ -303,7 +272,8 @@ mod tests {
     fn names(text: &str, seeds: &[&str]) -> Vec<String> {
         let lists = NameLists::builtin();
         let seeds: HashSet<String> = seeds.iter().map(|s| s.to_lowercase()).collect();
-        let tokens = tokens(text);
+        let mut tokens = tokens(text);
+        lists.assign_roles(&mut tokens);
         find(text, &tokens, &lists, &seeds).into_iter().map(|(a, b)| text[a..b].to_owned()).collect()
     }
 
