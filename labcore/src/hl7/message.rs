@@ -112,6 +112,16 @@ impl<'a> Document<'a> {
 }
 
 impl<'a> Message<'a> {
+    /// Segments found outside any message (pasted into a ticket, a log line), read with an `MSH` line's own
+    /// delimiters or else the standard ones.
+    pub(crate) fn loose(lines: impl IntoIterator<Item = &'a str>) -> Message<'a> {
+        let mut message = Message::default();
+        for line in lines {
+            if line.starts_with("MSH") { message.restart_with(line) } else { message.push(line) }
+        }
+        message
+    }
+
     fn starting(header: &'a str) -> Message<'a> {
         let mut message = Message::default();
         message.restart_with(header);

@@ -10,122 +10,10 @@ use std::borrow::Cow;
 
 use chrono::Datelike;
 
-use super::detect::dates::{FoundDate, Style};
+use super::hl7_fields::{Shape, field_parts, fields, hl7_date};
 use super::session::{Form, Session};
 use super::{Category, RedactError, RedactOptions, Redactor, Seeds};
-use crate::hl7::{Delimiters, Document, Field, Segment, escape, unescape};
-
-/// How a field's identifiers are laid out.
-#[derive(Clone, Copy)]
-enum Shape {
-    /// CX, EI: the identifier in component 1.
-    Id(Category),
-    /// Every component an identifier of one category (SSN, a name written as ST).
-    Whole(Category),
-    /// XPN, XCN, NDL: name components (XCN's first component, an id, is an other identifier).
-    Name,
-    /// XCN: id, family, given, middle.
-    Person,
-    /// XAD: street, other, city, state (kept), ZIP, country (kept), type, other geographic, county.
-    Address,
-    /// XTN: telephone number components, email in component 4.
-    Telecom,
-    /// DTM / TS.
-    Date,
-    /// Free text.
-    Text,
-}
-
-/// The fields of each segment labcore redacts (HL7 v2.5.1 field positions).
-fn fields(segment: &str) -> Option<&'static [(usize, Shape)]> {
-    use Category as C;
-    use Shape::{Address, Date, Id, Name, Person, Telecom, Text, Whole};
-    Some(match segment {
-        "MSH" => &[(7, Date)],
-        "EVN" => &[(2, Date), (6, Date)],
-        "PID" => &[
-            (2, Id(C::Mrn)),
-            (3, Id(C::Mrn)),
-            (4, Id(C::Mrn)),
-            (5, Name),
-            (6, Name),
-            (7, Date),
-            (9, Name),
-            (11, Address),
-            (12, Whole(C::City)),
-            (13, Telecom),
-            (14, Telecom),
-            (18, Id(C::Account)),
-            (19, Whole(C::Ssn)),
-            (20, Id(C::License)),
-            (21, Id(C::Mrn)),
-            (23, Whole(C::City)),
-            (29, Date),
-        ],
-        "NK1" => &[
-            (2, Name),
-            (4, Address),
-            (5, Telecom),
-            (6, Telecom),
-            (16, Date),
-            (30, Name),
-            (31, Telecom),
-            (32, Address),
-            (33, Id(C::Mrn)),
-            (37, Whole(C::Ssn)),
-        ],
-        "PV1" => &[
-            (7, Person),
-            (8, Person),
-            (9, Person),
-            (17, Person),
-            (19, Id(C::Account)),
-            (44, Date),
-            (45, Date),
-            (50, Id(C::Account)),
-            (52, Person),
-        ],
-        "ORC" => &[
-            (2, Id(C::OtherId)),
-            (3, Id(C::OtherId)),
-            (4, Id(C::OtherId)),
-            (9, Date),
-            (10, Person),
-            (11, Person),
-            (12, Person),
-            (14, Telecom),
-            (15, Date),
-            (19, Person),
-        ],
-        "OBR" => &[
-            (2, Id(C::OtherId)),
-            (3, Id(C::OtherId)),
-            (6, Date),
-            (7, Date),
-            (8, Date),
-            (10, Person),
-            (14, Date),
-            (16, Person),
-            (17, Telecom),
-            (22, Date),
-            (28, Person),
-            (32, Name),
-            (33, Name),
-            (34, Name),
-            (35, Name),
-            (36, Date),
-        ],
-        "OBX" => &[(14, Date), (16, Person), (19, Date), (25, Person)],
-        "NTE" => &[(3, Text)],
-        "SPM" => &[(2, Whole(C::OtherId)), (3, Whole(C::OtherId)), (17, Date), (18, Date)],
-        "IN1" => &[(16, Name), (18, Date), (19, Address), (36, Id(C::HealthPlan)), (49, Id(C::HealthPlan))],
-        "GT1" => &[(3, Name), (5, Address), (6, Telecom), (7, Telecom), (8, Date), (12, Whole(C::Ssn))],
-        // Known segments with nothing identifying labcore redacts.
-        "SFT" | "PD1" | "PV2" | "TQ1" | "TQ2" | "CTD" | "FT1" | "CTI" | "DSC" | "MSA" | "ERR" | "FHS" | "BHS"
-        | "BTS" | "FTS" => &[],
-        _ => return None,
-    })
-}
+use crate::hl7::{Component, Delimiters, Document, Field, Segment, escape, unescape};
 
 struct Edits<'t> {
     text: &'t str,
@@ -190,7 +78,7 @@ pub(crate) fn redact(
 }
 
 /// The patient's names, identifiers, phones, SSN and street address, as seeds; the first identifier, for date shifts.
-fn pid_seeds(pid: &Segment<'_, '_>, seeds: &mut Seeds, patient: &mut Option<String>) {
+pub(crate) fn pid_seeds(pid: &Segment<'_, '_>, seeds: &mut Seeds, patient: &mut Option<String>) {
     for repetition in pid.field(5).repetitions().chain(pid.field(9).repetitions()) {
         let name: Vec<String> = repetition.components().take(3).map(|c| c.text().into_owned()).collect();
         seeds.add(Category::Name, &name.join(" "));
@@ -249,91 +137,35 @@ fn redact_field(
     location: &str,
     edits: &mut Edits<'_>,
 ) {
-    if field.is_empty() {
+    let d = *field.delimiters();
+    if let Shape::Text = shape {
+        for repetition in field.repetitions().filter(|r| !r.is_empty()) {
+            let decoded: Cow<'_, str> = unescape(repetition.as_str(), &d);
+            let redactor = session.redactor;
+            let new = redactor.free_text(session, &decoded, seeds, location);
+            if new != decoded {
+                edits.replace(repetition.as_str(), escape(&new, &d));
+            }
+        }
         return;
     }
-    let d = *field.delimiters();
-    for repetition in field.repetitions() {
-        let parts: [_; 12] = repetition.parts();
-        let mut set = |n: usize, category: Category, edits: &mut Edits<'_>| {
-            let Some(component) = parts.get(n - 1) else { return };
-            if component.is_empty() {
-                return;
-            }
-            let value = unescape(component.as_str(), &d);
-            if let Some(new) = session.replace(category, &value, None, Form::Text, || format!("{location}.{n}")) {
-                edits.replace(component.as_str(), escape(&new, &d));
-            }
-        };
-        match shape {
-            Shape::Id(category) => set(1, category, edits),
-            Shape::Whole(category) => (1..=12).for_each(|n| set(n, category, edits)),
-            Shape::Name => (1..=3).for_each(|n| set(n, Category::Name, edits)),
-            Shape::Person => {
-                set(1, Category::OtherId, edits);
-                (2..=4).for_each(|n| set(n, Category::Name, edits));
-            }
-            Shape::Address => {
-                for (n, category) in [
-                    (1, Category::StreetAddress),
-                    (2, Category::StreetAddress),
-                    (3, Category::City),
-                    (5, Category::Zip),
-                    (8, Category::City),
-                    (9, Category::City),
-                    (10, Category::City),
-                ] {
-                    set(n, category, edits);
-                }
-            }
-            Shape::Telecom => {
-                let fax = parts.get(2).is_some_and(|c| c.as_str() == "FX");
-                let phone = if fax { Category::Fax } else { Category::Phone };
-                for n in [1, 6, 7, 8, 12] {
-                    set(n, phone, edits);
-                }
-                set(4, Category::Email, edits);
-            }
-            Shape::Date => date(session, &parts, location, &d, edits),
-            Shape::Text => {
-                let decoded: Cow<'_, str> = unescape(repetition.as_str(), &d);
-                let redactor = session.redactor;
-                let new = redactor.free_text(session, &decoded, seeds, location);
-                if new != decoded {
-                    edits.replace(repetition.as_str(), escape(&new, &d));
-                }
-            }
+    for (component, category, n) in field_parts(field, shape) {
+        if category == Category::Date {
+            date(session, &component, location, &d, edits);
+            continue;
+        }
+        let value = unescape(component.as_str(), &d);
+        if let Some(new) = session.replace(category, &value, None, Form::Text, || format!("{location}.{n}")) {
+            edits.replace(component.as_str(), escape(&new, &d));
         }
     }
 }
 
 /// A DTM (TS.1) date: generalised, shifted (kept in HL7's form, time and offset after it) or masked.
-fn date(
-    session: &mut Session<'_>,
-    parts: &[crate::hl7::Component<'_>; 12],
-    location: &str,
-    d: &Delimiters,
-    edits: &mut Edits<'_>,
-) {
-    let Some(component) = parts.first().filter(|c| !c.is_empty()) else { return };
+fn date(session: &mut Session<'_>, component: &Component<'_>, location: &str, d: &Delimiters, edits: &mut Edits<'_>) {
     let raw = component.subcomponent(1);
     let found = hl7_date(raw);
     if let Some(new) = session.replace(Category::Date, raw.trim(), found.as_ref(), Form::Text, || location.to_owned()) {
         edits.replace(raw, escape(&new, d));
     }
-}
-
-/// An HL7 date/time as the date finder's parts (a year alone is already general: no parts).
-fn hl7_date(raw: &str) -> Option<FoundDate> {
-    let time = crate::hl7::datetime::parse(raw)?;
-    let trimmed = raw.trim();
-    let day = (trimmed.len() >= 8).then(|| time.local.day());
-    let month = (trimmed.len() >= 6).then(|| time.local.month())?;
-    Some(FoundDate {
-        year: Some(time.local.year()),
-        month,
-        day,
-        style: Style::Compact,
-        rest: trimmed.get(8..).unwrap_or_default().to_owned(),
-    })
 }

@@ -27,6 +27,7 @@ mod category;
 mod detect;
 mod fhir;
 mod hl7;
+mod hl7_fields;
 mod json;
 mod key;
 mod labcore_json;

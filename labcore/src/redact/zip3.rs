@@ -39,9 +39,34 @@ fn builtin_lists() -> Vec<Zip3List> {
 }
 
 impl Zip3List {
-    /// A built-in list by id: `census2020` (the default) or `census2000` (the 17 areas of HHS's 2012 guidance).
+    /// A built-in list by id: `census2020` (the default: the current census), `census2000` (the 17 areas of HHS's
+    /// 2012 guidance), `census2010`, `census2020_no_zcta` (prefixes with no 2020 ZCTA at all); or several joined by
+    /// `+`, their union — `census2000+census2020` zeroes every area either census restricts, the conservative
+    /// choice (zeroing more than required never breaks Safe Harbor).
+    ///
+    /// ```
+    /// use labcore::redact::Zip3List;
+    /// let both = Zip3List::builtin("census2000+census2020").unwrap();
+    /// assert!(both.is_restricted("063") && both.is_restricted("202")); // 2000 only, 2020 only
+    /// assert!(!Zip3List::builtin("census2020").unwrap().is_restricted("063"));
+    /// ```
     pub fn builtin(id: &str) -> Option<Zip3List> {
-        builtin_lists().into_iter().find(|l| l.id == id)
+        let lists = builtin_lists();
+        let mut parts = id.split('+').map(|part| lists.iter().find(|l| l.id == part.trim()).cloned());
+        let first = parts.next()??;
+        parts.try_fold(first, |all, next| next.map(|list| all.union(&list)))
+    }
+
+    /// The areas restricted by either list.
+    pub fn union(&self, other: &Zip3List) -> Zip3List {
+        let mut areas = self.areas.clone();
+        areas.extend(other.areas.iter().filter(|a| !self.areas.contains(a)));
+        areas.sort_unstable();
+        Zip3List {
+            id: format!("{}+{}", self.id, other.id),
+            areas,
+            source: format!("{}\n\n{}", self.source, other.source),
+        }
     }
 
     /// The ids of the built-in lists.

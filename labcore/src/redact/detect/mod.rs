@@ -10,6 +10,7 @@ mod overlaps;
 mod patterns;
 mod people;
 mod places;
+mod numbers;
 mod words;
 
 use std::collections::HashSet;
@@ -59,6 +60,14 @@ impl Seeds {
         }
     }
 
+    /// These seeds and another's.
+    pub(crate) fn merged(&self, other: &Seeds) -> Seeds {
+        let mut out = self.clone();
+        out.names.extend(other.names.iter().cloned());
+        out.others.extend(other.others.iter().cloned());
+        out
+    }
+
     /// Whether there are none.
     pub fn is_empty(&self) -> bool {
         self.names.is_empty() && self.others.is_empty()
@@ -106,7 +115,18 @@ impl Detector {
     pub(crate) fn find(&self, text: &str, seeds: &Seeds) -> Vec<Span> {
         let folded = Folded::new(text);
         let view = folded.text();
+        // HL7 segments pasted into the text: their fields by the HL7 rules, their PID as more seeds.
+        let (pasted, more) = super::hl7_fields::embedded(view);
+        let merged;
+        let seeds = match more {
+            Some(more) => {
+                merged = seeds.merged(&more);
+                &merged
+            }
+            None => seeds,
+        };
         let mut spans = self.shaped(view);
+        spans.extend(pasted.into_iter().map(|(start, end, category, date)| Span { start, end, category, date }));
         spans.extend(self.dates.find(view).into_iter().map(|(start, end, date)| Span {
             start,
             end,
@@ -142,7 +162,7 @@ impl Detector {
                 if pattern.category == Category::Vehicle && !vin_like(m.as_str()) && pattern.group == 0 {
                     continue;
                 }
-                if pattern.category == Category::Url && is_standard_url(m.as_str()) {
+                if pattern.category == Category::Url && is_standard_url(m.as_str()) || !pattern.check.passes(m.as_str()) {
                     continue;
                 }
                 let Some(end) = identifier_end(pattern.category, m.as_str()) else { continue };

@@ -75,8 +75,13 @@ impl NameLists {
         if set.contains(key) {
             return true;
         }
-        let plain: String = key.chars().filter(|c| c.is_alphabetic()).collect();
-        set.contains(&plain) || (key.contains('-') && key.split('-').all(|part| part.len() > 1 && set.contains(part)))
+        // The Census folds accents (Muñoz is MUNOZ) and drops apostrophes and hyphens.
+        let plain: String = key.chars().filter(|c| c.is_alphabetic()).flat_map(fold_accent).collect();
+        set.contains(&plain)
+            || (key.contains('-')
+                && key.split('-').all(|part| {
+                    part.len() > 1 && set.contains(&part.chars().flat_map(fold_accent).collect::<String>())
+                }))
     }
 
     pub(crate) fn is_given(&self, word: &str) -> bool {
@@ -181,6 +186,35 @@ pub(crate) fn tokens_around(text: &str, protected: &[(usize, usize)]) -> Vec<Tok
         });
     }
     out
+}
+
+/// A lower-case Latin letter without its accent (`ñ` → `n`, `ø` → `o`, `ß` → `ss`), as the Census lists write names.
+fn fold_accent(c: char) -> impl Iterator<Item = char> {
+    let folded: &str = match c {
+        'à'..='å' | 'ā' | 'ă' | 'ą' | 'ǎ' | 'ạ' | 'ả' | 'ấ' | 'ầ' | 'ậ' | 'ắ' | 'ặ' => "a",
+        'æ' => "ae",
+        'ç' | 'ć' | 'č' | 'ĉ' | 'ċ' => "c",
+        'ď' | 'đ' | 'ð' => "d",
+        'è'..='ë' | 'ē' | 'ė' | 'ę' | 'ě' | 'ẹ' | 'ế' | 'ề' | 'ệ' | 'ễ' => "e",
+        'ğ' | 'ģ' => "g",
+        'ì'..='ï' | 'ī' | 'į' | 'ı' | 'ị' => "i",
+        'ķ' => "k",
+        'ł' | 'ľ' | 'ļ' => "l",
+        'ñ' | 'ń' | 'ň' | 'ņ' => "n",
+        'ò'..='ö' | 'ø' | 'ō' | 'ő' | 'ơ' | 'ọ' | 'ố' | 'ồ' | 'ộ' | 'ớ' | 'ờ' | 'ợ' => "o",
+        'œ' => "oe",
+        'ř' | 'ŕ' => "r",
+        'ś' | 'š' | 'ş' | 'ș' => "s",
+        'ß' => "ss",
+        'ť' | 'ţ' | 'ț' => "t",
+        'þ' => "th",
+        'ù'..='ü' | 'ū' | 'ů' | 'ű' | 'ų' | 'ư' | 'ụ' | 'ứ' | 'ừ' | 'ự' => "u",
+        'ý' | 'ÿ' | 'ỳ' | 'ỹ' => "y",
+        'ź' | 'ż' | 'ž' => "z",
+        _ => "",
+    };
+    let keep = folded.is_empty().then_some(c);
+    folded.chars().chain(keep)
 }
 
 /// A family name written with a lower-case prefix before a capital: `al-Khouri`, `d'Angelo`, `bin-Laden`.

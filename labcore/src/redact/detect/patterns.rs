@@ -4,6 +4,7 @@
 
 use regex::Regex;
 
+use super::numbers::Check;
 use super::places::STATES;
 use crate::redact::Category;
 
@@ -12,14 +13,21 @@ pub(crate) struct Pattern {
     pub(crate) category: Category,
     pub(crate) regex: Regex,
     pub(crate) group: usize,
+    /// What a match must pass besides the expression.
+    pub(crate) check: Check,
 }
 
 /// An identifier after its cue word: `MRN: 00482913`, `Acct # A-77812`, `NY DL 211 553 604`, `lic. 041.340187`,
 /// `driver's license IL H418-6361-4721`. The value has at most six letters before its first digit, may be
 /// grouped by `-`, `.` or `/` (or by spaces between groups of digits), and may follow a state abbreviation.
+///
+/// The cue may be a key (`member_id=`, `"ssn": "`, `patient_mrn`), be followed by filler words (`number is`,
+/// `, number`, `card`) and the value may be in parentheses or quotes.
 fn cued(cues: &str) -> String {
+    let cues = cues.replace(r"\s*", r"[\s_\-]*");
+    let filler = r"(?:[\s_\-,]*(?:\#|no\.|num\.|(?:no|num|number|id|is|was|card|on\s+file|of)\b))*";
     format!(
-        r"(?i)\b(?:{cues})\s*(?:#|no\.?|num(?:ber)?\.?|id\b)?\s*[:#=]?\s*(?-i:(?:{STATES})\s+)?([A-Z]{{0,6}}-?[0-9][A-Z0-9.\-/]{{0,30}}(?:\s\d[0-9A-Z]{{1,8}}){{0,3}})"
+        r"(?i)(?:\b|_)(?:{cues}){filler}[\x22']?\s*[:#=]?\s*[\x22'(]?\s*(?-i:(?:{STATES})\s+)?([A-Z]{{0,6}}-?[0-9][A-Z0-9.\-/]{{0,30}}(?:\s\d[0-9A-Z]{{1,8}}){{0,3}})"
     )
 }
 
@@ -37,7 +45,7 @@ fn table() -> Vec<(Category, String, usize)> {
         ),
         (C::Ip, r"(?i)(?:\b|::)(?:[0-9a-f]{0,4}:){1,6}(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\b".into(), 0),
         (C::Ssn, r"\b\d{3}-\d{2}-\d{4}\b".into(), 0),
-        (C::Ssn, r"(?i)\b(?:ssn|ss#|soc(?:ial)?\s*sec(?:urity)?(?:\s*(?:number|no\.?|#))?)\s*[:#]?\s*(\d{3}[\s\-]?\d{2}[\s\-]?\d{4})\b".into(), 1),
+        (C::Ssn, r"(?i)(?:\b|_)(?:ssn|ss\#|social(?:\s*security)?|soc\s*sec(?:urity)?)(?:[\s_\-,]*(?:\#|no\.|(?:no|num|number|is|was|on\s+file|on\s+req)\b))*[\x22']?\s*[:#=]?\s*[\x22'(]?\s*(\d{3}[\s\-]?\d{2}[\s\-]?\d{4})\b".into(), 1),
         (C::Fax, r"(?i)\bfax(?:ed)?(?:\s*(?:number|no\.?|#|to|from))?\s*[:#]?\s*((?:\+?1[\s.\-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.\-]?)\d{3}[\s.\-]?\d{4})\b".into(), 1),
         (
             C::Phone,
@@ -46,14 +54,15 @@ fn table() -> Vec<(Category, String, usize)> {
         ),
         // Ten digits run together, as a North American number is (NANP: area code and exchange start 2-9).
         (C::Phone, r"(?i)(?:\+?\b1[\s.\-]?)?\b[2-9]\d{2}[2-9]\d{6}\b(?:\s*(?:x|ext\.?|extension)\s*\d{1,6}\b)?".into(), 0),
-        (C::Mrn, cued(r"mrn|mr#|mr\s*no|mr\s*number|medical\s+record(?:\s+number)?|med\s*rec|record\s*(?:number|no|#)|chart(?:\s*number)?|patient\s*(?:id|number|no)|pt\s*(?:id|number|no)|hospital\s*(?:number|no|#)|unit\s*number"), 1),
-        (C::Account, cued(r"acct|account(?:\s*number)?|billing(?:\s*number)?|encounter(?:\s*number)?|visit\s*(?:number|no|#)|fin|har|invoice|claim(?:\s*number)?"), 1),
-        (C::HealthPlan, cued(r"member(?:\s*id)?|policy(?:\s*number)?|subscriber(?:\s*id)?|insurance(?:\s*id)?|medicare(?:\s*id)?|medicaid(?:\s*id)?|mbi|plan\s*id|health\s*plan(?:\s*id)?|group(?:\s*number)?|beneficiary(?:\s*id)?|sponsor(?:\s*id)?|recipient(?:\s*id)?|(?:dod\s*)?benefits"), 1),
+        (C::Mrn, cued(r"mrn|mr#|mr\s*no|mr\s*number|medical\s+record(?:\s+number)?|med\s*rec|record\s*(?:number|no|#)|chart(?:\s*number)?|patient\s*(?:id|number|no)|pt\s*(?:id|number|no)|hospital\s*(?:number|no|#)|unit\s*(?:number|no)"), 1),
+        // "mrn 00722761 vs 963968": the second number too.
+        (C::Mrn, cued(r"mrn\s*[A-Z]?\d+\s*vs"), 1),
+        (C::Account, cued(r"acct|account(?:\s*number)?|billing(?:\s*number)?|encounter(?:\s*number)?|visit\s*(?:number|no|#)|fin|har|invoice|claim(?:\s*number)?|card|credit\s*card|guarantor\s*account"), 1),
+        (C::HealthPlan, cued(r"member(?:\s*id)?|policy(?:\s*number)?|subscriber(?:\s*id)?|insurance(?:\s*id)?|medicare(?:\s*id)?|medicaid(?:\s*id)?|mbi|plan\s*id|health\s*plan(?:\s*id)?|group(?:\s*number)?|beneficiary(?:\s*id)?|sponsor(?:\s*id)?|recipient(?:\s*id)?|(?:dod\s*)?benefits|medicare\s*number"), 1),
         (C::License, cued(r"licen[cs]e(?:\s*number)?|lic\s*[#:.]|driver'?s?\s*licen[cs]e|(?-i:DL)|state\s*id(?:\s*card)?|id\s*card|passport(?:\s*number)?|dea(?:\s*number)?|npi|certificate(?:\s*number)?|cert\s*[#:.]"), 1),
         (C::Vehicle, r"\b(?:[A-HJ-NPR-Z0-9]{17})\b".into(), 0),
-        (C::Vehicle, r"(?i)\b(?:licen[cs]e\s*plate|plate|tag)\s*(?:#|no\.?|number)?\s*[:#]?\s*([A-Z0-9]{1,4}[\s\-]?[A-Z0-9]{2,5})\b".into(), 1),
-        (C::Device, cued(r"serial(?:\s*number)?|s/n|sn\s*[#:]|device\s*(?:id|serial|#)|udi|implant\s*(?:id|serial|#)|pacemaker\s*(?:serial|id|#)|pump\s*(?:serial|id|#)"), 1),
-        (C::OtherId, cued(r"accession(?:\s*number)?|acc\s*[#:.]|specimen\s*(?:id|number|#|no)|sample\s*(?:id|number|#|no)|container\s*(?:id|number|#|no)|tube\s*(?:id|#)|requisition(?:\s*number)?|req\s*[#:.]|order\s*(?:id\b|#|no\.?|number)|lab\s*(?:id|number)|case\s*(?:number|no|#)|barcode|ticket"), 1),
+        (C::Device, cued(r"serial(?:\s*number)?|s/n|sn|device\s*(?:id|serial|#)|udi|implant\s*(?:id|serial|#)|(?:pacemaker|pump|transmitter|sensor|icd|stimulator|defibrillator)(?:\s*(?:serial|sn|s/n|id|#))?"), 1),
+        (C::OtherId, cued(r"accession(?:\s*number)?|acc\s*[#:.]|specimen\s*(?:id|number|#|no)|sample\s*(?:id|number|#|no)|container\s*(?:id|number|#|no)|tube\s*(?:id|#)|requisition(?:\s*number)?|req\s*[#:.]|order\s*(?:id\b|#|no\.?|number)|lab\s*(?:id|number|no)|case\s*(?:number|no|#)?|barcode|acc|requisition|req"), 1),
         (C::Age, r"(?i)\b((?:9\d|1[01]\d)(?:\s*(?:-|\s)\s*|)(?:years?|yrs?|y/o|yo|y\.o\.|y)(?:[\s\-]*old)?)(?:\b|\s|$)".into(), 1),
         (C::Age, r"(?i)\b(?:aged?|age:)\s*(9\d|1[01]\d)\b".into(), 1),
         (C::Age, r"\b((?:9\d|1[01]\d)[MF])\b".into(), 1),
@@ -71,10 +80,11 @@ pub(crate) struct Patterns {
 impl Patterns {
     /// Compiles the table. The patterns are constants checked by a test; one that fails to compile is skipped.
     pub(crate) fn new() -> Patterns {
-        let all = table()
-            .iter()
-            .filter_map(|(category, source, group)| {
-                Some(Pattern { category: *category, regex: compile(source)?, group: *group })
+        let plain = table().into_iter().map(|(category, source, group)| (category, source, group, Check::None));
+        let all = plain
+            .chain(super::numbers::table())
+            .filter_map(|(category, source, group, check)| {
+                Some(Pattern { category, regex: compile(&source)?, group, check })
             })
             .collect();
         Patterns { all }
@@ -94,7 +104,7 @@ mod tests {
 
     #[test]
     fn every_pattern_compiles() {
-        assert_eq!(Patterns::new().all.len(), table().len());
+        assert_eq!(Patterns::new().all.len(), table().len() + super::super::numbers::table().len());
     }
 
     fn found(text: &str) -> Vec<(Category, String)> {

@@ -307,6 +307,7 @@ mod tests {
         assert_eq!(names("session for V. Ngata from", &[]), ["V. Ngata"]);
         assert_eq!(names("session for NWACHUKWU, MAINLYERA from", &[]), ["NWACHUKWU, MAINLYERA"]);
         assert_eq!(names("resolved by ALBERT DOE on", &[]), ["ALBERT DOE"]);
+        assert_eq!(names("spoke with José Muñoz today", &[]), ["José Muñoz"]);
     }
 
     #[test]
