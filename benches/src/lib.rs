@@ -4,6 +4,7 @@
 use serde::Deserialize;
 
 pub mod deid;
+pub mod deid_styles;
 pub mod hl7;
 
 /// The baseline: the payload format as a plain `#[derive(Deserialize)]` model — what typed serde parsing gives

@@ -25,7 +25,8 @@ pub(crate) struct RedactArgs {
     /// Shift each patient's dates by a number of days derived from the key instead of keeping only the year.
     #[arg(long)]
     shift_dates: bool,
-    /// Restricted three-digit ZIP areas: `census2020` (default) or `census2000`.
+    /// Restricted three-digit ZIP areas: `census2020` (default), `census2000`, `census2010`, `census2020_no_zcta`,
+    /// or a union joined by `+` (`census2000+census2020`, the conservative choice).
     #[arg(long, value_name = "LIST", default_value = "census2020")]
     zip3: String,
     /// The environment variable holding the key (at least 16 bytes).
@@ -103,6 +104,14 @@ fn key(args: &RedactArgs) -> Result<Option<RedactionKey>, String> {
     bytes.map(|b| RedactionKey::new(&b).map_err(|e| e.to_string())).transpose()
 }
 
+/// Whether two paths name one existing file (the redacted copy must never replace the original).
+fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
 /// Redacts every input; `Ok(true)` when none failed.
 pub(crate) fn run(args: &RedactArgs) -> Result<bool, String> {
     let redactor = Redactor::new(policy(args)?, key(args)?).map_err(|e| match e {
@@ -131,6 +140,9 @@ pub(crate) fn run(args: &RedactArgs) -> Result<bool, String> {
                 match &args.out_dir {
                     Some(dir) => {
                         let target = dir.join(file.file_name().unwrap_or_default());
+                        if same_file(&target, &file) {
+                            return Err(format!("{}: --out-dir would overwrite the input", target.display()));
+                        }
                         std::fs::write(&target, redacted.output).map_err(|e| format!("{}: {e}", target.display()))?;
                         line.written = Some(target.to_string_lossy().into_owned());
                     }

@@ -3,8 +3,8 @@
 //! ticket or a log line (`PID|1||00482913^^^NW^MR||DOE^JANE`).
 
 use super::Category;
-use super::detect::dates::{FoundDate, Style};
 use super::detect::Seeds;
+use super::detect::dates::{FoundDate, Style};
 use crate::hl7::{Component, Field, Message, Segment};
 use chrono::Datelike;
 
@@ -120,7 +120,6 @@ pub(crate) fn fields(segment: &str) -> Option<&'static [(usize, Shape)]> {
     })
 }
 
-
 /// The components of a field that hold identifiers, each with its category and its 1-based number (dates: the
 /// component whose first sub-component is the DTM). Free text is not listed: it is searched as text.
 pub(crate) fn field_parts<'a>(field: &Field<'a>, shape: Shape) -> Vec<(Component<'a>, Category, usize)> {
@@ -150,13 +149,17 @@ pub(crate) fn field_parts<'a>(field: &Field<'a>, shape: Shape) -> Vec<(Component
                 (10, C::City),
             ],
             Shape::Telecom if fax => &[(1, C::Fax), (6, C::Fax), (7, C::Fax), (8, C::Fax), (12, C::Fax), (4, C::Email)],
-            Shape::Telecom => &[(1, C::Phone), (6, C::Phone), (7, C::Phone), (8, C::Phone), (12, C::Phone), (4, C::Email)],
+            Shape::Telecom => {
+                &[(1, C::Phone), (6, C::Phone), (7, C::Phone), (8, C::Phone), (12, C::Phone), (4, C::Email)]
+            }
             Shape::Date => &[(1, C::Date)],
             Shape::Text => &[],
         };
-        out.extend(chosen.iter().filter_map(|(n, category)| {
-            parts.get(n - 1).filter(|c| !c.is_empty()).map(|c| (*c, *category, *n))
-        }));
+        out.extend(
+            chosen
+                .iter()
+                .filter_map(|(n, category)| parts.get(n - 1).filter(|c| !c.is_empty()).map(|c| (*c, *category, *n))),
+        );
     }
     out
 }

@@ -47,7 +47,8 @@ const TIME: &str = r"(?P<time>(?:[T\s]|\s+at\s+)(?:[01]?\d|2[0-3]):[0-5]\d(?::[0
 const TIME_REQUIRED: &str = r"(?P<time>(?:[T\s]|\s+at\s+)(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d+)?)?(?:\s?[AaPp]\.?[Mm]\.?)?(?:Z|\s?[+\-][01]\d:?[0-5]\d)?)";
 
 /// A weekday before a date (`Tuesday, March 14`, `Wed, 10 Oct 2012`): part of the date — a shifted date drops it.
-const WEEKDAY: &str = r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?,?\s+)?";
+const WEEKDAY: &str =
+    r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?,?\s+)?";
 
 /// Words after which `3/14` (a month and a day, no year) is a date: verbs and nouns of lab and clinic work.
 const MONTH_DAY_CUES: &str = r"on|since|from|until|till|thru|through|dated?|seen|drawn|redrawn|collected|received|admitted|discharged|dob|dos|visit|called|repeat|recheck|sched(?:uled)?|back|returns?|returned|rtc|bm|labs?|signed|faxed|ed|last|next|due|dt|done|performed|resulted|reported|started|stopped|held|given|noted|am|pm|f/u|appt|appointment|before|after|wk\s+of|week\s+of|\d{1,2}:\d{2}(?:\s?[ap]m)?|[0-2]\d[0-5]\d";
@@ -175,9 +176,41 @@ fn year_of(caps: &Captures<'_>) -> Option<i32> {
 
 /// Nouns after which an ordinal counts something, not a day ("the 2nd attempt").
 const COUNTED: &[&str] = &[
-    "attempt", "attempts", "time", "times", "try", "tube", "tubes", "dose", "doses", "floor", "day", "week", "month",
-    "year", "trimester", "degree", "generation", "cycle", "round", "line", "draw", "specimen", "sample", "set",
-    "bottle", "page", "grade", "percentile", "decade", "opinion", "call", "shift", "visit", "place", "one",
+    "attempt",
+    "attempts",
+    "time",
+    "times",
+    "try",
+    "tube",
+    "tubes",
+    "dose",
+    "doses",
+    "floor",
+    "day",
+    "week",
+    "month",
+    "year",
+    "trimester",
+    "degree",
+    "generation",
+    "cycle",
+    "round",
+    "line",
+    "draw",
+    "specimen",
+    "sample",
+    "set",
+    "bottle",
+    "page",
+    "grade",
+    "percentile",
+    "decade",
+    "opinion",
+    "call",
+    "shift",
+    "visit",
+    "place",
+    "one",
 ];
 
 /// Where the date is in the match: without a cue word before it or the character looked at after it.

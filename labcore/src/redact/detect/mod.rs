@@ -5,12 +5,13 @@
 
 pub(crate) mod dates;
 mod folded;
+mod name_rules;
 pub(crate) mod names;
+mod numbers;
 mod overlaps;
 mod patterns;
 mod people;
 mod places;
-mod numbers;
 mod words;
 
 use std::collections::HashSet;
@@ -162,7 +163,8 @@ impl Detector {
                 if pattern.category == Category::Vehicle && !vin_like(m.as_str()) && pattern.group == 0 {
                     continue;
                 }
-                if pattern.category == Category::Url && is_standard_url(m.as_str()) || !pattern.check.passes(m.as_str()) {
+                if pattern.category == Category::Url && is_standard_url(m.as_str()) || !pattern.check.passes(m.as_str())
+                {
                     continue;
                 }
                 let Some(end) = identifier_end(pattern.category, m.as_str()) else { continue };

@@ -179,7 +179,7 @@ pub(crate) fn tokens_around(text: &str, protected: &[(usize, usize)]) -> Vec<Tok
             capital: c.is_uppercase() || prefixed_capital(word),
             caps: letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()),
             initial: letters.len() == 1 && after.starts_with('.'),
-            comma: after.trim_start_matches(' ').starts_with(','),
+            comma: after.trim_start_matches(' ').starts_with([',', '^']),
             roles: 0,
             day_after: after.strip_prefix(' ').is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit())),
             key,

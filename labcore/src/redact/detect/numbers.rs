@@ -41,7 +41,8 @@ impl Check {
 }
 
 fn luhn(digits: &[u32]) -> bool {
-    let sum: u32 = digits.iter().rev().enumerate().map(|(i, d)| if i % 2 == 1 { (d * 2) / 10 + (d * 2) % 10 } else { *d }).sum();
+    let sum: u32 =
+        digits.iter().rev().enumerate().map(|(i, d)| if i % 2 == 1 { (d * 2) / 10 + (d * 2) % 10 } else { *d }).sum();
     sum % 10 == 0
 }
 
@@ -103,7 +104,9 @@ mod tests {
     #[test]
     fn checks() {
         assert!(Check::Luhn.passes("4111 1111 1111 1111") && !Check::Luhn.passes("4111 1111 1111 1112"));
-        assert!(Check::Iban.passes("GB82 WEST 1234 5698 7654 32") && !Check::Iban.passes("GB82 WEST 1234 5698 7654 33"));
+        assert!(
+            Check::Iban.passes("GB82 WEST 1234 5698 7654 32") && !Check::Iban.passes("GB82 WEST 1234 5698 7654 33")
+        );
         assert!(Check::E164.passes("+44 (0)20 7946 0143") && !Check::E164.passes("+1 23"));
         assert!(!Check::Bare.passes("19610309") && !Check::Bare.passes("2175550199") && Check::Bare.passes("00482913"));
     }

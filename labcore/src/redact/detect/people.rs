@@ -5,6 +5,9 @@
 
 use std::collections::HashSet;
 
+use super::name_rules::{
+    comma_name, credential_after, cued_name, eponym, given_after_comma, organisation, shaped_name,
+};
 use super::names::{NameLists, Token};
 use super::words::role;
 
@@ -28,13 +31,13 @@ pub(crate) fn find(text: &str, tokens: &[Token], lists: &NameLists, seeds: &Hash
 }
 
 /// Whether a token can be part of a name at all: capitalised or in capitals, and not a label or a credential.
-fn nameish(t: &Token) -> bool {
+pub(super) fn nameish(t: &Token) -> bool {
     (t.capital || t.caps) && !t.is(role::LABEL | role::CREDENTIAL | role::TITLE | role::CUE)
 }
 
 /// Whether the text between two tokens of one name is only spaces (and the period of an initial or of an
 /// abbreviated title: "J. Doe", "St. John").
-fn adjacent(text: &str, a: &Token, b: &Token) -> bool {
+pub(super) fn adjacent(text: &str, a: &Token, b: &Token) -> bool {
     text.get(a.end..b.start).is_some_and(|gap| {
         let spaces = gap.trim_start_matches('.');
         let period = spaces.len() < gap.len();
@@ -46,14 +49,57 @@ fn adjacent(text: &str, a: &Token, b: &Token) -> bool {
     })
 }
 
-/// Whether a cue token introduces the token after it: nothing but spaces, a colon or a comma between them, or
-/// the period of an abbreviated title ("Dr. Okafor" — not "another patient. Container").
+/// Whether a cue token introduces the token after it: only spaces, line breaks and the punctuation of labels,
+/// keys and quotes between them (`Pt: `, `Sincerely,\n`, `patient=`, `"family":"`, `Agent (`), and a period only
+/// after an abbreviated title ("Dr. Okafor" — not "another patient. Container").
 fn introduces(text: &str, cue: &Token, t: &Token) -> bool {
     text.get(cue.end..t.start).is_some_and(|gap| {
-        gap.len() <= 4
-            && gap.chars().all(|c| matches!(c, ' ' | ':' | ',' | '.'))
+        gap.len() <= 6
+            && gap
+                .chars()
+                .all(|c| matches!(c, ' ' | ':' | ',' | '.' | '=' | '"' | '\'' | '(' | '[' | '/' | '\n' | '\r' | '\t'))
             && (!gap.contains('.') || cue.is(role::ABBREVIATED))
     })
+}
+
+/// Whether the two words before token `i` introduce a name: "my name is", "this is", "I am", "call me".
+fn phrase_cue(text: &str, tokens: &[Token], i: usize) -> bool {
+    let (Some(a), Some(b), Some(t)) =
+        (i.checked_sub(2).and_then(|p| tokens.get(p)), i.checked_sub(1).and_then(|p| tokens.get(p)), tokens.get(i))
+    else {
+        return false;
+    };
+    let pair = matches!(
+        (a.key.as_str(), b.key.as_str()),
+        ("name", "is") | ("this", "is") | ("i", "am") | ("call", "me") | ("name's", _)
+    );
+    pair && introduces(text, b, t) && text.get(a.end..b.start).is_some_and(|gap| gap.trim().is_empty())
+}
+
+/// A lower-case word that is a listed name and no word at all ("dr jackson", "paged tanaka", "per esther").
+fn lower_name(t: &Token, lists: &NameLists) -> bool {
+    !t.capital
+        && t.roles == 0
+        && t.key.chars().count() >= 3
+        && (lists.is_given(&t.key) || lists.is_surname(&t.key))
+        && !lists.is_clinical(&t.key)
+}
+
+/// A name written in lower case after a title or cue: listed name words, maybe `surname, given` and an initial.
+fn lower_run(text: &str, tokens: &[Token], i: usize, lists: &NameLists) -> Option<usize> {
+    if !tokens.get(i).is_some_and(|t| lower_name(t, lists)) {
+        return None;
+    }
+    let mut last = i;
+    while last - i < 3 {
+        let (Some(a), Some(b)) = (tokens.get(last), tokens.get(last + 1)) else { break };
+        let joined = adjacent(text, a, b) || a.comma && b.start.saturating_sub(a.end) <= 2;
+        if !(joined && (lower_name(b, lists) || b.key.chars().count() == 1 && b.initial)) {
+            break;
+        }
+        last += 1;
+    }
+    Some(last)
 }
 
 /// The last token of the patient's own name starting at `i`: seed parts, bridged by initials or middle names,
@@ -110,18 +156,28 @@ fn run(text: &str, tokens: &[Token], first: usize) -> usize {
     last
 }
 
-/// Whether a credential follows the run ending at `last` ("Jane Doe MD", "K. Ellis, RN", "J. Roe, PA-C").
-fn credential_after(text: &str, tokens: &[Token], last: usize) -> bool {
-    let (Some(a), Some(b)) = (tokens.get(last), tokens.get(last + 1)) else { return false };
-    let gap = text.get(a.end..b.start).unwrap_or_default();
-    b.is(role::CREDENTIAL) && gap.len() <= 2 && gap.chars().all(|c| c == ' ' || c == ',') && (b.caps || b.key.len() > 2)
+/// A run without the abbreviations and clinical words it ended on ("CALLED JOSÉ PACU" is José, at the PACU).
+fn trim_run(tokens: &[Token], first: usize, mut last: usize, lists: &NameLists) -> usize {
+    let listed = |w: &Token| lists.is_given(&w.key) || lists.is_surname(&w.key);
+    while last > first {
+        let Some(w) = tokens.get(last) else { break };
+        let abbreviation = w.caps && w.key.chars().count() <= 4 && !listed(w);
+        if !(abbreviation || lists.is_vocabulary(&w.key)) {
+            break;
+        }
+        last -= 1;
+    }
+    last
 }
 
 /// The last token of a name starting at token `i` found by the rules (titles, credentials, cues, shapes).
 fn name_at(text: &str, tokens: &[Token], i: usize, lists: &NameLists) -> Option<usize> {
     let t = tokens.get(i)?;
     let cue = i.checked_sub(1).and_then(|p| tokens.get(p)).filter(|p| introduces(text, p, t));
-    let titled = cue.is_some_and(|p| p.is(role::TITLE));
+    let titled = cue.is_some_and(|p| p.is(role::TITLE)) || phrase_cue(text, tokens, i);
+    if cue.is_some() && !t.capital && !t.caps && !t.is(role::PARTICLE) {
+        return lower_run(text, tokens, i, lists);
+    }
     let particle = |t: &Token| t.is(role::PARTICLE) && !t.capital;
     // A name starts with a name-like word, or with a particle after a title ("Dr. van der Berg"); an initial
     // needs more of the name after it ("D. van der Berg").
@@ -133,7 +189,7 @@ fn name_at(text: &str, tokens: &[Token], i: usize, lists: &NameLists) -> Option<
     if let Some(last) = comma_name(tokens, i, lists, titled, weak) {
         return Some(last);
     }
-    let mut last = run(text, tokens, i);
+    let mut last = trim_run(tokens, i, run(text, tokens, i), lists);
     if eponym(tokens, last) || organisation(tokens, i, last) {
         return None;
     }
@@ -162,106 +218,6 @@ fn name_at(text: &str, tokens: &[Token], i: usize, lists: &NameLists) -> Option<
         return Some(last);
     }
     shaped_name(t, words, lists).then_some(last)
-}
-
-/// After a cue word: a listed name that is not a common word ("called Kelly", "with Brown", not "to Pharmacy"),
-/// or two or more name-like words none of which is a word ("spoke with GWILYM MTHEMBU").
-fn cued_name(words: &[Token], lists: &NameLists) -> bool {
-    let listed = |w: &Token| lists.is_given(&w.key) || lists.is_surname(&w.key);
-    let known = |w: &Token| listed(w) && (!lists.is_clinical(&w.key) || lists.is_ambiguous(&w.key));
-    let wordlike = |w: &Token| lists.is_vocabulary(&w.key) || lists.common.contains(&w.key);
-    let abbreviation = |w: &Token| w.caps && w.key.chars().count() <= 4 && !listed(w);
-    if words.iter().any(|w| lists.is_vocabulary(&w.key) || abbreviation(w)) || state(words) {
-        return false;
-    }
-    // "spoke with Art Chen", "resolved by ALBERT DOE": a given name then a surname, even when either is a word.
-    let capitals = words.iter().all(|w| w.caps || w.initial);
-    let full = words.len() >= 2
-        && words.first().is_some_and(|w| lists.is_given(&w.key))
-        && words.last().is_some_and(|w| lists.is_surname(&w.key) && (capitals || !lists.common.contains(&w.key)));
-    // "Signed by Evelyn A. Doe", "session for V. Ngata": an initial shows a name.
-    let middle_initial = words.len() == 3 && words.get(1).is_some_and(|w| w.initial);
-    let initialled =
-        words.len() >= 2 && words.iter().any(|w| w.initial) && (middle_initial || !words.iter().any(wordlike));
-    let plain = words.iter().filter(|w| !w.initial).count();
-    full || initialled || !words.iter().any(wordlike) && (words.iter().any(known) || plain >= 2)
-}
-
-/// Whether words are a state's name ("verified by Indiana DL"): a place, not a person, after a cue word.
-fn state(words: &[Token]) -> bool {
-    let name: Vec<&str> = words.iter().map(|w| w.key.as_str()).collect();
-    let name = name.join(" ");
-    super::places::STATE_NAMES.split('|').any(|state| state.eq_ignore_ascii_case(&name))
-}
-
-/// The end of a given name (and middle initial) after `Surname,` — one name-like word, maybe an initial.
-fn given_after_comma(text: &str, tokens: &[Token], last: usize) -> Option<usize> {
-    let (comma, given) = (tokens.get(last)?, tokens.get(last + 1)?);
-    if !nameish(given) || given.start.saturating_sub(comma.end) > 3 || month_day(tokens, last + 1) {
-        return None;
-    }
-    let mut end = last + 1;
-    if tokens.get(end + 1).is_some_and(|c| nameish(c) && c.initial && adjacent(text, given, c)) {
-        end += 1;
-    }
-    Some(end)
-}
-
-/// Without a cue: two or more words of a name's shape, the first a given name that is not a word, the others a
-/// surname or an initial (a frequent name that is also a word may be the surname: "John Brown").
-fn shaped_name(first: &Token, words: &[Token], lists: &NameLists) -> bool {
-    let first_given = lists.is_given(&first.key) && !lists.is_clinical(&first.key) && first.key.chars().count() > 2;
-    let rest_known = words
-        .iter()
-        .skip(1)
-        .any(|w| w.initial || lists.is_surname(&w.key) && (!lists.is_clinical(&w.key) || lists.is_ambiguous(&w.key)));
-    let vocabulary = words.iter().any(|w| lists.is_vocabulary(&w.key) || lists.common.contains(&w.key));
-    words.len() >= 2 && first_given && rest_known && !vocabulary
-}
-
-/// `Doe, Jane` / `DOE, JANE Q`: a surname, a comma, a given name (after a title, any two name-like words), and a
-/// middle initial or name after it.
-fn comma_name(tokens: &[Token], i: usize, lists: &NameLists, titled: bool, cued: bool) -> Option<usize> {
-    let (a, b) = (tokens.get(i)?, tokens.get(i + 1)?);
-    // The shape is strong evidence: the surname may be a word ("DOE"), the given name must be a clear one —
-    // or, after a cue word, any listed name that is not clinical vocabulary ("session for VENKATARAMAN, HOWARD").
-    let plain = |w: &Token| !lists.is_vocabulary(&w.key);
-    let listed_name = |w: &Token| lists.is_given(&w.key) || lists.is_surname(&w.key);
-    let abbreviation = |w: &Token| w.caps && w.key.chars().count() <= 4 && !listed_name(w);
-    // An unlisted pair in capitals after a cue ("for NWACHUKWU, MAINLYERA"), neither an abbreviation nor a word.
-    let unusual = |w: &Token| w.caps && !abbreviation(w) && plain(w) && !lists.common.contains(&w.key);
-    let listed = lists.is_surname(&a.key) && lists.is_given(&b.key) && plain(a) && !lists.is_clinical(&b.key)
-        || cued && (lists.is_surname(&a.key) || lists.is_given(&b.key)) && plain(a) && plain(b)
-        || cued && unusual(a) && unusual(b);
-    if abbreviation(a) || month_day(tokens, i + 1) || state(std::slice::from_ref(b)) {
-        return None; // "RN, MICU, May 3": a unit and a date, not "MICU, May"
-    }
-    let close = b.start.saturating_sub(a.end) <= 3;
-    if !(a.comma && close && nameish(a) && nameish(b) && (listed || titled)) {
-        return None;
-    }
-    match tokens.get(i + 2) {
-        Some(c) if nameish(c) && (c.initial || c.key.chars().count() == 1) && c.start.saturating_sub(b.end) <= 2 => {
-            Some(i + 2)
-        }
-        _ => Some(i + 1),
-    }
-}
-
-/// Whether token `i` is a month followed by a day ("May 3").
-fn month_day(tokens: &[Token], i: usize) -> bool {
-    tokens.get(i).is_some_and(|t| t.is(role::MONTH) && t.day_after)
-}
-
-/// Whether the word after a run makes it an eponym ("Gram stain", "Hodgkin lymphoma").
-fn eponym(tokens: &[Token], last: usize) -> bool {
-    tokens.get(last + 1).is_some_and(|n| n.is(role::EPONYM))
-}
-
-/// Whether a run, or the word after it, names an organisation ("Lincoln Memorial Hospital", "Mayo Clinic").
-fn organisation(tokens: &[Token], first: usize, last: usize) -> bool {
-    let end = (last + 2).min(tokens.len());
-    tokens.get(first..end).is_some_and(|words| words.iter().any(|w| w.is(role::ORGANIZATION) && w.capital))
 }
 
 #[cfg(test)]

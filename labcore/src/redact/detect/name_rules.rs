@@ -1,0 +1,119 @@
+//! The rules that decide whether name-like words are a name: after a cue word, by shape, `Surname, Given`, before
+//! a credential — and what makes them something else (eponyms, organisations, states, a month and its day).
+
+use super::names::{NameLists, Token};
+use super::people::{adjacent, nameish};
+use super::words::role;
+
+/// Whether a credential follows the run ending at `last` ("Jane Doe MD", "K. Ellis, RN", "J. Roe, PA-C").
+pub(super) fn credential_after(text: &str, tokens: &[Token], last: usize) -> bool {
+    let Some(a) = tokens.get(last) else { return false };
+    // Written with periods: "Moshe Thistlewood, M.D.", "J. Roe R.N."
+    let after = text.get(a.end..).unwrap_or_default().trim_start_matches([',', ' ']);
+    if ["M.D.", "D.O.", "R.N.", "N.P.", "P.A.", "Ph.D.", "M.D", "D.D.S."].iter().any(|c| after.starts_with(c)) {
+        return true;
+    }
+    let Some(b) = tokens.get(last + 1) else { return false };
+    let gap = text.get(a.end..b.start).unwrap_or_default();
+    b.is(role::CREDENTIAL) && gap.len() <= 2 && gap.chars().all(|c| c == ' ' || c == ',') && (b.caps || b.key.len() > 2)
+}
+
+/// After a cue word: a listed name that is not a common word ("called Kelly", "with Brown", not "to Pharmacy"),
+/// or two or more name-like words none of which is a word ("spoke with GWILYM MTHEMBU").
+pub(super) fn cued_name(words: &[Token], lists: &NameLists) -> bool {
+    let listed = |w: &Token| lists.is_given(&w.key) || lists.is_surname(&w.key);
+    let known = |w: &Token| listed(w) && (!lists.is_clinical(&w.key) || lists.is_ambiguous(&w.key));
+    let wordlike = |w: &Token| lists.is_vocabulary(&w.key) || lists.common.contains(&w.key);
+    let abbreviation = |w: &Token| w.caps && w.key.chars().count() <= 4 && !listed(w);
+    if words.iter().any(|w| lists.is_vocabulary(&w.key) || abbreviation(w)) || state(words) {
+        return false;
+    }
+    // "spoke with Art Chen", "resolved by ALBERT DOE": a given name then a surname, even when either is a word.
+    let capitals = words.iter().all(|w| w.caps || w.initial);
+    let full = words.len() >= 2
+        && words.first().is_some_and(|w| lists.is_given(&w.key))
+        && words.last().is_some_and(|w| lists.is_surname(&w.key) && (capitals || !lists.common.contains(&w.key)));
+    // "Signed by Evelyn A. Doe", "session for V. Ngata": an initial shows a name.
+    let middle_initial = words.len() == 3 && words.get(1).is_some_and(|w| w.initial);
+    let initialled =
+        words.len() >= 2 && words.iter().any(|w| w.initial) && (middle_initial || !words.iter().any(wordlike));
+    let plain = words.iter().filter(|w| !w.initial).count();
+    full || initialled || !words.iter().any(wordlike) && (words.iter().any(known) || plain >= 2)
+}
+
+/// Whether words are a state's name ("verified by Indiana DL"): a place, not a person, after a cue word.
+pub(super) fn state(words: &[Token]) -> bool {
+    let name: Vec<&str> = words.iter().map(|w| w.key.as_str()).collect();
+    let name = name.join(" ");
+    super::places::STATE_NAMES.split('|').any(|state| state.eq_ignore_ascii_case(&name))
+}
+
+/// The end of a given name (and middle initial) after `Surname,` — one name-like word, maybe an initial.
+pub(super) fn given_after_comma(text: &str, tokens: &[Token], last: usize) -> Option<usize> {
+    let (comma, given) = (tokens.get(last)?, tokens.get(last + 1)?);
+    if !nameish(given) || given.start.saturating_sub(comma.end) > 3 || month_day(tokens, last + 1) {
+        return None;
+    }
+    let mut end = last + 1;
+    if tokens.get(end + 1).is_some_and(|c| nameish(c) && c.initial && adjacent(text, given, c)) {
+        end += 1;
+    }
+    Some(end)
+}
+
+/// Without a cue: two or more words of a name's shape, the first a given name that is not a word, the others a
+/// surname or an initial (a frequent name that is also a word may be the surname: "John Brown").
+pub(super) fn shaped_name(first: &Token, words: &[Token], lists: &NameLists) -> bool {
+    let first_given = lists.is_given(&first.key) && !lists.is_clinical(&first.key) && first.key.chars().count() > 2;
+    let rest_known = words
+        .iter()
+        .skip(1)
+        .any(|w| w.initial || lists.is_surname(&w.key) && (!lists.is_clinical(&w.key) || lists.is_ambiguous(&w.key)));
+    let vocabulary = words.iter().any(|w| lists.is_vocabulary(&w.key) || lists.common.contains(&w.key));
+    words.len() >= 2 && first_given && rest_known && !vocabulary
+}
+
+/// `Doe, Jane` / `DOE, JANE Q`: a surname, a comma, a given name (after a title, any two name-like words), and a
+/// middle initial or name after it.
+pub(super) fn comma_name(tokens: &[Token], i: usize, lists: &NameLists, titled: bool, cued: bool) -> Option<usize> {
+    let (a, b) = (tokens.get(i)?, tokens.get(i + 1)?);
+    // The shape is strong evidence: the surname may be a word ("DOE"), the given name must be a clear one —
+    // or, after a cue word, any listed name that is not clinical vocabulary ("session for VENKATARAMAN, HOWARD").
+    let plain = |w: &Token| !lists.is_vocabulary(&w.key);
+    let listed_name = |w: &Token| lists.is_given(&w.key) || lists.is_surname(&w.key);
+    let abbreviation = |w: &Token| w.caps && w.key.chars().count() <= 4 && !listed_name(w);
+    // An unlisted pair in capitals after a cue ("for NWACHUKWU, MAINLYERA"), neither an abbreviation nor a word.
+    let unusual = |w: &Token| w.caps && !abbreviation(w) && plain(w) && !lists.common.contains(&w.key);
+    let listed = lists.is_surname(&a.key) && lists.is_given(&b.key) && plain(a) && !lists.is_clinical(&b.key)
+        || cued && (lists.is_surname(&a.key) || lists.is_given(&b.key)) && plain(a) && plain(b)
+        || cued && unusual(a) && unusual(b);
+    if abbreviation(a) || month_day(tokens, i + 1) || state(std::slice::from_ref(b)) {
+        return None; // "RN, MICU, May 3": a unit and a date, not "MICU, May"
+    }
+    let close = b.start.saturating_sub(a.end) <= 3;
+    if !(a.comma && close && nameish(a) && nameish(b) && (listed || titled)) {
+        return None;
+    }
+    match tokens.get(i + 2) {
+        Some(c) if nameish(c) && (c.initial || c.key.chars().count() == 1) && c.start.saturating_sub(b.end) <= 2 => {
+            Some(i + 2)
+        }
+        _ => Some(i + 1),
+    }
+}
+
+/// Whether token `i` is a month followed by a day ("May 3").
+pub(super) fn month_day(tokens: &[Token], i: usize) -> bool {
+    tokens.get(i).is_some_and(|t| t.is(role::MONTH) && t.day_after)
+}
+
+/// Whether the word after a run makes it an eponym ("Gram stain", "Hodgkin lymphoma").
+pub(super) fn eponym(tokens: &[Token], last: usize) -> bool {
+    tokens.get(last + 1).is_some_and(|n| n.is(role::EPONYM))
+}
+
+/// Whether a run, or the word after it, names an organisation ("Lincoln Memorial Hospital", "Mayo Clinic").
+pub(super) fn organisation(tokens: &[Token], first: usize, last: usize) -> bool {
+    let end = (last + 2).min(tokens.len());
+    tokens.get(first..end).is_some_and(|words| words.iter().any(|w| w.is(role::ORGANIZATION) && w.capital))
+}
