@@ -163,7 +163,9 @@ impl Detector {
                 if pattern.category == Category::Vehicle && !vin_like(m.as_str()) && pattern.group == 0 {
                     continue;
                 }
-                if pattern.category == Category::Url && is_standard_url(m.as_str()) || !pattern.check.passes(m.as_str())
+                if pattern.category == Category::Url && is_standard_url(m.as_str())
+                    || pattern.category == Category::Ip && version_before(text, m.start())
+                    || !pattern.check.passes(m.as_str())
                 {
                     continue;
                 }
@@ -213,6 +215,15 @@ fn drop_names_after_street_titles(spans: &mut Vec<Span>, text: &str) {
         previous = Some((span.category, span.end));
         !(span.category == Category::Name && after_street)
     });
+}
+
+/// Whether an address-like number is a firmware or software version (`fw=9.5.7.110`, `"firmware":"6.6.16.139"`).
+fn version_before(text: &str, start: usize) -> bool {
+    let before = text.get(start.saturating_sub(16)..start).unwrap_or_default();
+    let before =
+        before.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '=' | ':' | '"' | '\'' | 'v' | 'V'));
+    let lower = before.to_ascii_lowercase();
+    ["fw", "firmware", "version", "ver", "build", "rev", "software", "sw", "release"].iter().any(|w| lower.ends_with(w))
 }
 
 /// A regex that matches nothing (the fallback of a pattern that could not compile).

@@ -23,7 +23,7 @@ pub(super) fn credential_after(text: &str, tokens: &[Token], last: usize) -> boo
 pub(super) fn cued_name(words: &[Token], lists: &NameLists) -> bool {
     let listed = |w: &Token| lists.is_given(&w.key) || lists.is_surname(&w.key);
     let known = |w: &Token| listed(w) && (!lists.is_clinical(&w.key) || lists.is_ambiguous(&w.key));
-    let wordlike = |w: &Token| lists.is_vocabulary(&w.key) || lists.common.contains(&w.key);
+    let wordlike = |w: &Token| !w.is(role::PARTICLE) && (lists.is_vocabulary(&w.key) || lists.common.contains(&w.key));
     let abbreviation = |w: &Token| w.caps && w.key.chars().count() <= 4 && !listed(w);
     if words.iter().any(|w| lists.is_vocabulary(&w.key) || abbreviation(w)) || state(words) {
         return false;
@@ -112,8 +112,28 @@ pub(super) fn eponym(tokens: &[Token], last: usize) -> bool {
     tokens.get(last + 1).is_some_and(|n| n.is(role::EPONYM))
 }
 
-/// Whether a run, or the word after it, names an organisation ("Lincoln Memorial Hospital", "Mayo Clinic").
-pub(super) fn organisation(tokens: &[Token], first: usize, last: usize) -> bool {
-    let end = (last + 2).min(tokens.len());
-    tokens.get(first..end).is_some_and(|words| words.iter().any(|w| w.is(role::ORGANIZATION) && w.capital))
+/// Whether a run, or the word after it, names an organisation ("Lincoln Memorial Hospital", "Mayo Clinic"), or
+/// the run is joined to another capitalised word by `&` or `and` ("Baylor Scott & White", "Brigham and Women's").
+pub(super) fn organisation(text: &str, tokens: &[Token], first: usize, last: usize) -> bool {
+    let within =
+        tokens.get(first..=last).is_some_and(|words| words.iter().any(|w| w.is(role::ORGANIZATION) && w.capital));
+    // The word right after the run ("Mayo Clinic"), not one after punctuation ("Dr. Russell (Cardiology)").
+    let after = match (tokens.get(last), tokens.get(last + 1)) {
+        (Some(a), Some(n)) => {
+            n.is(role::ORGANIZATION)
+                && n.capital
+                && text.get(a.end..n.start).is_some_and(|g| g.chars().all(|c| c == ' '))
+        }
+        _ => false,
+    };
+    let worded = within || after;
+    let organisational = |k: usize| tokens.get(k).is_some_and(|w| w.capital && w.is(role::ORGANIZATION));
+    let joined = match (tokens.get(last), tokens.get(last + 1)) {
+        (Some(a), Some(n)) => {
+            let gap = text.get(a.end..n.start).unwrap_or_default();
+            gap.trim() == "&" && n.capital || n.key == "and" && (organisational(last + 2) || organisational(last + 3))
+        }
+        _ => false,
+    };
+    worded || joined
 }

@@ -43,7 +43,7 @@ impl Check {
 fn luhn(digits: &[u32]) -> bool {
     let sum: u32 =
         digits.iter().rev().enumerate().map(|(i, d)| if i % 2 == 1 { (d * 2) / 10 + (d * 2) % 10 } else { *d }).sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 /// ISO 13616: move the first four characters to the end, letters as 10–35, the number mod 97 is 1.
@@ -90,7 +90,7 @@ pub(crate) fn table() -> Vec<(Category, String, usize, Check)> {
             Check::None,
         ),
         (C::OtherId, r"\b[A-Z]\d{7,10}\b".into(), 0, Check::None),
-        (C::Vehicle, r"(?i)(?:\b|_)(?:licen[cs]e\s*plate|vehicle(?:\s+(?:in\s+lot|plate|tag|licen[cs]e\s*plate))?|plate|tag)\s*(?:#|no\.?|number)?[\x22']?\s*[:#=]?\s*[\x22']?([A-Z0-9]{1,4}[\s\-]?[A-Z0-9]{2,5})\b".into(), 1, Check::Digit),
+        (C::Vehicle, r"(?i)(?:\b|_)(?:licen[cs]e\s*plate|vehicle(?:\s+(?:[A-Z]{2}\s+)?(?:in\s+lot|plate|tag|licen[cs]e\s*plate))?|plate|tag)\s*(?:#|no\.?|number)?[\x22']?\s*[:#=]?\s*[\x22']?([A-Z0-9]{1,4}[\s\-]?[A-Z0-9]{2,5})\b".into(), 1, Check::Digit),
         (C::OtherId, r"(?:^|[\s(\[#:=,;|'\x22])(\d{7,10})(?:$|[\s)\].,;:|'\x22])".into(), 1, Check::Bare),
         // A driver's licence after a lower-case `dl` (`dl s8339505 used for id`) — never after a slash (mg/dL).
         (C::License, format!(r"(?:^|[\s(,;])(?i:dl)\s*[:#]?\s*(?-i:(?:{STATES})\s+)?([A-Za-z]{{0,3}}-?\d[A-Za-z0-9\-]{{4,20}})\b"), 1, Check::None),

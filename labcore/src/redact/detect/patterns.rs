@@ -25,7 +25,7 @@ pub(crate) struct Pattern {
 /// `, number`, `card`) and the value may be in parentheses or quotes.
 fn cued(cues: &str) -> String {
     let cues = cues.replace(r"\s*", r"[\s_\-]*");
-    let filler = r"(?:[\s_\-,]*(?:\#|no\.|num\.|(?:no|num|number|id|is|was|card|on\s+file|of)\b))*";
+    let filler = r"(?:[\s_\-,]*(?:\#|no\.|num\.|(?:no|num|number|id|is|was|card|on\s+file|of|says|shows|reads)\b))*";
     format!(
         r"(?i)(?:\b|_)(?:{cues}){filler}[\x22']?\s*[:#=]?\s*[\x22'(]?\s*(?-i:(?:{STATES})\s+)?([A-Z]{{0,6}}-?[0-9][A-Z0-9.\-/]{{0,30}}(?:\s\d[0-9A-Z]{{1,8}}){{0,3}})"
     )
@@ -54,7 +54,7 @@ fn table() -> Vec<(Category, String, usize)> {
         ),
         // Ten digits run together, as a North American number is (NANP: area code and exchange start 2-9).
         (C::Phone, r"(?i)(?:\+?\b1[\s.\-]?)?\b[2-9]\d{2}[2-9]\d{6}\b(?:\s*(?:x|ext\.?|extension)\s*\d{1,6}\b)?".into(), 0),
-        (C::Mrn, cued(r"mrn|mr#|mr\s*no|mr\s*number|medical\s+record(?:\s+number)?|med\s*rec|record\s*(?:number|no|#)|chart(?:\s*number)?|patient\s*(?:id|number|no)|pt\s*(?:id|number|no)|hospital\s*(?:number|no|#)|unit\s*(?:number|no)"), 1),
+        (C::Mrn, cued(r"mrn|mr#|mr\s*no|mr\s*number|medical\s+record(?:\s+number)?|med\s*rec|record\s*(?:number|no|#)|chart(?:\s*number)?|patient\s*(?:id|number|no|ref)|pt\s*ref|pt\s*(?:id|number|no)|hospital\s*(?:number|no|#)|unit\s*(?:number|no)"), 1),
         // "mrn 00722761 vs 963968": the second number too.
         (C::Mrn, cued(r"mrn\s*[A-Z]?\d+\s*vs"), 1),
         (C::Account, cued(r"acct|account(?:\s*number)?|billing(?:\s*number)?|encounter(?:\s*number)?|visit\s*(?:number|no|#)|fin|har|invoice|claim(?:\s*number)?|card|credit\s*card|guarantor\s*account"), 1),
@@ -66,6 +66,14 @@ fn table() -> Vec<(Category, String, usize)> {
         (C::Age, r"(?i)\b((?:9\d|1[01]\d)(?:\s*(?:-|\s)\s*|)(?:years?|yrs?|y/o|yo|y\.o\.|y)(?:[\s\-]*old)?)(?:\b|\s|$)".into(), 1),
         (C::Age, r"(?i)\b(?:aged?|age:)\s*(9\d|1[01]\d)\b".into(), 1),
         (C::Age, r"\b((?:9\d|1[01]\d)[MF])\b".into(), 1),
+        // "she is now 93 and lives alone", "mother, who is 92", "pt is 98" — not "glucose is 95 mg/dL".
+        (C::Age, r"(?i)\b(?:pt|patient|she|he|who|mother|father|mom|dad|husband|wife|grandmother|grandfather)\s+(?:is|was|turned|turns|will\s+be)\s+(?:now\s+)?(9\d|1[01]\d)(?:\s+(?:years?|yrs?|y/?o)\b|\s*$|\s*[.,;:)/]|\s+and\b|\s+\d)".into(), 1),
+        // A record in a REST path (`GET /api/v2/patients/696151/results`).
+        (C::Mrn, r"(?i)/(?:patients?|persons?|members?|mrns?|people)/([A-Za-z0-9][A-Za-z0-9\-]{3,24})\b".into(), 1),
+        // Order, requisition and specimen numbers by their usual prefixes (`ORD9335716`, `REQ-555021`).
+        (C::OtherId, r"(?i)\b(?:ord|req|spc|spm|acn|acc)[\-_]?(?:\d{4}[\-_])?\d{5,}\b".into(), 0),
+        // An insurance's member id after the payer's name (`Insurance: Aetna, ID 7G33K48NX23`).
+        (C::HealthPlan, r"(?i)\b(?:insurance|payer|plan|ins|coverage)\b[^.\n]{0,40}?\bID\b\s*[:#]?\s*([A-Z0-9][A-Z0-9\-]{5,24})".into(), 1),
     ];
     patterns.extend(super::places::table());
     patterns

@@ -11,13 +11,52 @@ use super::name_rules::{
 use super::names::{NameLists, Token};
 use super::words::role;
 
+/// How a text is written, which changes what capitals prove.
+#[derive(Debug, Clone, Copy, Default)]
+struct Style {
+    /// Mostly capitals ("CALLED DR SMITH @ 1432"): a word in capitals is not evidence of a name.
+    shouting: bool,
+}
+
+impl Style {
+    fn of(text: &str) -> Style {
+        let (upper, letters) = text
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .fold((0usize, 0usize), |(u, l), c| (u + usize::from(c.is_uppercase()), l + 1));
+        Style { shouting: letters >= 20 && upper * 10 > letters * 7 }
+    }
+}
+
 /// Finds name spans (byte ranges) in tokenised text; `seeds` are the lower-case name parts known from the record.
+/// The name parts found with good evidence are then sought again everywhere in the text ("Nowak, Shirley" makes
+/// "Shirley did well" a name too).
 pub(crate) fn find(text: &str, tokens: &[Token], lists: &NameLists, seeds: &HashSet<String>) -> Vec<(usize, usize)> {
+    let style = Style::of(text);
+    let first = pass(text, tokens, lists, seeds, style);
+    let mut more = seeds.clone();
+    for t in tokens.iter().filter(|t| first.iter().any(|(a, b)| *a <= t.start && t.end <= *b)) {
+        let plain = t.roles == 0 && !lists.is_clinical(&t.key) && t.key.chars().count() >= 3;
+        if plain && (t.capital || t.caps) {
+            more.insert(t.key.clone());
+        }
+    }
+    if more.len() == seeds.len() {
+        return first;
+    }
+    pass(text, tokens, lists, &more, style)
+}
+
+fn pass(text: &str, tokens: &[Token], lists: &NameLists, seeds: &HashSet<String>, style: Style) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        if let Some(last) = organisation_run(text, tokens, i) {
+            i = last + 1; // "Memorial Sloan Kettering": not "Sloan Kettering" either
+            continue;
+        }
         let seeded = seed_run(text, tokens, i, seeds);
-        let ruled = name_at(text, tokens, i, lists);
+        let ruled = name_at(text, tokens, i, lists, style);
         match seeded.max(ruled) {
             Some(last) => {
                 let (Some(a), Some(b)) = (tokens.get(i), tokens.get(last)) else { break };
@@ -28,6 +67,16 @@ pub(crate) fn find(text: &str, tokens: &[Token], lists: &NameLists, seeds: &Hash
         }
     }
     spans
+}
+
+/// The end of a run of capitalised words that names an organisation.
+fn organisation_run(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
+    let t = tokens.get(i)?;
+    if !t.capital {
+        return None;
+    }
+    let last = run(text, tokens, i);
+    organisation(text, tokens, i, last).then_some(last)
 }
 
 /// Whether a token can be part of a name at all: capitalised or in capitals, and not a label or a credential.
@@ -59,6 +108,8 @@ fn introduces(text: &str, cue: &Token, t: &Token) -> bool {
                 .chars()
                 .all(|c| matches!(c, ' ' | ':' | ',' | '.' | '=' | '"' | '\'' | '(' | '[' | '/' | '\n' | '\r' | '\t'))
             && (!gap.contains('.') || cue.is(role::ABBREVIATED))
+            && (!gap.contains('\n')
+                || matches!(cue.key.as_str(), "regards" | "sincerely" | "thanks" | "cheers" | "best" | "signed" | "by"))
     })
 }
 
@@ -76,25 +127,33 @@ fn phrase_cue(text: &str, tokens: &[Token], i: usize) -> bool {
     pair && introduces(text, b, t) && text.get(a.end..b.start).is_some_and(|gap| gap.trim().is_empty())
 }
 
-/// A lower-case word that is a listed name and no word at all ("dr jackson", "paged tanaka", "per esther").
-fn lower_name(t: &Token, lists: &NameLists) -> bool {
+/// A lower-case word that is a listed name and no word at all ("paged tanaka", "per esther"); after an honorific,
+/// a name that is also a word ("dr wood", "dr reed") but not clinical vocabulary.
+fn lower_name(t: &Token, lists: &NameLists, honorific: bool) -> bool {
+    let word_ok = if honorific { !lists.is_vocabulary(&t.key) } else { !lists.is_clinical(&t.key) };
     !t.capital
         && t.roles == 0
         && t.key.chars().count() >= 3
         && (lists.is_given(&t.key) || lists.is_surname(&t.key))
-        && !lists.is_clinical(&t.key)
+        && word_ok
 }
 
 /// A name written in lower case after a title or cue: listed name words, maybe `surname, given` and an initial.
-fn lower_run(text: &str, tokens: &[Token], i: usize, lists: &NameLists) -> Option<usize> {
-    if !tokens.get(i).is_some_and(|t| lower_name(t, lists)) {
+fn lower_run(text: &str, tokens: &[Token], i: usize, lists: &NameLists, honorific: bool) -> Option<usize> {
+    let t = tokens.get(i)?;
+    // "called n. powell": an initial, then the name.
+    let start = if t.initial { i + 1 } else { i };
+    if !tokens.get(start).is_some_and(|t| lower_name(t, lists, honorific)) {
         return None;
     }
+    let i = start;
     let mut last = i;
     while last - i < 3 {
         let (Some(a), Some(b)) = (tokens.get(last), tokens.get(last + 1)) else { break };
         let joined = adjacent(text, a, b) || a.comma && b.start.saturating_sub(a.end) <= 2;
-        if !(joined && (lower_name(b, lists) || b.key.chars().count() == 1 && b.initial)) {
+        // More of the name: a listed name, an initial, or a hyphenated family name ("joan mbeki-owusu").
+        let hyphenated = b.key.contains('-') && b.roles == 0 && !lists.is_clinical(&b.key);
+        if !(joined && (lower_name(b, lists, honorific) || hyphenated || b.key.chars().count() == 1 && b.initial)) {
             break;
         }
         last += 1;
@@ -170,54 +229,114 @@ fn trim_run(tokens: &[Token], first: usize, mut last: usize, lists: &NameLists) 
     last
 }
 
+/// What precedes a word: a title or role, a cue word, and whether the title is an honorific.
+struct Cues {
+    titled: bool,
+    weak: bool,
+    honorific: bool,
+}
+
+fn cues(text: &str, tokens: &[Token], i: usize) -> Cues {
+    let Some(t) = tokens.get(i) else { return Cues { titled: false, weak: false, honorific: false } };
+    let previous = i.checked_sub(1).and_then(|p| tokens.get(p));
+    let cue = previous.filter(|p| introduces(text, p, t));
+    // A signature: "-- Ashley" at the start of a line.
+    let before = text.get(..t.start).unwrap_or_default().trim_end();
+    let signature = before.ends_with("--") || before.ends_with('—');
+    // "w/" (with): "spoke w/ Giulia".
+    let with = previous.is_some_and(|p| p.key == "w" && text.get(p.end..t.start).is_some_and(|g| g.trim_end() == "/"));
+    let honorific = cue.is_some_and(|p| {
+        matches!(p.key.as_str(), "dr" | "doctor" | "mr" | "mrs" | "ms" | "mx" | "miss" | "prof" | "dear")
+    });
+    Cues {
+        titled: cue.is_some_and(|p| p.is(role::TITLE)) || phrase_cue(text, tokens, i) || signature,
+        weak: cue.is_some_and(|p| p.is(role::CUE)) || with,
+        honorific,
+    }
+}
+
 /// The last token of a name starting at token `i` found by the rules (titles, credentials, cues, shapes).
-fn name_at(text: &str, tokens: &[Token], i: usize, lists: &NameLists) -> Option<usize> {
+fn name_at(text: &str, tokens: &[Token], i: usize, lists: &NameLists, style: Style) -> Option<usize> {
     let t = tokens.get(i)?;
-    let cue = i.checked_sub(1).and_then(|p| tokens.get(p)).filter(|p| introduces(text, p, t));
-    let titled = cue.is_some_and(|p| p.is(role::TITLE)) || phrase_cue(text, tokens, i);
-    if cue.is_some() && !t.capital && !t.caps && !t.is(role::PARTICLE) {
-        return lower_run(text, tokens, i, lists);
+    let cues = cues(text, tokens, i);
+    if !t.capital && !t.caps && !t.is(role::PARTICLE) {
+        return (cues.titled || cues.weak).then(|| lower_run(text, tokens, i, lists, cues.honorific)).flatten();
     }
     let particle = |t: &Token| t.is(role::PARTICLE) && !t.capital;
     // A name starts with a name-like word, or with a particle after a title ("Dr. van der Berg"); an initial
     // needs more of the name after it ("D. van der Berg").
-    let starts = nameish(t) || titled && particle(t);
+    let starts = nameish(t) || cues.titled && particle(t);
     if !starts || t.initial && tokens.get(i + 1).is_none_or(|n| !nameish(n) && !particle(n)) {
         return None;
     }
-    let weak = cue.is_some_and(|p| p.is(role::CUE));
-    if let Some(last) = comma_name(tokens, i, lists, titled, weak) {
+    if let Some(last) = comma_name(tokens, i, lists, cues.titled, cues.weak) {
+        return Some(last);
+    }
+    if let Some(last) = comma_name_before_credential(text, tokens, i) {
         return Some(last);
     }
     let mut last = trim_run(tokens, i, run(text, tokens, i), lists);
-    if eponym(tokens, last) || organisation(tokens, i, last) {
+    if eponym(tokens, last) || organisation(text, tokens, i, last) {
         return None;
     }
-    if titled && tokens.get(last).is_some_and(|t| t.comma) {
+    if cues.titled && tokens.get(last).is_some_and(|t| t.comma) && !credential_after(text, tokens, last) {
         // "Pt NÍ BHRIAIN, IKAIKA": a family name of several words, then the given name.
         last = given_after_comma(text, tokens, last).unwrap_or(last);
     }
     let words = tokens.get(i..=last)?;
-    if !nameish(t) && words.len() == 1 {
-        return None; // a particle alone ("struck the courier van")
+    if !nameish(t) && words.len() == 1 || words.len() == 1 && t.key.chars().count() == 1 {
+        return None; // a particle alone ("courier van"); a lone letter ("RN, L&D")
     }
-    if words.len() == 1 && t.key.chars().count() == 1 {
-        return None; // a lone letter ("RN, L&D") is not a name; an initial needs a name after it
+    judge(text, tokens, (i, last), lists, &cues, style).then_some(last)
+}
+
+/// `Sato, Quennell X., NP`: a surname, a comma, a given name and maybe an initial, then a credential.
+fn comma_name_before_credential(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
+    let a = tokens.get(i)?;
+    if !a.comma || !a.capital {
+        return None;
     }
-    let strong = titled || credential_after(text, tokens, last);
-    // After a title or before a credential, anything name-like is a name, unless it is clinical vocabulary
-    // ("Pt: Hemolyzed") or an abbreviation in capitals ("brother, HLA typing").
-    let short = |w: &Token| w.key.chars().count() <= 4;
+    let last = given_after_comma(text, tokens, i)?;
+    credential_after(text, tokens, last).then_some(last)
+}
+
+/// Whether the words from `first` to `last` are a name, given what precedes and follows them.
+fn judge(
+    text: &str,
+    tokens: &[Token],
+    (first, last): (usize, usize),
+    lists: &NameLists,
+    cues: &Cues,
+    style: Style,
+) -> bool {
+    let Some(words) = tokens.get(first..=last) else { return false };
     let listed = |w: &Token| lists.is_given(&w.key) || lists.is_surname(&w.key);
-    let abbreviation = |w: &Token| w.caps && short(w) && (lists.is_vocabulary(&w.key) || !listed(w));
+    let credential = credential_after(text, tokens, last);
+    // "Leroy Al-Masri here." at the start of a message.
+    let here = tokens.get(last + 1).is_some_and(|n| n.key == "here")
+        && text.get(..words.first().map_or(0, |w| w.start)).is_some_and(|b| b.trim().is_empty());
+    let strong = cues.titled || credential || here;
+    // After a title or before a credential, anything name-like is a name, unless it is clinical vocabulary
+    // ("Pt: Hemolyzed") or an abbreviation in capitals ("brother, HLA typing"). In capitals throughout
+    // ("PT REFUSED DRAW"), a role is not enough: the word must be a known name that is no word.
+    let abbreviation = |w: &Token| w.caps && w.key.chars().count() <= 4 && (lists.is_vocabulary(&w.key) || !listed(w));
     let vocabulary = |w: &Token| lists.is_vocabulary(&w.key) && !w.caps || abbreviation(w);
-    if strong && !words.iter().all(vocabulary) {
-        return Some(last);
+    let shouted_ok = !style.shouting
+        || cues.honorific
+        || credential
+        || words.iter().any(|w| listed(w) && !lists.is_clinical(&w.key));
+    if strong && !words.iter().all(vocabulary) && shouted_ok {
+        return true;
     }
-    if weak && cued_name(words, lists) {
-        return Some(last);
+    if cues.weak && cued_name(words, lists) && shouted_ok {
+        return true;
     }
-    shaped_name(t, words, lists).then_some(last)
+    // In capitals after a cue verb ("PAGED BROOKS", "SEE CHIDUBEM"): one long word that is no word we know.
+    let unknown = |w: &Token| !lists.is_clinical(&w.key) && !abbreviation(w) && w.key.chars().count() >= 4;
+    if style.shouting && cues.weak && words.len() == 1 && words.iter().all(unknown) {
+        return true;
+    }
+    words.first().is_some_and(|t| shaped_name(t, words, lists))
 }
 
 #[cfg(test)]

@@ -27,9 +27,21 @@ fn street() -> String {
     let direction = r"(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?\s+)?";
     let title = r"(?:(?:Dr|St|Mt|Ft)\.\s+)?";
     format!(
-        r"(?:^|[\s,;(])(\d{{1,6}}[A-Z]?\s+{direction}{title}(?:{word}\s+){{1,5}}(?i:{STREETS})\b\.?(?:,?\s*(?i:{UNITS})\s*\.?\s*#?\s*[A-Z0-9][A-Z0-9\-]*)?)"
+        r"(?:^|[\s,;(\x22'=\[])(\d{{1,6}}[A-Z]?[ \t]+{direction}{title}(?:{word}[ \t]+){{1,5}}(?i:{STREETS})\b\.?(?:,?[ \t]*(?i:{UNITS})[ \t]*\.?[ \t]*#?[ \t]*[A-Z0-9][A-Z0-9\-]*)?)"
     )
 }
+
+/// A street address in any case after a cue (`lives at 991 osage rd`, `mailed to 661 magnolia dr apt. 9d`,
+/// `My address is …`): the cue makes up for the missing capitals.
+fn cued_street() -> String {
+    let cue = r"(?:lives?\s+at|living\s+at|mail(?:ed)?\s+(?:it\s+)?to|send\s+(?:it\s+|them\s+)?to|address(?:\s+is)?|addr|resid(?:es|ing)\s+at|home\s+at|located\s+at|staying\s+at|deliver(?:ed)?\s+to|pickup\s+(?:at|from))";
+    format!(
+        r"(?i)\b{cue}[\s:=\x22']*(\d{{1,6}}[a-z]?[ \t]+(?:(?:n|s|e|w|ne|nw|se|sw)\.?[ \t]+)?(?:[a-z0-9'\-\.]+[ \t]+){{0,5}}?(?:{STREETS})\b\.?(?:,?[ \t]*(?:{UNITS})[ \t]*\.?[ \t]*#?[ \t]*[a-z0-9\-]+)?)"
+    )
+}
+
+/// A city in any case, one to three words.
+const CITY_ANY_CASE: &str = r"[A-Za-z][A-Za-z'\-\.]+(?:[ \t][A-Za-z][A-Za-z'\-\.]+){0,2}?";
 
 /// A city's name: one to three capitalised words (`Sioux Falls`, `Winston-Salem`, `Coeur d'Alene`, `St. Louis`).
 const CITY: &str = r"(?:(?:St|Ft|Mt)\.\s)?[\p{Lu}][\p{L}'\-]+(?:\s(?:[\p{Lu}][\p{L}'\-]+|d'[\p{Lu}][\p{L}]+)){0,2}";
@@ -63,6 +75,26 @@ pub(crate) fn table() -> Vec<(Category, String, usize)> {
         // degree: "Jane Doe, MD").
         (C::City, format!(r"\b({CITY}),\s*(?:{STATES})\.?,?\s+\d{{5}}\b"), 1),
         (C::City, format!(r"\b({CITY}),\s*(?:{STATE_NAMES})\b"), 1),
+        // After a cued street in any case, a city and a ZIP code (`991 osage rd, reno 89508`).
+        (C::StreetAddress, cued_street(), 1),
+        (C::City, format!(r"{}[ \t,]+({CITY_ANY_CASE})[ \t,]+(?i:(?:{STATES})[ \t,]+)?\d{{5}}(?:-\d{{4}})?\b", cued_street()), 2),
+        (C::Zip, format!(r"{}[ \t,]+{CITY_ANY_CASE}[ \t,]+(?i:(?:{STATES})[ \t,]+)?{zip}", cued_street()), 2),
+        (C::City, format!(r"{street}[ \t,]+({CITY})[ \t,]+\d{{5}}(?:-\d{{4}})?\b"), 2),
+        (C::Zip, format!(r"{street}[ \t,]+{CITY}[ \t,]+{zip}"), 2),
+        // Keys of JSON and logs (`"city":"Oakland"`, `"postalCode":"05435"`, `"line":["1140 Jefferson Cir"]`).
+        (C::City, r#"(?i)["']?\b(?:city|town)["']?\s*[:=]\s*["']([^"'\n]{2,40})["']"#.into(), 1),
+        (C::Zip, r#"(?i)["']?\b(?:postal_?code|zip_?code|zip|postcode)["']?\s*[:=]\s*["']?([A-Z0-9][A-Z0-9 \-]{2,9}[A-Z0-9])\b"#.into(), 1),
+        (C::StreetAddress, r#"(?i)["']?\b(?:line|street|address_?line\d?|street_?address)["']?\s*[:=]\s*\[?\s*["']([^"'\n]{3,80})["']"#.into(), 1),
+        // Postcodes abroad: the United Kingdom (`CF15 4WS`), Canada (`K1A 0B1`), Australia (`Perth WA 6729`),
+        // and `80522 München, Germany`.
+        (C::Zip, r"\b([A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2})\b".into(), 1),
+        (C::City, format!(r"\b({CITY})[ \t]+[A-Z]{{1,2}}\d[A-Z\d]?[ \t]\d[A-Z]{{2}}\b"), 1),
+        (C::Zip, r"\b([A-Z]\d[A-Z][ \t]?\d[A-Z]\d)\b".into(), 1),
+        (C::City, format!(r"\b({CITY})[ \t]+(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)[ \t]+\d{{4}}\b"), 1),
+        (C::Zip, r"\b(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)[ \t]+(\d{4})\b".into(), 1),
+        (C::Zip, r"\b(\d{4,5})[ \t]+[\p{Lu}][\p{L}\-]+,[ \t]*(?:Germany|Deutschland|Austria|Österreich|Switzerland|France|Italy|Spain|Netherlands|Belgium)\b".into(), 1),
+        (C::City, r"\b\d{4,5}[ \t]+([\p{Lu}][\p{L}\-]+),[ \t]*(?:Germany|Deutschland|Austria|Österreich|Switzerland|France|Italy|Spain|Netherlands|Belgium)\b".into(), 1),
+        (C::StreetAddress, r"\b[\p{Lu}][\p{L}\-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|damm|ring)[ \t]+\d{1,4}[a-z]?\b".into(), 0),
         // Where someone lives or comes from.
         (
             C::City,
