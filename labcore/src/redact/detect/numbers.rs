@@ -82,7 +82,16 @@ pub(crate) fn table() -> Vec<(Category, String, usize, Check)> {
     vec![
         (C::Account, r"\b[3-6]\d{3}(?:[ \-]?\d){9,15}\b".into(), 0, Check::Luhn),
         (C::Account, r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b".into(), 0, Check::Iban),
-        (C::Phone, r"\+\d{1,3}(?:[\s.\-]?(?:\(0\)|\(\d{1,4}\)|\d{1,5})){2,6}\b".into(), 0, Check::E164),
+        (C::Phone, r"(?i)\+\d{1,3}(?:[\s.\-]?(?:\(0\)|\(\d{1,4}\)|\d{1,5})){2,6}\b(?:\s*(?:x|ext\.?|extension)\s*\d{1,6}\b)?".into(), 0, Check::E164),
+        // A Medicare Beneficiary Identifier (CMS: 11 characters, no S, L, O, I, B or Z), dashes optional.
+        (C::HealthPlan, r"\b[1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2}\b".into(), 0, Check::None),
+        (C::OtherId, r"\b\d{7,10}[A-Z]\b".into(), 0, Check::None),
+        // Grouped numbers of lab and billing systems (`7304-108851`): not a phone (3-3-4), SSN (3-2-4) or ZIP+4.
+        (C::OtherId, r"(?:^|[\s(\[#:=,;|'\x22])(\d{3,5}-\d{6,8})(?:$|[\s)\].,;:|'\x22])".into(), 1, Check::None),
+        // A specimen number after the bare word (`specimen w4866530844 tube broke`).
+        (C::OtherId, r"(?i)\bspecimen\s+([a-z]{0,3}\d{6,12})\b".into(), 1, Check::None),
+        // Serial numbers of letters only, in capitals, after a device's serial cue (`Abbott serial XRLRRB`).
+        (C::Device, r"(?i:\b(?:serial|s/n|sn|transmitter)\b\s*(?:no\.?|#|:)?\s*)([A-Z]{5,10})\b".into(), 1, Check::None),
         (
             C::OtherId,
             r"\b(?:[A-Z]{1,4}\d{0,4}-\d{2,4}-[A-Z0-9]{0,2}\d{4,}|[A-Z]{1,4}\d{2,4}-\d{5,}|\d{2}-[A-Z]{2,4}-\d{4,})\b".into(),
@@ -93,7 +102,7 @@ pub(crate) fn table() -> Vec<(Category, String, usize, Check)> {
         (C::Vehicle, r"(?i)(?:\b|_)(?:licen[cs]e\s*plate|vehicle(?:\s+(?:[A-Z]{2}\s+)?(?:in\s+lot|plate|tag|licen[cs]e\s*plate))?|plate|tag)\s*(?:#|no\.?|number)?[\x22']?\s*[:#=]?\s*[\x22']?([A-Z0-9]{1,4}[\s\-]?[A-Z0-9]{2,5})\b".into(), 1, Check::Digit),
         (C::OtherId, r"(?:^|[\s(\[#:=,;|'\x22])(\d{7,10})(?:$|[\s)\].,;:|'\x22])".into(), 1, Check::Bare),
         // A driver's licence after a lower-case `dl` (`dl s8339505 used for id`) — never after a slash (mg/dL).
-        (C::License, format!(r"(?:^|[\s(,;])(?i:dl)\s*[:#]?\s*(?-i:(?:{STATES})\s+)?([A-Za-z]{{0,3}}-?\d[A-Za-z0-9\-]{{4,20}})\b"), 1, Check::None),
+        (C::License, format!(r"(?:^|[\s(,;])(?i:dl)\s*[:#]?\s*(?-i:(?:{STATES})\s+)?([A-Za-z]{{0,3}}-?\d[A-Za-z0-9\-]{{1,20}}(?:\s\d{{2,8}}){{0,3}})\b"), 1, Check::None),
     ]
 }
 

@@ -27,7 +27,7 @@ fn cued(cues: &str) -> String {
     let cues = cues.replace(r"\s*", r"[\s_\-]*");
     let filler = r"(?:[\s_\-,]*(?:\#|no\.|num\.|(?:no|num|number|id|is|was|card|on\s+file|of|says|shows|reads)\b))*";
     format!(
-        r"(?i)(?:\b|_)(?:{cues}){filler}[\x22']?\s*[:#=]?\s*[\x22'(]?\s*(?-i:(?:{STATES})\s+)?([A-Z]{{0,6}}-?[0-9][A-Z0-9.\-/]{{0,30}}(?:\s\d[0-9A-Z]{{1,8}}){{0,3}})"
+        r"(?i)(?:\b|_)(?:{cues}){filler}[\x22']?\s*[:#=]?\s*[\x22'(]?\s*(?-i:(?:{STATES})\s+)?([A-Z]{{0,10}}-?[0-9][A-Z0-9.\-/]{{0,30}}(?:\s\d[0-9A-Z]{{1,8}}){{0,3}})"
     )
 }
 
@@ -61,13 +61,13 @@ fn table() -> Vec<(Category, String, usize)> {
         (C::HealthPlan, cued(r"member(?:\s*id)?|policy(?:\s*number)?|subscriber(?:\s*id)?|insurance(?:\s*id)?|medicare(?:\s*id)?|medicaid(?:\s*id)?|mbi|plan\s*id|health\s*plan(?:\s*id)?|group(?:\s*number)?|beneficiary(?:\s*id)?|sponsor(?:\s*id)?|recipient(?:\s*id)?|(?:dod\s*)?benefits|medicare\s*number"), 1),
         (C::License, cued(r"licen[cs]e(?:\s*number)?|lic\s*[#:.]|driver'?s?\s*licen[cs]e|(?-i:DL)|state\s*id(?:\s*card)?|id\s*card|passport(?:\s*number)?|dea(?:\s*number)?|npi|certificate(?:\s*number)?|cert\s*[#:.]"), 1),
         (C::Vehicle, r"\b(?:[A-HJ-NPR-Z0-9]{17})\b".into(), 0),
-        (C::Device, cued(r"serial(?:\s*number)?|s/n|sn|device\s*(?:id|serial|#)|udi|implant\s*(?:id|serial|#)|(?:pacemaker|pump|transmitter|sensor|icd|stimulator|defibrillator)(?:\s*(?:serial|sn|s/n|id|#))?"), 1),
+        (C::Device, cued(r"serial(?:\s*number)?|s/n|sn|device\s*(?:id|serial|#)|udi|implant\s*(?:id|serial|#)|(?:pacemaker|pump|transmitter|sensor|icd|stimulator|defibrillator)(?:\s*(?:serial|sn|s/n|id|#)\b)?"), 1),
         (C::OtherId, cued(r"accession(?:\s*number)?|acc\s*[#:.]|specimen\s*(?:id|number|#|no)|sample\s*(?:id|number|#|no)|container\s*(?:id|number|#|no)|tube\s*(?:id|#)|requisition(?:\s*number)?|req\s*[#:.]|order\s*(?:id\b|#|no\.?|number)|lab\s*(?:id|number|no)|case\s*(?:number|no|#)?|barcode|acc|requisition|req"), 1),
         (C::Age, r"(?i)\b((?:9\d|1[01]\d)(?:\s*(?:-|\s)\s*|)(?:years?|yrs?|y/o|yo|y\.o\.|y)(?:[\s\-]*old)?)(?:\b|\s|$)".into(), 1),
         (C::Age, r"(?i)\b(?:aged?|age:)\s*(9\d|1[01]\d)\b".into(), 1),
         (C::Age, r"\b((?:9\d|1[01]\d)[MF])\b".into(), 1),
         // "she is now 93 and lives alone", "mother, who is 92", "pt is 98" — not "glucose is 95 mg/dL".
-        (C::Age, r"(?i)\b(?:pt|patient|she|he|who|mother|father|mom|dad|husband|wife|grandmother|grandfather)\s+(?:is|was|turned|turns|will\s+be)\s+(?:now\s+)?(9\d|1[01]\d)(?:\s+(?:years?|yrs?|y/?o)\b|\s*$|\s*[.,;:)/]|\s+and\b|\s+\d)".into(), 1),
+        (C::Age, r"(?i)\b(?:pt|patient|she|he|who|mother|father|mom|dad|husband|wife|partner|son|daughter|sister|brother|aunt|uncle|grandmother|grandfather|friend|neighbou?r)\s+(?:is|was|turned|turns|will\s+be)\s+(?:now\s+)?(9\d|1[01]\d)(?:\s+(?:years?|yrs?|y/?o)\b|\s*$|\s*[.,;:)/]|\s+and\b|\s+\d)".into(), 1),
         // A record in a REST path (`GET /api/v2/patients/696151/results`).
         (C::Mrn, r"(?i)/(?:patients?|persons?|members?|mrns?|people)/([A-Za-z0-9][A-Za-z0-9\-]{3,24})\b".into(), 1),
         // Order, requisition and specimen numbers by their usual prefixes (`ORD9335716`, `REQ-555021`).

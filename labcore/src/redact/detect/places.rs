@@ -12,7 +12,7 @@ pub(crate) const STATES: &str = "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA
 pub(crate) const STATE_NAMES: &str = "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming|Puerto Rico|District of Columbia";
 
 /// Street designators (USPS Publication 28, appendix C1, the common ones).
-const STREETS: &str = "street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|ter|circle|cir|highway|hwy|parkway|pkwy|square|sq|trail|trl|alley|aly|crescent|cres|route|rte|pike|plaza|plz|loop|run|row|path|point|crossing|xing|expressway|expy|freeway|fwy";
+const STREETS: &str = "close|mews|gardens|grove|walk|rise|parade|wynd|chase|street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|ter|circle|cir|highway|hwy|parkway|pkwy|square|sq|trail|trl|alley|aly|crescent|cres|route|rte|pike|plaza|plz|loop|run|row|path|point|crossing|xing|expressway|expy|freeway|fwy";
 
 /// Secondary unit designators (Publication 28, appendix C2).
 const UNITS: &str = "apt|apartment|suite|ste|unit|#|fl|floor|rm|room|lot|bldg|building|spc|space|trlr";
@@ -48,7 +48,33 @@ const CITY: &str = r"(?:(?:St|Ft|Mt)\.\s)?[\p{Lu}][\p{L}'\-]+(?:\s(?:[\p{Lu}][\p
 
 /// Whether a matched city is one: not a state's abbreviation or name (`Rockford, IL 61179` offers `IL` too).
 pub(crate) fn plausible_city(text: &str) -> bool {
-    !STATES.split('|').chain(STATE_NAMES.split('|')).any(|state| state == text)
+    const WIDER: &[&str] = &[
+        "Europe",
+        "Asia",
+        "Africa",
+        "America",
+        "Canada",
+        "Mexico",
+        "England",
+        "Scotland",
+        "Wales",
+        "Ireland",
+        "Germany",
+        "France",
+        "Italy",
+        "Spain",
+        "India",
+        "China",
+        "Japan",
+        "Australia",
+        "Brazil",
+        "Philippines",
+        "Nigeria",
+        "US",
+        "USA",
+        "UK",
+    ];
+    !STATES.split('|').chain(STATE_NAMES.split('|')).chain(WIDER.iter().copied()).any(|place| place == text)
 }
 
 /// The pattern table of places (category, regular expression, capture group).
@@ -61,6 +87,10 @@ pub(crate) fn table() -> Vec<(Category, String, usize)> {
     vec![
         (C::StreetAddress, street.clone(), 1),
         (C::StreetAddress, r"(?i)\bp\.?\s*o\.?\s*box\s+\d{1,6}\b".into(), 0),
+        // "Box 3491, Gainesville": a box number before a city.
+        (C::StreetAddress, r"\b(Box\s+\d{1,6}),?\s+[\p{Lu}]".into(), 1),
+        (C::City, format!(r"(?i:\b(?:p\.?\s*o\.?\s*)?box\s+\d{{1,6}}),?[ \t]+({CITY_ANY_CASE})[ \t,]+(?i:(?:{STATES})[ \t,]+)?\d{{5}}(?:-\d{{4}})?\b"), 1),
+        (C::Zip, format!(r"(?i:\b(?:p\.?\s*o\.?\s*)?box\s+\d{{1,6}}),?[ \t]+{CITY_ANY_CASE}[ \t,]+(?i:(?:{STATES})[ \t,]+)?(\d{{5}}(?:-\d{{4}})?)\b"), 1),
         (C::Zip, format!(r"(?i)\b(?:zip|zip\s*code|zipcode|postal\s*code)\s*[:#]?\s*{zip}"), 1),
         (C::Zip, format!(r"\b(?:{STATES}|{STATE_NAMES})\.?,?\s+{zip}"), 1),
         // A city right after a street address or a PO box, whatever follows it; or without a comma, before a
