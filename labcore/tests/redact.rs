@@ -254,3 +254,28 @@ fn hostile_text_finishes_and_redacts_what_is_there() {
     assert!(!out.contains("５５５"), "{out}");
     assert!(out.contains("Пациент"), "text in other scripts is kept");
 }
+
+#[test]
+fn lab_vocabulary_is_never_taken_for_an_identifier() {
+    let catalog = labcore::catalog::Catalog::builtin().unwrap();
+    let redactor = Redactor::new(Policy::safe_harbor(), None).unwrap();
+    let mut texts = vec![
+        "WBC 12.5 x10^3/uL, Hgb 9.8 g/dL, Plt 145 K/uL; K 6.8 mmol/L (critical), Na 131, Cl 98, CO2 19, BUN 45, Cr 2.1"
+            .to_owned(),
+        "Hemolyzed specimen; potassium may be falsely elevated. Please redraw. Gram stain: gram-negative rods."
+            .to_owned(),
+        "Reference range 70-99 mg/dL; LOINC 2345-7; eGFR (CKD-EPI 2021) 38 mL/min/1.73m2; INR 2.3; TSH 4.12 mIU/L"
+            .to_owned(),
+        "BP 120/80, HR 88, titer 1:128, Apgar 8/9, strength 4/5, 3/4 full, murmur 2/6, Gleason 3+4=7".to_owned(),
+    ];
+    for analyte in catalog.analytes() {
+        texts.push(format!("{} {} {}", analyte.display(), analyte.canonical_unit().ucum(), analyte.si_unit().ucum()));
+        texts.extend(analyte.aliases().iter().cloned());
+        texts.extend(analyte.loinc().iter().map(|t| format!("{} {}", t.code, t.long_name)));
+    }
+    for text in texts {
+        let found = redactor.find(&text, &options());
+        let shown: Vec<&str> = found.iter().map(|d| &text[d.start..d.end]).collect();
+        assert!(found.is_empty(), "{text:?}: {shown:?}");
+    }
+}

@@ -248,9 +248,14 @@ fn cues(text: &str, tokens: &[Token], i: usize) -> Cues {
     let honorific = cue.is_some_and(|p| {
         matches!(p.key.as_str(), "dr" | "doctor" | "mr" | "mrs" | "ms" | "mx" | "miss" | "prof" | "dear")
     });
+    // "Calculated by Martin-Hopkins": a method, not a person.
+    let method = previous.is_some_and(|p| p.key == "by")
+        && i.checked_sub(2).and_then(|k| tokens.get(k)).is_some_and(|w| {
+            matches!(w.key.as_str(), "calculated" | "estimated" | "derived" | "measured" | "determined" | "corrected")
+        });
     Cues {
         titled: cue.is_some_and(|p| p.is(role::TITLE)) || phrase_cue(text, tokens, i) || signature,
-        weak: cue.is_some_and(|p| p.is(role::CUE)) || with,
+        weak: cue.is_some_and(|p| p.is(role::CUE)) && !method || with,
         honorific,
     }
 }
