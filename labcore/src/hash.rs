@@ -33,3 +33,6 @@ impl Hasher for Fnv {
 
 /// A `HashMap` keyed with FNV-1a; only for tables whose keys do not come from input.
 pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// A `HashSet` hashed with FNV-1a; only for sets whose members do not come from input (word lists).
+pub(crate) type FastSet<K> = std::collections::HashSet<K, BuildHasherDefault<Fnv>>;

@@ -137,7 +137,7 @@ impl Detector {
         let own: Vec<(usize, usize)> = self.own.find_iter(view).map(|m| (m.start(), m.end())).collect();
         let mut tokens = names::tokens_around(view, &own);
         self.names.assign_roles(&mut tokens);
-        spans.extend(people::find(view, &tokens, &self.names, &seeds.names).into_iter().map(|(start, end)| Span {
+        spans.extend(people::find(view, &tokens, &seeds.names).into_iter().map(|(start, end)| Span {
             start,
             end,
             category: Category::Name,
@@ -157,24 +157,33 @@ impl Detector {
     /// The identifiers with a shape (contact details, numbers after cues, addresses, ages).
     fn shaped(&self, text: &str) -> Vec<Span> {
         let mut out = Vec::new();
+        let has_at = memchr::memchr(b'@', text.as_bytes()).is_some();
+        let placed = self.patterns.place_gate.is_match(text);
         for pattern in &self.patterns.all {
-            for caps in pattern.regex.captures_iter(text) {
-                let Some(m) = caps.get(pattern.group) else { continue };
-                if pattern.category == Category::Vehicle && !vin_like(m.as_str()) && pattern.group == 0 {
-                    continue;
-                }
-                if pattern.category == Category::Url && is_standard_url(m.as_str())
-                    || pattern.category == Category::Ip && version_before(text, m.start())
-                    || !pattern.check.passes(m.as_str())
+            if pattern.category == Category::Email && !has_at || pattern.place && !placed {
+                continue;
+            }
+            for (start, end) in matches(pattern, text) {
+                let Some(found) = text.get(start..end) else { continue };
+                if pattern.category == Category::Vehicle && !vin_like(found) && pattern.group == 0
+                    || pattern.category == Category::Url && is_standard_url(found)
+                    || pattern.category == Category::Ip && version_before(text, start)
+                    || !pattern.check.passes(found)
                 {
                     continue;
                 }
-                let Some(end) = identifier_end(pattern.category, m.as_str()) else { continue };
-                out.push(Span { start: m.start(), end: m.start() + end, category: pattern.category, date: None });
+                let Some(length) = identifier_end(pattern.category, found) else { continue };
+                out.push(Span { start, end: start + length, category: pattern.category, date: None });
             }
         }
         out
     }
+}
+
+/// The byte ranges of a pattern's identifier group in the text: `find_iter` when it is the whole match, else one
+/// reused set of capture slots (allocating captures per match cost more than the search).
+fn matches(pattern: &patterns::Pattern, text: &str) -> Vec<(usize, usize)> {
+    pattern.regex.captures_iter(text).filter_map(|c| c.get(pattern.group)).map(|m| (m.start(), m.end())).collect()
 }
 
 /// Where a matched identifier ends: without the punctuation that closes a sentence (`MRN 123456.`); `None` for
@@ -227,7 +236,7 @@ fn version_before(text: &str, start: usize) -> bool {
 }
 
 /// A regex that matches nothing (the fallback of a pattern that could not compile).
-fn never() -> Regex {
+pub(crate) fn never() -> Regex {
     Regex::new(r"[^\s\S]").unwrap_or_else(|_| never())
 }
 

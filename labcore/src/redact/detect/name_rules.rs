@@ -1,7 +1,7 @@
 //! The rules that decide whether name-like words are a name: after a cue word, by shape, `Surname, Given`, before
 //! a credential — and what makes them something else (eponyms, organisations, states, a month and its day).
 
-use super::names::{NameLists, Token};
+use super::names::Token;
 use super::people::{adjacent, nameish};
 use super::words::role;
 
@@ -20,19 +20,19 @@ pub(super) fn credential_after(text: &str, tokens: &[Token], last: usize) -> boo
 
 /// After a cue word: a listed name that is not a common word ("called Kelly", "with Brown", not "to Pharmacy"),
 /// or two or more name-like words none of which is a word ("spoke with GWILYM MTHEMBU").
-pub(super) fn cued_name(words: &[Token], lists: &NameLists) -> bool {
-    let listed = |w: &Token| lists.is_given(&w.key) || lists.is_surname(&w.key);
-    let known = |w: &Token| listed(w) && (!lists.is_clinical(&w.key) || lists.is_ambiguous(&w.key));
-    let wordlike = |w: &Token| !w.is(role::PARTICLE) && (lists.is_vocabulary(&w.key) || lists.common.contains(&w.key));
+pub(super) fn cued_name(words: &[Token]) -> bool {
+    let listed = |w: &Token| w.is(role::GIVEN) || w.is(role::SURNAME);
+    let known = |w: &Token| listed(w) && (!w.is(role::CLINICAL) || w.is(role::AMBIGUOUS));
+    let wordlike = |w: &Token| !w.is(role::PARTICLE) && (w.is(role::VOCABULARY) || w.is(role::COMMON));
     let abbreviation = |w: &Token| w.caps && w.key.chars().count() <= 4 && !listed(w);
-    if words.iter().any(|w| lists.is_vocabulary(&w.key) || abbreviation(w)) || state(words) {
+    if words.iter().any(|w| w.is(role::VOCABULARY) || abbreviation(w)) || state(words) {
         return false;
     }
     // "spoke with Art Chen", "resolved by ALBERT DOE": a given name then a surname, even when either is a word.
     let capitals = words.iter().all(|w| w.caps || w.initial);
     let full = words.len() >= 2
-        && words.first().is_some_and(|w| lists.is_given(&w.key))
-        && words.last().is_some_and(|w| lists.is_surname(&w.key) && (capitals || !lists.common.contains(&w.key)));
+        && words.first().is_some_and(|w| w.is(role::GIVEN))
+        && words.last().is_some_and(|w| w.is(role::SURNAME) && (capitals || !w.is(role::COMMON)));
     // "Signed by Evelyn A. Doe", "session for V. Ngata": an initial shows a name.
     let middle_initial = words.len() == 3 && words.get(1).is_some_and(|w| w.initial);
     let initialled =
@@ -43,9 +43,14 @@ pub(super) fn cued_name(words: &[Token], lists: &NameLists) -> bool {
 
 /// Whether words are a state's name ("verified by Indiana DL"): a place, not a person, after a cue word.
 pub(super) fn state(words: &[Token]) -> bool {
-    let name: Vec<&str> = words.iter().map(|w| w.key.as_str()).collect();
-    let name = name.join(" ");
-    super::places::STATE_NAMES.split('|').any(|state| state.eq_ignore_ascii_case(&name))
+    // State names have one to three words ("District of Columbia"); compare word by word, without allocating.
+    if words.is_empty() || words.len() > 3 {
+        return false;
+    }
+    super::places::STATE_NAMES.split('|').any(|state| {
+        let mut parts = state.split(' ');
+        words.iter().all(|w| parts.next().is_some_and(|p| p.eq_ignore_ascii_case(&w.key))) && parts.next().is_none()
+    })
 }
 
 /// The end of a given name (and middle initial) after `Surname,` — one name-like word, maybe an initial.
@@ -63,29 +68,29 @@ pub(super) fn given_after_comma(text: &str, tokens: &[Token], last: usize) -> Op
 
 /// Without a cue: two or more words of a name's shape, the first a given name that is not a word, the others a
 /// surname or an initial (a frequent name that is also a word may be the surname: "John Brown").
-pub(super) fn shaped_name(first: &Token, words: &[Token], lists: &NameLists) -> bool {
-    let first_given = lists.is_given(&first.key) && !lists.is_clinical(&first.key) && first.key.chars().count() > 2;
+pub(super) fn shaped_name(first: &Token, words: &[Token]) -> bool {
+    let first_given = first.is(role::GIVEN) && !first.is(role::CLINICAL) && first.key.chars().count() > 2;
     let rest_known = words
         .iter()
         .skip(1)
-        .any(|w| w.initial || lists.is_surname(&w.key) && (!lists.is_clinical(&w.key) || lists.is_ambiguous(&w.key)));
-    let vocabulary = words.iter().any(|w| lists.is_vocabulary(&w.key) || lists.common.contains(&w.key));
+        .any(|w| w.initial || w.is(role::SURNAME) && (!w.is(role::CLINICAL) || w.is(role::AMBIGUOUS)));
+    let vocabulary = words.iter().any(|w| w.is(role::VOCABULARY) || w.is(role::COMMON));
     words.len() >= 2 && first_given && rest_known && !vocabulary
 }
 
 /// `Doe, Jane` / `DOE, JANE Q`: a surname, a comma, a given name (after a title, any two name-like words), and a
 /// middle initial or name after it.
-pub(super) fn comma_name(tokens: &[Token], i: usize, lists: &NameLists, titled: bool, cued: bool) -> Option<usize> {
+pub(super) fn comma_name(tokens: &[Token], i: usize, titled: bool, cued: bool) -> Option<usize> {
     let (a, b) = (tokens.get(i)?, tokens.get(i + 1)?);
     // The shape is strong evidence: the surname may be a word ("DOE"), the given name must be a clear one —
     // or, after a cue word, any listed name that is not clinical vocabulary ("session for VENKATARAMAN, HOWARD").
-    let plain = |w: &Token| !lists.is_vocabulary(&w.key);
-    let listed_name = |w: &Token| lists.is_given(&w.key) || lists.is_surname(&w.key);
+    let plain = |w: &Token| !w.is(role::VOCABULARY);
+    let listed_name = |w: &Token| w.is(role::GIVEN) || w.is(role::SURNAME);
     let abbreviation = |w: &Token| w.caps && w.key.chars().count() <= 4 && !listed_name(w);
     // An unlisted pair in capitals after a cue ("for NWACHUKWU, MAINLYERA"), neither an abbreviation nor a word.
-    let unusual = |w: &Token| w.caps && !abbreviation(w) && plain(w) && !lists.common.contains(&w.key);
-    let listed = lists.is_surname(&a.key) && lists.is_given(&b.key) && plain(a) && !lists.is_clinical(&b.key)
-        || cued && (lists.is_surname(&a.key) || lists.is_given(&b.key)) && plain(a) && plain(b)
+    let unusual = |w: &Token| w.caps && !abbreviation(w) && plain(w) && !w.is(role::COMMON);
+    let listed = a.is(role::SURNAME) && b.is(role::GIVEN) && plain(a) && !b.is(role::CLINICAL)
+        || cued && (a.is(role::SURNAME) || b.is(role::GIVEN)) && plain(a) && plain(b)
         || cued && unusual(a) && unusual(b);
     if abbreviation(a) || month_day(tokens, i + 1) || state(std::slice::from_ref(b)) {
         return None; // "RN, MICU, May 3": a unit and a date, not "MICU, May"

@@ -3,31 +3,31 @@
 //! the names already known from the same record. A list of clinical and common words (`clinical_words.txt`)
 //! keeps "White blood cells", "Will call" and "Gram stain" from being taken for names unless a title says so.
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{FastMap, FastSet};
 
 /// The name lists, and the words of `clinical_words.txt` by its sections.
 pub(crate) struct NameLists {
-    given: HashSet<String>,
-    surnames: HashSet<String>,
+    given: FastSet<String>,
+    surnames: FastSet<String>,
     /// Section A1 and B: clinical vocabulary (drugs, anatomy, findings, lab words, units): never a name alone,
     /// nor after a cue word; a title before it still makes a name.
-    vocabulary: HashSet<String>,
+    vocabulary: FastSet<String>,
     /// Section A3: common English words that are also rare names: not a name without a title or cue.
-    pub(crate) common: HashSet<String>,
+    pub(crate) common: FastSet<String>,
     /// Section A4: words that are also frequent names (brown, white, will): a name after a title or cue, or
     /// as the second word of a full name ("John Brown"), not alone.
-    ambiguous: HashSet<String>,
+    ambiguous: FastSet<String>,
     /// The roles of the listed words (`super::words`).
-    roles: HashMap<&'static str, u16>,
+    roles: FastMap<&'static str, u16>,
 }
 
-fn words(text: &str) -> HashSet<String> {
+fn words(text: &str) -> FastSet<String> {
     text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(str::to_lowercase).collect()
 }
 
 /// The sections of `clinical_words.txt` (headed `# ==== A1 …`, `# ==== B …`).
-fn sections(text: &str) -> [HashSet<String>; 3] {
-    let mut out: [HashSet<String>; 3] = Default::default();
+fn sections(text: &str) -> [FastSet<String>; 3] {
+    let mut out: [FastSet<String>; 3] = Default::default();
     let mut current: Option<usize> = None;
     for line in text.lines().map(str::trim) {
         if let Some(header) = line.strip_prefix("# ====") {
@@ -64,16 +64,35 @@ impl NameLists {
     }
 
     /// Gives each token the roles of its word.
+    /// Also records, once per token, what the name lists and the clinical words say of it, so that the rules
+    /// ask a bit instead of hashing the word again.
     pub(crate) fn assign_roles(&self, tokens: &mut [Token]) {
+        use super::words::role;
         for token in tokens {
-            token.roles = self.roles.get(token.key.as_str()).copied().unwrap_or(0);
+            let key = token.key.as_str();
+            let mut flags = self.roles.get(key).copied().unwrap_or(0);
+            for (yes, flag) in [
+                (self.is_given(key), role::GIVEN),
+                (self.is_surname(key), role::SURNAME),
+                (self.vocabulary.contains(key), role::VOCABULARY),
+                (self.common.contains(key), role::COMMON),
+                (self.ambiguous.contains(key), role::AMBIGUOUS),
+            ] {
+                if yes {
+                    flags |= flag;
+                }
+            }
+            token.roles = flags;
         }
     }
 
     /// The census lists hold A–Z only: `O'Brien` is `obrien`, and each part of `Smith-Jones` is looked up.
-    fn listed(set: &HashSet<String>, key: &str) -> bool {
+    fn listed(set: &FastSet<String>, key: &str) -> bool {
         if set.contains(key) {
             return true;
+        }
+        if key.bytes().all(|b| b.is_ascii_lowercase()) {
+            return false; // nothing to fold or split
         }
         // The Census folds accents (Muñoz is MUNOZ) and drops apostrophes and hyphens.
         let plain: String = key.chars().filter(|c| c.is_alphabetic()).flat_map(fold_accent).collect();
@@ -84,27 +103,12 @@ impl NameLists {
                 }))
     }
 
-    pub(crate) fn is_given(&self, word: &str) -> bool {
+    fn is_given(&self, word: &str) -> bool {
         Self::listed(&self.given, word)
     }
 
-    pub(crate) fn is_surname(&self, word: &str) -> bool {
+    fn is_surname(&self, word: &str) -> bool {
         Self::listed(&self.surnames, word)
-    }
-
-    /// Clinical vocabulary: not a name even after a cue word.
-    pub(crate) fn is_vocabulary(&self, word: &str) -> bool {
-        self.vocabulary.contains(word)
-    }
-
-    /// Any word that is not a name without more evidence.
-    pub(crate) fn is_clinical(&self, word: &str) -> bool {
-        self.vocabulary.contains(word) || self.common.contains(word) || self.ambiguous.contains(word)
-    }
-
-    /// A word that, after a cue, may be a name (a frequent name that is also a word).
-    pub(crate) fn is_ambiguous(&self, word: &str) -> bool {
-        self.ambiguous.contains(word)
     }
 }
 

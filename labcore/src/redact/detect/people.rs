@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use super::name_rules::{
     comma_name, credential_after, cued_name, eponym, given_after_comma, organisation, shaped_name,
 };
-use super::names::{NameLists, Token};
+use super::names::Token;
 use super::words::role;
 
 /// How a text is written, which changes what capitals prove.
@@ -28,15 +28,15 @@ impl Style {
     }
 }
 
-/// Finds name spans (byte ranges) in tokenised text; `seeds` are the lower-case name parts known from the record.
+/// Finds name spans (byte ranges) in tokenised text whose tokens have their roles ([`super::names::NameLists::assign_roles`]); `seeds` are the lower-case name parts known from the record.
 /// The name parts found with good evidence are then sought again everywhere in the text ("Nowak, Shirley" makes
 /// "Shirley did well" a name too).
-pub(crate) fn find(text: &str, tokens: &[Token], lists: &NameLists, seeds: &HashSet<String>) -> Vec<(usize, usize)> {
+pub(crate) fn find(text: &str, tokens: &[Token], seeds: &HashSet<String>) -> Vec<(usize, usize)> {
     let style = Style::of(text);
-    let first = pass(text, tokens, lists, seeds, style);
+    let first = pass(text, tokens, seeds, style);
     let mut more = seeds.clone();
     for t in tokens.iter().filter(|t| first.iter().any(|(a, b)| *a <= t.start && t.end <= *b)) {
-        let plain = t.roles == 0 && !lists.is_clinical(&t.key) && t.key.chars().count() >= 3;
+        let plain = t.roles & role::ANY_ROLE == 0 && !t.is(role::CLINICAL) && t.key.chars().count() >= 3;
         if plain && (t.capital || t.caps) {
             more.insert(t.key.clone());
         }
@@ -44,10 +44,31 @@ pub(crate) fn find(text: &str, tokens: &[Token], lists: &NameLists, seeds: &Hash
     if more.len() == seeds.len() {
         return first;
     }
-    pass(text, tokens, lists, &more, style)
+    let mut spans = first.clone();
+    spans.extend(seeded_only(text, tokens, &more, &first));
+    spans.sort_unstable();
+    spans
 }
 
-fn pass(text: &str, tokens: &[Token], lists: &NameLists, seeds: &HashSet<String>, style: Style) -> Vec<(usize, usize)> {
+/// The seed runs that start outside the spans already found (the second pass only looks for known parts).
+fn seeded_only(text: &str, tokens: &[Token], seeds: &HashSet<String>, found: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while let Some(t) = tokens.get(i) {
+        let covered = found.iter().any(|(a, b)| *a <= t.start && t.end <= *b);
+        match seed_run(text, tokens, i, seeds).filter(|_| !covered) {
+            Some(last) => {
+                let Some(end) = tokens.get(last) else { break };
+                spans.push((t.start, end.end));
+                i = last + 1;
+            }
+            None => i += 1,
+        }
+    }
+    spans
+}
+
+fn pass(text: &str, tokens: &[Token], seeds: &HashSet<String>, style: Style) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -56,7 +77,7 @@ fn pass(text: &str, tokens: &[Token], lists: &NameLists, seeds: &HashSet<String>
             continue;
         }
         let seeded = seed_run(text, tokens, i, seeds);
-        let ruled = name_at(text, tokens, i, lists, style);
+        let ruled = name_at(text, tokens, i, style);
         match seeded.max(ruled) {
             Some(last) => {
                 let (Some(a), Some(b)) = (tokens.get(i), tokens.get(last)) else { break };
@@ -129,21 +150,21 @@ fn phrase_cue(text: &str, tokens: &[Token], i: usize) -> bool {
 
 /// A lower-case word that is a listed name and no word at all ("paged tanaka", "per esther"); after an honorific,
 /// a name that is also a word ("dr wood", "dr reed") but not clinical vocabulary.
-fn lower_name(t: &Token, lists: &NameLists, honorific: bool) -> bool {
-    let word_ok = if honorific { !lists.is_vocabulary(&t.key) } else { !lists.is_clinical(&t.key) };
+fn lower_name(t: &Token, honorific: bool) -> bool {
+    let word_ok = if honorific { !t.is(role::VOCABULARY) } else { !t.is(role::CLINICAL) };
     !t.capital
-        && t.roles == 0
+        && t.roles & role::ANY_ROLE == 0
         && t.key.chars().count() >= 3
-        && (lists.is_given(&t.key) || lists.is_surname(&t.key))
+        && (t.is(role::GIVEN) || t.is(role::SURNAME))
         && word_ok
 }
 
 /// A name written in lower case after a title or cue: listed name words, maybe `surname, given` and an initial.
-fn lower_run(text: &str, tokens: &[Token], i: usize, lists: &NameLists, honorific: bool) -> Option<usize> {
+fn lower_run(text: &str, tokens: &[Token], i: usize, honorific: bool) -> Option<usize> {
     let t = tokens.get(i)?;
     // "called n. powell": an initial, then the name.
     let start = if t.initial { i + 1 } else { i };
-    if !tokens.get(start).is_some_and(|t| lower_name(t, lists, honorific)) {
+    if !tokens.get(start).is_some_and(|t| lower_name(t, honorific)) {
         return None;
     }
     let i = start;
@@ -152,8 +173,8 @@ fn lower_run(text: &str, tokens: &[Token], i: usize, lists: &NameLists, honorifi
         let (Some(a), Some(b)) = (tokens.get(last), tokens.get(last + 1)) else { break };
         let joined = adjacent(text, a, b) || a.comma && b.start.saturating_sub(a.end) <= 2;
         // More of the name: a listed name, an initial, or a hyphenated family name ("joan mbeki-owusu").
-        let hyphenated = b.key.contains('-') && b.roles == 0 && !lists.is_clinical(&b.key);
-        if !(joined && (lower_name(b, lists, honorific) || hyphenated || b.key.chars().count() == 1 && b.initial)) {
+        let hyphenated = b.key.contains('-') && b.roles & role::ANY_ROLE == 0 && !b.is(role::CLINICAL);
+        if !(joined && (lower_name(b, honorific) || hyphenated || b.key.chars().count() == 1 && b.initial)) {
             break;
         }
         last += 1;
@@ -216,12 +237,12 @@ fn run(text: &str, tokens: &[Token], first: usize) -> usize {
 }
 
 /// A run without the abbreviations and clinical words it ended on ("CALLED JOSÉ PACU" is José, at the PACU).
-fn trim_run(tokens: &[Token], first: usize, mut last: usize, lists: &NameLists) -> usize {
-    let listed = |w: &Token| lists.is_given(&w.key) || lists.is_surname(&w.key);
+fn trim_run(tokens: &[Token], first: usize, mut last: usize) -> usize {
+    let listed = |w: &Token| w.is(role::GIVEN) || w.is(role::SURNAME);
     while last > first {
         let Some(w) = tokens.get(last) else { break };
         let abbreviation = w.caps && w.key.chars().count() <= 4 && !listed(w);
-        if !(abbreviation || lists.is_vocabulary(&w.key)) {
+        if !(abbreviation || w.is(role::VOCABULARY)) {
             break;
         }
         last -= 1;
@@ -261,11 +282,11 @@ fn cues(text: &str, tokens: &[Token], i: usize) -> Cues {
 }
 
 /// The last token of a name starting at token `i` found by the rules (titles, credentials, cues, shapes).
-fn name_at(text: &str, tokens: &[Token], i: usize, lists: &NameLists, style: Style) -> Option<usize> {
+fn name_at(text: &str, tokens: &[Token], i: usize, style: Style) -> Option<usize> {
     let t = tokens.get(i)?;
     let cues = cues(text, tokens, i);
     if !t.capital && !t.caps && !t.is(role::PARTICLE) {
-        return (cues.titled || cues.weak).then(|| lower_run(text, tokens, i, lists, cues.honorific)).flatten();
+        return (cues.titled || cues.weak).then(|| lower_run(text, tokens, i, cues.honorific)).flatten();
     }
     let particle = |t: &Token| t.is(role::PARTICLE) && !t.capital;
     // A name starts with a name-like word, or with a particle after a title ("Dr. van der Berg"); an initial
@@ -274,13 +295,13 @@ fn name_at(text: &str, tokens: &[Token], i: usize, lists: &NameLists, style: Sty
     if !starts || t.initial && tokens.get(i + 1).is_none_or(|n| !nameish(n) && !particle(n)) {
         return None;
     }
-    if let Some(last) = comma_name(tokens, i, lists, cues.titled, cues.weak) {
+    if let Some(last) = comma_name(tokens, i, cues.titled, cues.weak) {
         return Some(last);
     }
     if let Some(last) = comma_name_before_credential(text, tokens, i) {
         return Some(last);
     }
-    let mut last = trim_run(tokens, i, run(text, tokens, i), lists);
+    let mut last = trim_run(tokens, i, run(text, tokens, i));
     if eponym(tokens, last) || organisation(text, tokens, i, last) {
         return None;
     }
@@ -292,7 +313,7 @@ fn name_at(text: &str, tokens: &[Token], i: usize, lists: &NameLists, style: Sty
     if !nameish(t) && words.len() == 1 || words.len() == 1 && t.key.chars().count() == 1 {
         return None; // a particle alone ("courier van"); a lone letter ("RN, L&D")
     }
-    judge(text, tokens, (i, last), lists, &cues, style).then_some(last)
+    judge(text, tokens, (i, last), &cues, style).then_some(last)
 }
 
 /// `Sato, Quennell X., NP`: a surname, a comma, a given name and maybe an initial, then a credential.
@@ -306,16 +327,9 @@ fn comma_name_before_credential(text: &str, tokens: &[Token], i: usize) -> Optio
 }
 
 /// Whether the words from `first` to `last` are a name, given what precedes and follows them.
-fn judge(
-    text: &str,
-    tokens: &[Token],
-    (first, last): (usize, usize),
-    lists: &NameLists,
-    cues: &Cues,
-    style: Style,
-) -> bool {
+fn judge(text: &str, tokens: &[Token], (first, last): (usize, usize), cues: &Cues, style: Style) -> bool {
     let Some(words) = tokens.get(first..=last) else { return false };
-    let listed = |w: &Token| lists.is_given(&w.key) || lists.is_surname(&w.key);
+    let listed = |w: &Token| w.is(role::GIVEN) || w.is(role::SURNAME);
     let credential = credential_after(text, tokens, last);
     // "Leroy Al-Masri here." at the start of a message.
     let here = tokens.get(last + 1).is_some_and(|n| n.key == "here")
@@ -324,29 +338,27 @@ fn judge(
     // After a title or before a credential, anything name-like is a name, unless it is clinical vocabulary
     // ("Pt: Hemolyzed") or an abbreviation in capitals ("brother, HLA typing"). In capitals throughout
     // ("PT REFUSED DRAW"), a role is not enough: the word must be a known name that is no word.
-    let abbreviation = |w: &Token| w.caps && w.key.chars().count() <= 4 && (lists.is_vocabulary(&w.key) || !listed(w));
-    let vocabulary = |w: &Token| lists.is_vocabulary(&w.key) && !w.caps || abbreviation(w);
-    let shouted_ok = !style.shouting
-        || cues.honorific
-        || credential
-        || words.iter().any(|w| listed(w) && !lists.is_clinical(&w.key));
+    let abbreviation = |w: &Token| w.caps && w.key.chars().count() <= 4 && (w.is(role::VOCABULARY) || !listed(w));
+    let vocabulary = |w: &Token| w.is(role::VOCABULARY) && !w.caps || abbreviation(w);
+    let shouted_ok =
+        !style.shouting || cues.honorific || credential || words.iter().any(|w| listed(w) && !w.is(role::CLINICAL));
     if strong && !words.iter().all(vocabulary) && shouted_ok {
         return true;
     }
-    if cues.weak && cued_name(words, lists) && shouted_ok {
+    if cues.weak && cued_name(words) && shouted_ok {
         return true;
     }
     // In capitals after a cue verb ("PAGED BROOKS", "SEE CHIDUBEM"): one long word that is no word we know.
-    let unknown = |w: &Token| !lists.is_clinical(&w.key) && !abbreviation(w) && w.key.chars().count() >= 4;
+    let unknown = |w: &Token| !w.is(role::CLINICAL) && !abbreviation(w) && w.key.chars().count() >= 4;
     if style.shouting && cues.weak && words.len() == 1 && words.iter().all(unknown) {
         return true;
     }
-    words.first().is_some_and(|t| shaped_name(t, words, lists))
+    words.first().is_some_and(|t| shaped_name(t, words))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::names::tokens;
+    use super::super::names::{NameLists, tokens};
     use super::*;
 
     fn names(text: &str, seeds: &[&str]) -> Vec<String> {
@@ -354,7 +366,7 @@ mod tests {
         let seeds: HashSet<String> = seeds.iter().map(|s| s.to_lowercase()).collect();
         let mut tokens = tokens(text);
         lists.assign_roles(&mut tokens);
-        find(text, &tokens, &lists, &seeds).into_iter().map(|(a, b)| text[a..b].to_owned()).collect()
+        find(text, &tokens, &seeds).into_iter().map(|(a, b)| text[a..b].to_owned()).collect()
     }
 
     #[test]

@@ -77,6 +77,14 @@ pub(crate) fn plausible_city(text: &str) -> bool {
     !STATES.split('|').chain(STATE_NAMES.split('|')).chain(WIDER.iter().copied()).any(|place| place == text)
 }
 
+/// What every place pattern needs somewhere in the text: a street designator, a unit, a box, a ZIP or postcode
+/// shape, a state, a country, or a cue word of where someone lives.
+pub(crate) fn gate() -> String {
+    format!(
+        r"(?i:\b(?:{STREETS}|{UNITS}|box|city|town|zip|postal|postcode|lives|living|resides|residing|moved|relocated|born|address|addr|line)\b)|\b\d{{5}}\b|\b(?:{STATES}|{STATE_NAMES}|NSW|VIC|QLD|TAS|ACT|Germany|Deutschland|Austria|Switzerland|France|Italy|Spain|Netherlands|Belgium)\b|[A-Z]\d[A-Z\d]?[ \t]\d[A-Z]{{2}}"
+    )
+}
+
 /// The pattern table of places (category, regular expression, capture group).
 pub(crate) fn table() -> Vec<(Category, String, usize)> {
     use Category as C;

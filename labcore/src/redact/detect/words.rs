@@ -2,7 +2,7 @@
 //! organisation words, eponym nouns, months — and the role flags each token gets from them once, so that the
 //! rules ask a bit, not a list.
 
-use std::collections::HashMap;
+use crate::hash::FastMap;
 
 /// Words that introduce a name whatever it is (titles and roles): "Dr. Okonkwo", "RN Fualaau", "Pt: Zyrelle".
 pub(crate) const TITLES: &[&str] = &[
@@ -537,10 +537,20 @@ pub(crate) mod role {
     pub(crate) const EPONYM: u16 = 1 << 6;
     pub(crate) const ABBREVIATED: u16 = 1 << 7;
     pub(crate) const MONTH: u16 = 1 << 8;
+    /// The role flags above (a word of the lists of this file).
+    pub(crate) const ANY_ROLE: u16 = (1 << 9) - 1;
+    /// Lexicon flags, from the name lists and `clinical_words.txt`.
+    pub(crate) const GIVEN: u16 = 1 << 9;
+    pub(crate) const SURNAME: u16 = 1 << 10;
+    pub(crate) const VOCABULARY: u16 = 1 << 11;
+    pub(crate) const COMMON: u16 = 1 << 12;
+    pub(crate) const AMBIGUOUS: u16 = 1 << 13;
+    /// Any word that is not a name without more evidence.
+    pub(crate) const CLINICAL: u16 = VOCABULARY | COMMON | AMBIGUOUS;
 }
 
 /// Every listed word and its roles.
-pub(crate) fn roles() -> HashMap<&'static str, u16> {
+pub(crate) fn roles() -> FastMap<&'static str, u16> {
     let lists: [(&[&str], u16); 9] = [
         (TITLES, role::TITLE),
         (CUES, role::CUE),
@@ -552,7 +562,7 @@ pub(crate) fn roles() -> HashMap<&'static str, u16> {
         (ABBREVIATED, role::ABBREVIATED),
         (MONTHS, role::MONTH),
     ];
-    let mut out: HashMap<&'static str, u16> = HashMap::new();
+    let mut out: FastMap<&'static str, u16> = FastMap::default();
     for (list, flag) in lists {
         for word in list {
             *out.entry(word).or_default() |= flag;
