@@ -35,9 +35,9 @@ lint: ## rustfmt and clippy (warnings are errors)
 fmt: ## format the code
 	$(CARGO) fmt --all
 
-fuzz: ## fuzz the JSON, HL7 v2 and FHIR readers and the text parsers for FUZZ_SECONDS each (cargo-fuzz, installed by setup)
+fuzz: ## fuzz the JSON, HL7 v2 and FHIR readers, the text parsers and redaction for FUZZ_SECONDS each (cargo-fuzz, installed by setup)
 	@scripts/setup.sh fuzz
-	mkdir -p fuzz/corpus/payload fuzz/corpus/text fuzz/corpus/hl7 fuzz/corpus/fhir
+	mkdir -p fuzz/corpus/payload fuzz/corpus/text fuzz/corpus/hl7 fuzz/corpus/fhir fuzz/corpus/redact
 	cd fuzz && RUSTC_BOOTSTRAP=1 $(CARGO) fuzz run payload corpus/payload seeds/payload -- \
 		-max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -max_len=65536
 	cd fuzz && RUSTC_BOOTSTRAP=1 $(CARGO) fuzz run text corpus/text seeds/text -- \
@@ -46,6 +46,8 @@ fuzz: ## fuzz the JSON, HL7 v2 and FHIR readers and the text parsers for FUZZ_SE
 		-max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -max_len=65536
 	cd fuzz && RUSTC_BOOTSTRAP=1 $(CARGO) fuzz run fhir corpus/fhir seeds/fhir -- \
 		-max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -max_len=131072
+	cd fuzz && RUSTC_BOOTSTRAP=1 $(CARGO) fuzz run redact corpus/redact seeds/redact -- \
+		-max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -max_len=16384
 
 bench: setup ## criterion benchmarks, the labcore/serde ratio and labcore vs python-hl7 on HL7 (release build; several minutes)
 	@scripts/setup.sh python

@@ -279,3 +279,10 @@ fn lab_vocabulary_is_never_taken_for_an_identifier() {
         assert!(found.is_empty(), "{text:?}: {shown:?}");
     }
 }
+
+#[test]
+fn new_placeholders_never_reuse_the_numbers_of_earlier_ones() {
+    let redactor = Redactor::new(Policy::safe_harbor(), None).unwrap();
+    let out = redactor.text("[NAME-1] and [NAME-2] were seen; Dr. Kelly Brown called", &options()).output;
+    assert_eq!(out, "[NAME-1] and [NAME-2] were seen; Dr. [NAME-3] called");
+}

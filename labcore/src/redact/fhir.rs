@@ -70,7 +70,7 @@ pub(crate) fn redact(
     let mut seeds = options.seeds.clone();
     let mut patient = options.patient.clone();
     collect_seeds(&root, &mut seeds, &mut patient);
-    let session = Session::new(redactor, patient.as_deref(), options.as_of.year());
+    let session = Session::new(redactor, patient.as_deref(), options.as_of.year()).numbered_after(text);
     let mut walk = Walk { session, seeds, splicer: Splicer::new(text) };
     let kind = root.string("resourceType").map(|k| k.into_owned()).unwrap_or_default();
     walk.resource(&root, &kind, &kind);

@@ -66,7 +66,7 @@ pub(crate) fn redact(
             pid_seeds(&pid, &mut seeds, &mut patient);
         }
     }
-    let mut session = Session::new(redactor, patient.as_deref(), options.as_of.year());
+    let mut session = Session::new(redactor, patient.as_deref(), options.as_of.year()).numbered_after(&text);
     let mut edits = Edits { text: &text, edits: Vec::new() };
     for message in document.messages() {
         for segment in message.segments() {

@@ -88,7 +88,8 @@ pub(crate) fn redact(
     if let Some(id) = &patient {
         seeds.add(Category::Mrn, id);
     }
-    let session = Session::new(redactor, patient.as_deref().or(options.patient.as_deref()), options.as_of.year());
+    let session = Session::new(redactor, patient.as_deref().or(options.patient.as_deref()), options.as_of.year())
+        .numbered_after(text);
     let mut walk = Walk { session, seeds, splicer: Splicer::new(text) };
     match root {
         Some(root) => walk.object(&root, "", ""),

@@ -147,7 +147,7 @@ impl Redactor {
 
     /// Redacts free text (a comment, an NTE, a log line).
     pub fn text(&self, text: &str, options: &RedactOptions) -> Redacted {
-        let mut session = Session::new(self, options.patient.as_deref(), options.as_of.year());
+        let mut session = Session::new(self, options.patient.as_deref(), options.as_of.year()).numbered_after(text);
         let output = self.free_text(&mut session, text, &options.seeds, "");
         Redacted { format: None, output, changes: session.changes }
     }

@@ -53,6 +53,20 @@ impl<'r> Session<'r> {
         }
     }
 
+    /// Numbers new placeholders after those already in the input (`[NAME-3]`, `redacted-mrn-2`), so that a new
+    /// name never takes the number of one redacted before: redacting a redacted document adds, it never merges.
+    pub(crate) fn numbered_after(mut self, input: &str) -> Session<'r> {
+        let bracketed = input.split('[').skip(1).filter_map(|rest| numbered(rest, ']'));
+        let ids = input.split("redacted-").skip(1).filter_map(|rest| numbered(rest, ' '));
+        for (tag, number) in bracketed.chain(ids) {
+            if let Some(category) = Category::from_tag(&tag.to_ascii_uppercase()) {
+                let count = self.counts.entry(category).or_insert(0);
+                *count = (*count).max(number);
+            }
+        }
+        self
+    }
+
     /// What replaces `value` (`None`: kept), recording the change at `location`.
     pub(crate) fn replace(
         &mut self,
@@ -146,6 +160,18 @@ impl<'r> Session<'r> {
             Form::Id => format!("redacted-{}-{number}", category.tag().to_ascii_lowercase()),
         }
     }
+}
+
+/// `TAG-12` at the start of `rest`, followed by `close` (or, for ids, by anything but a letter or digit).
+fn numbered(rest: &str, close: char) -> Option<(String, usize)> {
+    let (tag, after) = rest.split_once('-')?;
+    if tag.is_empty() || tag.len() > 9 || !tag.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    let digits = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let end = after.get(digits..).and_then(|r| r.chars().next());
+    let closed = if close == ']' { end == Some(']') } else { end.is_none_or(|c| !c.is_alphanumeric()) };
+    (digits > 0 && closed).then(|| Some((tag.to_owned(), after.get(..digits)?.parse().ok()?))).flatten()
 }
 
 /// A pseudonym as an id: lower case (FHIR ids are case-sensitive; lower case avoids look-alikes).

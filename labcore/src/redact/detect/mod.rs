@@ -90,7 +90,7 @@ impl Detector {
         // labcore's own placeholders and pseudonyms: never redacted again (redaction is idempotent).
         let lower = tags.to_ascii_lowercase();
         let own = patterns::compile(&format!(
-            r"\[(?:{tags})-\d+\]|\b(?:{tags}|{lower})-[0-9a-f]{{16}}\b|\bredacted-(?:{lower})-\d+\b"
+            r"\[(?:{tags})-\d+\]|\b(?:{tags}|{lower})-[0-9a-f]{{16}}|\bredacted-(?:{lower})-\d+\b"
         ))
         .unwrap_or_else(never);
         Detector {
@@ -126,8 +126,9 @@ impl Detector {
             }
             None => seeds,
         };
+        let pasted: Vec<Span> =
+            pasted.into_iter().map(|(start, end, category, date)| Span { start, end, category, date }).collect();
         let mut spans = self.shaped(view);
-        spans.extend(pasted.into_iter().map(|(start, end, category, date)| Span { start, end, category, date }));
         spans.extend(self.dates.find(view).into_iter().map(|(start, end, date)| Span {
             start,
             end,
@@ -137,14 +138,17 @@ impl Detector {
         let own: Vec<(usize, usize)> = self.own.find_iter(view).map(|m| (m.start(), m.end())).collect();
         let mut tokens = names::tokens_around(view, &own);
         self.names.assign_roles(&mut tokens);
-        spans.extend(people::find(view, &tokens, &seeds.names).into_iter().map(|(start, end)| Span {
-            start,
-            end,
-            category: Category::Name,
-            date: None,
-        }));
+        let names = people::find(view, &tokens, &seeds.names);
+        spans.extend(names.into_iter().map(|(start, end)| Span { start, end, category: Category::Name, date: None }));
         spans.extend(seeded(view, seeds));
-        spans.retain(|s| !own.iter().any(|(a, b)| s.start < *b && *a < s.end));
+        // A pasted segment's fields are redacted field by field (a span across `^` would change its layout).
+        let overlaps = |s: &Span, (a, b): (usize, usize)| s.start < b && a < s.end;
+        spans.retain(|s| !pasted.iter().any(|p| overlaps(s, (p.start, p.end))));
+        for span in &mut spans {
+            whole_words(span, view);
+        }
+        spans.extend(pasted);
+        spans.retain(|s| !own.iter().any(|o| overlaps(s, *o)));
         let mut spans = resolve_overlaps(spans, view);
         drop_names_after_street_titles(&mut spans, view);
         for span in &mut spans {
@@ -168,6 +172,8 @@ impl Detector {
                 if pattern.category == Category::Vehicle && !vin_like(found) && pattern.group == 0
                     || pattern.category == Category::Url && is_standard_url(found)
                     || pattern.category == Category::Ip && version_before(text, start)
+                    // "90+" is what an age over 89 becomes: already general.
+                    || pattern.category == Category::Age && text.get(end..).is_some_and(|r| r.starts_with('+'))
                     || !pattern.check.passes(found)
                 {
                     continue;
@@ -206,6 +212,19 @@ fn identifier_end(category: Category, text: &str) -> Option<usize> {
             | Category::OtherId
     );
     (!cued || trimmed.chars().filter(char::is_ascii_alphanumeric).count() >= 3).then_some(trimmed.len())
+}
+
+/// Widens a span to the whole words at its ends: a part of a token left beside a placeholder would leak what
+/// the rest was and glue to the replacement ("2024-03-14T07:42912" is one timestamp, not a date and "912").
+fn whole_words(span: &mut Span, text: &str) {
+    let word = |c: char| c.is_alphanumeric();
+    if let Some(before) = text.get(..span.start) {
+        let kept = before.trim_end_matches(word).len();
+        span.start = kept;
+    }
+    if let Some(after) = text.get(span.end..) {
+        span.end += after.len() - after.trim_start_matches(word).len();
+    }
 }
 
 /// Drops a name found only because a street address ended in an abbreviation that is also a title

@@ -96,7 +96,14 @@ pub(super) fn comma_name(tokens: &[Token], i: usize, titled: bool, cued: bool) -
         return None; // "RN, MICU, May 3": a unit and a date, not "MICU, May"
     }
     let close = b.start.saturating_sub(a.end) <= 3;
-    if !(a.comma && close && nameish(a) && nameish(b) && (listed || titled)) {
+    // `Tshabalala, Keoni G.`: a middle initial with its period after `Surname, Given` is itself the evidence.
+    let initialled = tokens.get(i + 2).is_some_and(|c| c.initial && c.start.saturating_sub(b.end) <= 2)
+        && a.capital
+        && b.capital
+        && plain(a)
+        && plain(b)
+        && !b.caps;
+    if !(a.comma && close && nameish(a) && nameish(b) && (listed || titled || initialled)) {
         return None;
     }
     match tokens.get(i + 2) {

@@ -29,7 +29,7 @@ fn cued(cues: &str) -> String {
     let cues = cues.replace(r"\s*", r"[\s_\-]*");
     let filler = r"(?:[\s_\-,]*(?:\#|no\.|num\.|(?:no|num|number|id|is|was|card|on\s+file|of|says|shows|reads)\b))*";
     format!(
-        r"(?i)(?:\b|_)(?:{cues}){filler}[\x22']?\s*[:#=]?\s*[\x22'(]?\s*(?-i:(?:{STATES})\s+)?([A-Z]{{0,10}}-?[0-9][A-Z0-9.\-/]{{0,30}}(?:\s\d[0-9A-Z]{{1,8}}){{0,3}})"
+        r"(?i)(?:\b|_)(?:{cues}){filler}[\x22']?\s*[:#=]?\s*[\x22'(]?\s*(?-i:(?:{STATES})\s+)?([A-Z]{{0,10}}-?[0-9][A-Z0-9.\-/]{{0,30}}(?:\s\d[0-9A-Z]{{1,8}}){{0,3}})\b"
     )
 }
 
@@ -166,11 +166,11 @@ mod tests {
         has("age 95", Category::Age, "95");
         has("VIN 1HGCM82633A004352", Category::Vehicle, "1HGCM82633A004352");
         has("pump S/N 4XT-77812", Category::Device, "4XT-77812");
-        has("S/N LZ4UMW.", Category::Device, "LZ4UMW.");
+        has("S/N LZ4UMW.", Category::Device, "LZ4UMW");
         has("verified by NY DL 211 553 604; collector", Category::License, "211 553 604");
         has("driver's license IL H418-6361-4721)", Category::License, "H418-6361-4721");
         has("RN lic. 041.340187, witnessed", Category::License, "041.340187");
-        has("Credit issued to HAR 686197824.", Category::Account, "686197824.");
+        has("Credit issued to HAR 686197824.", Category::Account, "686197824");
         has("Container ID BP81658354 received", Category::OtherId, "BP81658354");
         has("Fax to 5155550138 failed", Category::Fax, "5155550138");
         has("Callback 6187779033 ext 3764.", Category::Phone, "6187779033 ext 3764");

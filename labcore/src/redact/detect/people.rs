@@ -19,12 +19,12 @@ struct Style {
 }
 
 impl Style {
-    fn of(text: &str) -> Style {
-        let (upper, letters) = text
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .fold((0usize, 0usize), |(u, l), c| (u + usize::from(c.is_uppercase()), l + 1));
-        Style { shouting: letters >= 20 && upper * 10 > letters * 7 }
+    /// Judged on the words (labcore's own placeholders, opaque tokens, do not count: a redacted text must read
+    /// as the original did).
+    fn of(tokens: &[Token]) -> Style {
+        let words: Vec<&Token> = tokens.iter().filter(|t| t.key.chars().count() >= 2).collect();
+        let caps = words.iter().filter(|t| t.caps).count();
+        Style { shouting: words.len() >= 3 && caps * 10 > words.len() * 7 }
     }
 }
 
@@ -32,7 +32,7 @@ impl Style {
 /// The name parts found with good evidence are then sought again everywhere in the text ("Nowak, Shirley" makes
 /// "Shirley did well" a name too).
 pub(crate) fn find(text: &str, tokens: &[Token], seeds: &HashSet<String>) -> Vec<(usize, usize)> {
-    let style = Style::of(text);
+    let style = Style::of(tokens);
     let first = pass(text, tokens, seeds, style);
     let mut more = seeds.clone();
     for t in tokens.iter().filter(|t| first.iter().any(|(a, b)| *a <= t.start && t.end <= *b)) {
@@ -350,7 +350,11 @@ fn judge(text: &str, tokens: &[Token], (first, last): (usize, usize), cues: &Cue
     }
     // In capitals after a cue verb ("PAGED BROOKS", "SEE CHIDUBEM"): one long word that is no word we know.
     let unknown = |w: &Token| !w.is(role::CLINICAL) && !abbreviation(w) && w.key.chars().count() >= 4;
-    if style.shouting && cues.weak && words.len() == 1 && words.iter().all(unknown) {
+    let alone = match (tokens.get(last), tokens.get(last + 1)) {
+        (Some(end), Some(n)) => !nameish(n) || !adjacent(text, end, n),
+        _ => true,
+    };
+    if style.shouting && cues.weak && words.len() == 1 && alone && words.iter().all(unknown) {
         return true;
     }
     words.first().is_some_and(|t| shaped_name(t, words))
