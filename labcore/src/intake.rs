@@ -3,7 +3,9 @@
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::fhir::FhirOutcome;
 use crate::hl7::Hl7Outcome;
-use crate::{Context, Finding, Processed, Report};
+use serde::ser::{Serialize, SerializeStruct, Serializer};
+
+use crate::{Context, Finding, Processed, Report, Status};
 
 /// The formats labcore reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -109,6 +111,62 @@ impl<'c> Intake<'c> {
             Intake::Fhir(f) => f.findings.iter().collect(),
             Intake::Hl7(h) => h.findings.iter().chain(h.messages.iter().flat_map(|m| m.findings.iter())).collect(),
         }
+    }
+
+    /// Every finding: those about the input first, then each report's, in input order.
+    pub fn all_findings(&self) -> Vec<&Finding> {
+        let mut all = self.input_findings();
+        all.extend(self.reports().into_iter().flat_map(|r| r.findings.iter()));
+        all
+    }
+
+    /// The input's overall status: `REJECTED` if anything was not accepted, else `NEEDS_REVIEW` if any report
+    /// needs review, else `READY`.
+    pub fn status(&self) -> Status {
+        if !self.accepted() {
+            Status::Rejected
+        } else if self.reports().iter().any(|r| r.status == Status::NeedsReview) {
+            Status::NeedsReview
+        } else {
+            Status::Ready
+        }
+    }
+
+    /// The ACK code of each HL7 message (`AA`, `AE`, `AR`); empty for other formats.
+    pub fn ack_codes(&self) -> Vec<&'static str> {
+        match self {
+            Intake::Hl7(h) => h.messages.iter().map(|m| m.ack_code.as_str()).collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// The language-neutral form every binding returns: `format`, `accepted`, `status`, `reports` (one per labcore
+/// payload, HL7 order or FHIR report), `findings` (about the input itself, outside any report) and `ack_codes`
+/// (HL7 only, else empty). It carries no PHI: reports hold none.
+///
+/// ```
+/// # use chrono::{TimeZone, Utc};
+/// # use labcore::{catalog::Catalog, process_any, Context};
+/// # let catalog = Catalog::builtin()?;
+/// # let context = Context::new(&catalog, Utc.with_ymd_and_hms(2026, 11, 25, 12, 0, 0).unwrap());
+/// let intake = process_any(br#"{"patient_id": "p1", "results": []}"#, &context)?;
+/// let json = serde_json::to_value(&intake)?;
+/// assert_eq!(json["format"], "labcore");
+/// assert_eq!(json["reports"].as_array().map(Vec::len), Some(1));
+/// assert_eq!(json["ack_codes"], serde_json::json!([]));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+impl Serialize for Intake<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        let mut out = serializer.serialize_struct("Intake", 6)?;
+        out.serialize_field("format", &self.format())?;
+        out.serialize_field("accepted", &self.accepted())?;
+        out.serialize_field("status", &self.status())?;
+        out.serialize_field("reports", &self.reports())?;
+        out.serialize_field("findings", &self.input_findings())?;
+        out.serialize_field("ack_codes", &self.ack_codes())?;
+        out.end()
     }
 }
 

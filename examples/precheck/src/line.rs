@@ -101,7 +101,7 @@ pub(crate) fn check<'a>(name: &'a str, bytes: &[u8], context: &Context<'a>, sett
     };
     line.format = Some(intake.format());
     line.accepted = intake.accepted();
-    line.status = Some(overall_status(&intake));
+    line.status = Some(intake.status());
     let ack_text = (settings.output == Output::Ack).then(|| acks(&intake, settings));
     fill(&mut line, intake, settings);
     Checked { accepted: line.accepted, line, ack_text }
@@ -125,18 +125,6 @@ fn read<'c>(bytes: &[u8], context: &Context<'c>, settings: &Settings<'_>) -> lab
         Some(Format::Hl7v2) => labcore::hl7::process(bytes, context).map(Intake::Hl7),
         Some(Format::Fhir) => labcore::fhir::read(bytes, context).map(Intake::Fhir),
         Some(_) => labcore::process(bytes, context).map(|p| Intake::Labcore(Box::new(p))),
-    }
-}
-
-/// REJECTED if anything is rejected, else NEEDS_REVIEW if any report needs review, else READY.
-fn overall_status(intake: &Intake<'_>) -> Status {
-    let reports = intake.reports();
-    if !intake.accepted() {
-        Status::Rejected
-    } else if reports.iter().any(|r| r.status == Status::NeedsReview) {
-        Status::NeedsReview
-    } else {
-        Status::Ready
     }
 }
 

@@ -39,6 +39,21 @@ impl Operation {
             Operation::Generalize => "generalize",
         }
     }
+
+    /// Every operation, in the order above.
+    pub const ALL: &'static [Operation] = &[
+        Operation::Keep,
+        Operation::Remove,
+        Operation::Mask,
+        Operation::Pseudonym,
+        Operation::ShiftDate,
+        Operation::Generalize,
+    ];
+
+    /// Looks an operation up by its snake_case name (`"mask"`).
+    pub fn from_name(name: &str) -> Option<Operation> {
+        Operation::ALL.iter().copied().find(|o| o.as_str() == name)
+    }
 }
 
 /// What to do with each category, and the data the operations need.
