@@ -7,7 +7,7 @@ CARGO ?= cargo
 SAMPLE ?= examples/samples/cmp.json
 FUZZ_SECONDS ?= 20
 
-.PHONY: help setup run test test-rust lint fmt fuzz bench doc clean
+.PHONY: help setup run test test-rust test-python lint fmt fuzz bench bench-python doc clean
 
 help: ## list the targets
 	@echo "labcore — make <target>"
@@ -20,13 +20,16 @@ run: setup ## the main job: pre-check the shipped sample payload and print its n
 	@$(CARGO) build --quiet -p labcore-precheck
 	@target/debug/labcore-precheck --pretty $(SAMPLE)
 
-test: setup lint test-rust fuzz ## every test, every language (what CI runs)
+test: setup lint test-rust test-python fuzz ## every test, every language (what CI runs)
 	@echo "make test: all green"
 
 test-rust: ## Rust: unit, integration, property, conformance, doc and README tests; bench smoke run
 	$(CARGO) test --workspace --all-targets --quiet
 	$(CARGO) test --workspace --doc --quiet
 	scripts/check-deps.sh
+
+test-python: ## Python: build the wheel, install it in a fresh venv, pytest (conformance, errors, threads, README, Flask example), mypy --strict, stubtest
+	scripts/test-python.sh
 
 lint: ## rustfmt and clippy (warnings are errors)
 	$(CARGO) fmt --all --check
@@ -52,6 +55,9 @@ fuzz: ## fuzz the JSON, HL7 v2 and FHIR readers, the text parsers and redaction 
 bench: setup ## criterion benchmarks, the labcore/serde ratio and labcore vs python-hl7 on HL7 (release build; several minutes)
 	@scripts/setup.sh python
 	$(CARGO) bench -p labcore-benches
+
+bench-python: ## the Python binding against orjson.loads and pydantic on the benchmark payloads (builds the wheel)
+	scripts/test-python.sh --bench
 
 doc: ## API documentation
 	$(CARGO) doc --workspace --no-deps

