@@ -300,3 +300,22 @@ proptest! {
         prop_assert_eq!(flags(&a), flags(&b));
     }
 }
+
+/// Found by `the_unit_system_does_not_change_flags`: non-HDL cholesterol of 229.2 − 99.7 = 129.5 mg/dL rounds to
+/// 130 (high); with the inputs normalised to mmol/L and converted back, the float noise once gave 129.4999… and a
+/// normal flag in SI only.
+#[test]
+fn a_derived_value_on_a_rounding_boundary_gets_one_flag_in_both_unit_systems() {
+    let payload = json!({"patient_id": "P", "lab_id": "L", "test_type": "LIPID", "collected_at": "2026-11-24T08:00:00Z",
+        "patient": {"sex": "M", "birth_date": "1970-03-15"},
+        "results": [{"analyte": "Cholesterol, Total", "unit": "mg/dL", "value": "229.2"},
+                    {"analyte": "HDL", "unit": "mg/dL", "value": "99.7"},
+                    {"analyte": "Triglycerides", "unit": "mg/dL", "value": "40.0"}]});
+    let input = payload.to_string();
+    let non_hdl = |system| {
+        let report = labcore::validate(input.as_bytes(), &context(system)).unwrap();
+        report.derived.iter().find(|d| d.method == labcore::derive::Method::NonHdl).map(|d| d.flag)
+    };
+    assert_eq!(non_hdl(UnitSystem::Conventional), non_hdl(UnitSystem::Si));
+    assert!(non_hdl(UnitSystem::Conventional).is_some());
+}

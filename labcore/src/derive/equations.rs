@@ -93,6 +93,17 @@ pub fn bun_creatinine_ratio(bun: f64, creatinine: f64) -> f64 {
     bun / creatinine
 }
 
+/// Removes the noise of unit conversions: the value to 10 significant digits. Inputs sent in SI units and
+/// converted back carry errors in the 15th digit, which would otherwise tip a value such as 129.5 to 129.4999…
+/// and round it the other way than the same inputs sent in conventional units.
+pub(crate) fn without_conversion_noise(value: f64) -> f64 {
+    if value == 0.0 || !value.is_finite() {
+        return value;
+    }
+    let magnitude = value.abs().log10().floor() as i32;
+    round_to(value, 9 - magnitude)
+}
+
 /// Rounds to a number of decimals, as the value is reported.
 pub(crate) fn round_to(value: f64, decimals: i32) -> f64 {
     let scale = 10f64.powi(decimals);
@@ -111,6 +122,11 @@ mod tests {
         assert_eq!(friedewald(200.0, 50.0, 150.0), 120.0);
         assert_eq!(anion_gap(140.0, 104.0, 24.0), 12.0);
         assert_eq!(round_to(corrected_calcium(8.0, 2.0), 1), 9.6);
+        // 229.2 - 99.7 mg/dL, the inputs having come back from mmol/L: 129.49999999999997 without the fix.
+        let noisy = 229.2 / 38.67 * 38.67 - 99.7;
+        assert_eq!(round_to(without_conversion_noise(noisy), 0), 130.0);
+        assert_eq!(without_conversion_noise(0.0), 0.0);
+        assert_eq!(without_conversion_noise(-1.23456789012345), -1.234567890);
         // Equation 2 evaluated by hand: 210.97 - 51.49 - (17.52 + 10.51 - 1.40) - 9.44 = 123.40.
         assert!((sampson_nih(200.0, 50.0, 150.0) - 123.397).abs() < 1e-3);
     }

@@ -274,6 +274,7 @@ fn finish<'c>(
 ) -> DerivedValue<'c> {
     let canonical = analyte.canonical_unit();
     let target = if system == UnitSystem::Si { analyte.si_unit() } else { canonical };
+    let raw = equations::without_conversion_noise(raw);
     let conventional = round_to(raw, rule.decimals);
     // The SI value is rounded from the unrounded result, not from the rounded conventional one.
     let value = if std::ptr::eq(target, canonical) {
