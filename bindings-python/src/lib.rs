@@ -18,12 +18,13 @@ use context::{LabCatalog, Settings};
 use outcome::{Outcome, Summary};
 
 /// Reads the input as `format` says: `None`/`auto` recognises it, else `labcore`, `fhir` or `hl7v2`.
+/// The typed payload (which holds the PHI) is never built: the binding returns reports only.
 fn read<'c>(bytes: &[u8], context: &Context<'c>, format: Option<Format>) -> labcore::Result<Intake<'c>> {
     match format {
-        None => labcore::process_any(bytes, context),
+        None => labcore::validate_any(bytes, context),
         Some(Format::Hl7v2) => labcore::hl7::process(bytes, context).map(Intake::Hl7),
         Some(Format::Fhir) => labcore::fhir::read(bytes, context).map(Intake::Fhir),
-        Some(_) => labcore::process(bytes, context).map(|p| Intake::Labcore(Box::new(p))),
+        Some(_) => labcore::read_labcore(bytes, context, false),
     }
 }
 

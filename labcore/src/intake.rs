@@ -185,10 +185,26 @@ impl Serialize for Intake<'_> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn process_any<'c>(input: &[u8], context: &Context<'c>) -> Result<Intake<'c>> {
+    read_any(input, context, true)
+}
+
+/// [`process_any`] for callers that need only the reports: a labcore JSON payload's typed payload (the part
+/// holding its PHI) is not built, and [`Processed::payload`] is `None` (as [`validate`](crate::validate) is to
+/// [`process`](crate::process)). The reports, findings and ACK codes are the same.
+pub fn validate_any<'c>(input: &[u8], context: &Context<'c>) -> Result<Intake<'c>> {
+    read_any(input, context, false)
+}
+
+/// Reads labcore JSON as labcore's own payload, typed or not.
+pub fn read_labcore<'c>(input: &[u8], context: &Context<'c>, typed: bool) -> Result<Intake<'c>> {
+    crate::process::run(input, context, typed).map(|p| Intake::Labcore(Box::new(p)))
+}
+
+fn read_any<'c>(input: &[u8], context: &Context<'c>, typed: bool) -> Result<Intake<'c>> {
     match detect(input) {
         Some(Format::Hl7v2) => crate::hl7::process(input, context).map(Intake::Hl7),
         Some(Format::Fhir) => crate::fhir::read(input, context).map(Intake::Fhir),
-        Some(Format::Labcore) => crate::process(input, context).map(|p| Intake::Labcore(Box::new(p))),
+        Some(Format::Labcore) => read_labcore(input, context, typed),
         None if input.len() > context.max_input_bytes() => {
             Err(Error::new(ErrorKind::InputTooLarge, "", Location::default()))
         }

@@ -57,7 +57,7 @@ pub use context::{Context, DEFAULT_MAX_INPUT_BYTES};
 pub use delta::{DeltaCheck, PriorResult, delta_check};
 pub use error::{Error, ErrorKind, Location, Result};
 pub use finding::{Finding, FindingCode, JsonPointer, Severity};
-pub use intake::{Format, Intake, detect, process_any};
+pub use intake::{Format, Intake, detect, process_any, read_labcore, validate_any};
 pub use location::{FhirPath, Hl7Location, SegmentId, SourceLocation};
 pub use loinc::{LoincCode, LoincError};
 pub use panel::Panel;

@@ -47,7 +47,7 @@ pub fn validate<'c>(input: &[u8], context: &Context<'c>) -> Result<Report<'c>> {
     run(input, context, false).map(|p| p.report)
 }
 
-fn run<'c>(input: &[u8], context: &Context<'c>, want_payload: bool) -> Result<Processed<'c>> {
+pub(crate) fn run<'c>(input: &[u8], context: &Context<'c>, want_payload: bool) -> Result<Processed<'c>> {
     let text = check_input(input, context.max_input_bytes())?;
     let document: RawDocument<'_, ResultsRead> = serde_json::from_str(text).map_err(|e| Error::from_json(&e))?;
     let mut findings = Findings::default();
