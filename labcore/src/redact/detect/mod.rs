@@ -3,6 +3,7 @@
 //! zero-width characters dropped, look-alike letters of other scripts (Cyrillic `а`, full-width `１`) read as
 //! Latin ones — so that `J\u{200B}ane` and `Jаne` are found; spans are reported in the original text.
 
+mod cities;
 pub(crate) mod dates;
 mod folded;
 mod name_rules;
@@ -80,6 +81,7 @@ pub(crate) struct Detector {
     patterns: patterns::Patterns,
     dates: DatePatterns,
     names: names::NameLists,
+    cities: cities::Cities,
     own: Regex,
 }
 
@@ -93,12 +95,9 @@ impl Detector {
             r"\[(?:{tags})-\d+\]|\b(?:{tags}|{lower})-[0-9a-f]{{16}}|\bredacted-(?:{lower})-\d+\b"
         ))
         .unwrap_or_else(never);
-        Detector {
-            patterns: patterns::Patterns::new(),
-            dates: DatePatterns::new(),
-            names: names::NameLists::builtin(),
-            own,
-        }
+        let names = names::NameLists::builtin();
+        let cities = cities::Cities::builtin(|word| names.is_word(word));
+        Detector { patterns: patterns::Patterns::new(), dates: DatePatterns::new(), names, cities, own }
     }
 
     /// Whether a whole value is one of labcore's placeholders or pseudonyms (`[NAME-1]`, `MRN-3f9a…`).
@@ -129,6 +128,12 @@ impl Detector {
         let pasted: Vec<Span> =
             pasted.into_iter().map(|(start, end, category, date)| Span { start, end, category, date }).collect();
         let mut spans = self.shaped(view);
+        spans.extend(self.cities.find(view).into_iter().map(|(start, end)| Span {
+            start,
+            end,
+            category: Category::City,
+            date: None,
+        }));
         spans.extend(self.dates.find(view).into_iter().map(|(start, end, date)| Span {
             start,
             end,

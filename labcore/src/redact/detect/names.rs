@@ -63,6 +63,11 @@ impl NameLists {
         }
     }
 
+    /// Whether a lower-case word is clinical vocabulary or a common English word (not a place alone).
+    pub(crate) fn is_word(&self, word: &str) -> bool {
+        self.vocabulary.contains(word) || self.common.contains(word) || self.ambiguous.contains(word)
+    }
+
     /// Gives each token the roles of its word.
     /// Also records, once per token, what the name lists and the clinical words say of it, so that the rules
     /// ask a bit instead of hashing the word again.

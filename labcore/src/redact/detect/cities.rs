@@ -1,0 +1,147 @@
+//! Cities named in prose without a street, state or ZIP code: a place from the gazetteer of US places
+//! (`labcore/deid/us_places.txt`, GeoNames, 5,000 people or more) right after a locative cue — "lives in Baton
+//! Rouge", "brought in from Columbia", "moved to Sioux Falls". The cue is what makes a capitalised word a place;
+//! a place followed by another capitalised word (`Columbia University`, `Jackson Memorial`) or by an eponym noun
+//! (`Cushing syndrome`) is taken for the name of something else.
+
+use regex::Regex;
+
+use super::{patterns, words};
+use crate::hash::FastSet;
+
+/// Words after which a capitalised place name is a place.
+const CUE: &str = r"(?i:\b(?:in|from|near|outside(?:\s+of)?|around|visiting|(?:moved|moving|relocated|relocating|travel(?:l?ed|l?ing)?|trip|drove|driving|flew|flying|went|going|returned|returning|transferred|headed)\s+(?:back\s+)?to)[ \t]+)";
+
+/// A place in brackets after "home" (`Discharge to home (Pasadena) with`).
+const HOME: &str = r"(?i:\bhome[ \t]*\()";
+
+/// A place named as a site of ours or yours (`your Las Cruces location`, `our Boise office`).
+const SITE_BEFORE: &str = r"(?i:\b(?:our|your|the)[ \t]+)";
+const SITE_AFTER: &str =
+    r"(?i:[ \t]+(?:location|office|branch|site|campus|clinic|draw station|service center|store)\b)";
+
+/// A place with its country (`Hialeah, US` in a geolocation log line).
+const COUNTRY: &str = r",[ \t]*(?:US|USA|U\.S\.A?\.|United States)\b";
+
+/// Up to four capitalised words (`St.`, `Ft.` and `Mt.` allowed first).
+const WORDS: &str = r"((?:(?:St|Ft|Mt)\.[ \t])?\p{Lu}[\p{L}'\-]*(?:[ \t]\p{Lu}[\p{L}'\-]*){0,3})";
+
+/// The gazetteer and the cue pattern.
+pub(crate) struct Cities {
+    places: FastSet<String>,
+    cued: Vec<Regex>,
+    states: FastSet<&'static str>,
+}
+
+impl Cities {
+    /// The built-in gazetteer; `is_word` rejects one-word places that are also clinical or common words.
+    pub(crate) fn builtin(is_word: impl Fn(&str) -> bool) -> Cities {
+        let places = include_str!("../../../deid/us_places.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .filter(|l| l.contains(' ') || !is_word(&l.to_lowercase()))
+            .map(str::to_owned)
+            .collect();
+        let states = super::places::STATES.split('|').chain(super::places::STATE_NAMES.split('|')).collect();
+        let sources = [
+            format!("{CUE}{WORDS}"),
+            format!("{HOME}{WORDS}\\)"),
+            format!("{SITE_BEFORE}{WORDS}{SITE_AFTER}"),
+            format!("{WORDS}{COUNTRY}"),
+        ];
+        let cued = sources.iter().map(|s| patterns::compile(s).unwrap_or_else(super::never)).collect();
+        Cities { places, cued, states }
+    }
+
+    /// The byte ranges of the cued places in `text`.
+    pub(crate) fn find(&self, text: &str) -> Vec<(usize, usize)> {
+        let mut found = Vec::new();
+        for cued in &self.cued {
+            for captures in cued.captures_iter(text) {
+                let Some(run) = captures.get(1) else { continue };
+                if let Some(length) = self.place_at(run.as_str(), text.get(run.end()..).unwrap_or_default()) {
+                    found.push((run.start(), run.start() + length));
+                }
+            }
+        }
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+
+    /// The length of the place that starts `run` (the capitalised words after a cue), if one does and what
+    /// follows does not make it part of another name.
+    fn place_at(&self, run: &str, after: &str) -> Option<usize> {
+        let ends: Vec<usize> = word_ends(run);
+        for (i, &end) in ends.iter().enumerate().rev() {
+            let candidate = run.get(..end)?;
+            if !self.places.contains(&expand(candidate)) {
+                continue;
+            }
+            let next = run.get(end..).map(str::trim_start).filter(|r| !r.is_empty());
+            return match next {
+                // More capitalised words: a place only if a state follows (`Baton Rouge Louisiana`).
+                Some(rest) if !self.states.iter().any(|s| rest.starts_with(s)) => None,
+                _ if i + 1 == ends.len() && eponym_follows(after) => None,
+                _ => Some(end),
+            };
+        }
+        None
+    }
+}
+
+/// Where each word of a run of words ends.
+fn word_ends(run: &str) -> Vec<usize> {
+    let mut ends: Vec<usize> = run.match_indices([' ', '\t']).map(|(i, _)| i).filter(|i| *i > 0).collect();
+    ends.push(run.len());
+    // `St. Louis`: the abbreviation alone is no place.
+    ends.retain(|end| run.get(..*end).is_some_and(|w| !w.ends_with('.')));
+    ends
+}
+
+/// The gazetteer's spelling of a place written with an abbreviation (`St. Louis` → `Saint Louis`).
+fn expand(place: &str) -> String {
+    for (short, long) in [("St. ", "Saint "), ("Ft. ", "Fort "), ("Mt. ", "Mount ")] {
+        if let Some(rest) = place.strip_prefix(short) {
+            return format!("{long}{rest}");
+        }
+    }
+    place.to_owned()
+}
+
+/// Whether the next word is an eponym noun (`Cushing syndrome`, `Addison disease`).
+fn eponym_follows(after: &str) -> bool {
+    let next: String = after.trim_start().chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
+    !next.is_empty() && words::EPONYM_NOUNS.contains(&next.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cities(text: &str) -> Vec<&str> {
+        let cities = Cities::builtin(|w| ["normal"].contains(&w));
+        cities.find(text).into_iter().filter_map(|(a, b)| text.get(a..b)).collect()
+    }
+
+    #[test]
+    fn places_after_cues_are_found() {
+        assert_eq!(cities("He lives independently in Baton Rouge, with help"), ["Baton Rouge"]);
+        assert_eq!(cities("brought in by her partner from Columbia. Pt has"), ["Columbia"]);
+        assert_eq!(cities("moved back to St. Louis last year"), ["St. Louis"]);
+        assert_eq!(cities("in Baton Rouge Louisiana"), ["Baton Rouge"]);
+        assert_eq!(cities("Discharge to home (Cedar Rapids) with his son"), ["Cedar Rapids"]);
+        assert_eq!(cities("blood work at your Las Cruces location and"), ["Las Cruces"]);
+        assert_eq!(cities("geoip ip=10.1.2.3 -> Ann Arbor, US (portal"), ["Ann Arbor"]);
+    }
+
+    #[test]
+    fn other_names_and_words_are_not_places() {
+        assert!(cities("a fellow from Columbia University called").is_empty());
+        assert!(cities("seen in Jackson Memorial ED").is_empty());
+        assert!(cities("findings in Cushing syndrome").is_empty());
+        assert!(cities("results in Normal range; Columbia without a cue").is_empty());
+        assert!(cities("in ICU, in ED, in January").is_empty());
+    }
+}
