@@ -286,3 +286,18 @@ fn new_placeholders_never_reuse_the_numbers_of_earlier_ones() {
     let out = redactor.text("[NAME-1] and [NAME-2] were seen; Dr. Kelly Brown called", &options()).output;
     assert_eq!(out, "[NAME-1] and [NAME-2] were seen; Dr. [NAME-3] called");
 }
+
+/// Found on a public sample (`msfc-oru-kitchen-sink-v251.hl7`): a list of organisms in an NTE is not a
+/// "Surname, Given I." name, and the NTE's entered-by person (NTE-5) is redacted like the other providers.
+#[test]
+fn organisms_stay_and_the_person_who_entered_a_note_goes() {
+    let message = "MSH|^~\\&|LIS|LAB|||20261124||ORU^R01|1|P|2.6\rPID|1||MRN-1||DOE^JANE\rOBR|1|||CBC\r\
+        NTE|1|L|Enteric culture includes testing for Salmonella, Shigella, Campylobacter, Yersinia, E.coli O157:H7||9941339108^Fairweather^Adam^^^Dr^MD|20261124080000\r";
+    let redactor = Redactor::new(Policy::safe_harbor(), None).unwrap();
+    let output = redactor.hl7(message.as_bytes(), &options()).unwrap().output;
+    assert!(output.contains("Salmonella, Shigella, Campylobacter, Yersinia, E.coli O157:H7"), "{output}");
+    assert!(
+        !output.contains("Fairweather") && !output.contains("Adam") && !output.contains("20261124080000"),
+        "{output}"
+    );
+}

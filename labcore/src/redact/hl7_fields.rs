@@ -109,7 +109,8 @@ pub(crate) fn fields(segment: &str) -> Option<&'static [(usize, Shape)]> {
             (36, Date),
         ],
         "OBX" => &[(14, Date), (16, Person), (19, Date), (25, Person)],
-        "NTE" => &[(3, Text)],
+        // NTE-5 entered by (v2.6+), NTE-6 entered date/time.
+        "NTE" => &[(3, Text), (5, Person), (6, Date)],
         "SPM" => &[(2, Whole(C::OtherId)), (3, Whole(C::OtherId)), (17, Date), (18, Date)],
         "IN1" => &[(16, Name), (18, Date), (19, Address), (36, Id(C::HealthPlan)), (49, Id(C::HealthPlan))],
         "GT1" => &[(3, Name), (5, Address), (6, Telecom), (7, Telecom), (8, Date), (12, Whole(C::Ssn))],
