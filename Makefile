@@ -7,7 +7,7 @@ CARGO ?= cargo
 SAMPLE ?= examples/samples/cmp.json
 FUZZ_SECONDS ?= 20
 
-.PHONY: help setup run test test-rust test-python lint fmt fuzz bench bench-python doc clean
+.PHONY: help setup run test test-rust test-python test-node lint fmt fuzz bench bench-python doc clean
 
 help: ## list the targets
 	@echo "labcore — make <target>"
@@ -20,7 +20,7 @@ run: setup ## the main job: pre-check the shipped sample payload and print its n
 	@$(CARGO) build --quiet -p labcore-precheck
 	@target/debug/labcore-precheck --pretty $(SAMPLE)
 
-test: setup lint test-rust test-python fuzz ## every test, every language (what CI runs)
+test: setup lint test-rust test-python test-node fuzz ## every test, every language (what CI runs)
 	@echo "make test: all green"
 
 test-rust: ## Rust: unit, integration, property, conformance, doc and README tests; bench smoke run
@@ -30,6 +30,9 @@ test-rust: ## Rust: unit, integration, property, conformance, doc and README tes
 
 test-python: ## Python: build the wheel, install it in a fresh venv, pytest (conformance, errors, threads, README, Flask example), mypy --strict, stubtest
 	scripts/test-python.sh
+
+test-node: ## Node: build the napi addon, check the committed index.d.ts, node --test (conformance, errors), tsc --strict
+	scripts/test-node.sh
 
 lint: ## rustfmt and clippy (warnings are errors)
 	$(CARGO) fmt --all --check
