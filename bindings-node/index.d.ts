@@ -46,9 +46,9 @@ export declare class Redactor {
   /** A redactor for `policy` (default Safe Harbor) with an optional `key`. */
   constructor(policy?: Policy | undefined | null, key?: string | Buffer | undefined | null)
   /** Redacts text or a document: `{format, output, changes}`. */
-  redactNative(data: string | Buffer, format?: string | undefined | null, asOf?: string | undefined | null, patient?: string | undefined | null, seeds?: any | undefined | null): any
+  redactNative(data: string | Buffer, format?: string | undefined | null, asOf?: string | undefined | null, patient?: string | undefined | null, seeds?: any | undefined | null): string
   /** The identifiers in free text: `{start, end, category}` with UTF-16 indices (`text.slice(start, end)`). */
-  findNative(text: string, seeds?: any | undefined | null): Array<any>
+  findNative(text: string, seeds?: any | undefined | null): string
   /** The policy. */
   get policy(): Policy
 }
@@ -60,19 +60,19 @@ export declare function ackNative(input: string | Buffer, controlId?: string | u
 export declare function detectFormat(input: string | Buffer): string | null
 
 /** Every finding of an input as a FHIR R4 OperationOutcome. */
-export declare function operationOutcomeNative(input: string | Buffer, format?: string | undefined | null, asOf?: string | undefined | null, unitSystem?: string | undefined | null, labCatalog?: LabCatalog | undefined | null): any
+export declare function operationOutcomeNative(input: string | Buffer, format?: string | undefined | null, asOf?: string | undefined | null, unitSystem?: string | undefined | null, labCatalog?: LabCatalog | undefined | null): string
 
 /**
  * Validates, normalises and flags a payload (labcore JSON, FHIR R4 JSON or HL7 v2): `{format, accepted,
- * status, reports, findings, ackCodes}` as plain data (`findings`: those about the input itself).
+ * status, reports, findings, ack_codes}` as JSON text (`findings`: those about the input itself).
  */
-export declare function processNative(input: string | Buffer, format?: string | undefined | null, asOf?: string | undefined | null, unitSystem?: string | undefined | null, labCatalog?: LabCatalog | undefined | null, priors?: any | undefined | null): any
+export declare function processNative(input: string | Buffer, format?: string | undefined | null, asOf?: string | undefined | null, unitSystem?: string | undefined | null, labCatalog?: LabCatalog | undefined | null, priors?: any | undefined | null): string
 
 /** Redacts with a one-off redactor (default Safe Harbor, no key). */
-export declare function redactNative(data: string | Buffer, policy?: Policy | undefined | null, key?: string | Buffer | undefined | null, format?: string | undefined | null, asOf?: string | undefined | null, patient?: string | undefined | null, seeds?: any | undefined | null): any
+export declare function redactNative(data: string | Buffer, policy?: Policy | undefined | null, key?: string | Buffer | undefined | null, format?: string | undefined | null, asOf?: string | undefined | null, patient?: string | undefined | null, seeds?: any | undefined | null): string
 
 /** Each report as a FHIR R4 DiagnosticReport; a rejected report is an error (`report_rejected`). */
-export declare function toFhirNative(input: string | Buffer, format?: string | undefined | null, asOf?: string | undefined | null, unitSystem?: string | undefined | null, labCatalog?: LabCatalog | undefined | null, issued?: string | undefined | null, subject?: string | undefined | null): Array<any>
+export declare function toFhirNative(input: string | Buffer, format?: string | undefined | null, asOf?: string | undefined | null, unitSystem?: string | undefined | null, labCatalog?: LabCatalog | undefined | null, issued?: string | undefined | null, subject?: string | undefined | null): string
 
 /** Like `processNative`, but a rejected input is an error (`payload_rejected`, with every finding). */
-export declare function validateNative(input: string | Buffer, format?: string | undefined | null, asOf?: string | undefined | null, unitSystem?: string | undefined | null, labCatalog?: LabCatalog | undefined | null, priors?: any | undefined | null): any
+export declare function validateNative(input: string | Buffer, format?: string | undefined | null, asOf?: string | undefined | null, unitSystem?: string | undefined | null, labCatalog?: LabCatalog | undefined | null, priors?: any | undefined | null): string

@@ -52,6 +52,11 @@ function call (fn) {
   }
 }
 
+/** A call whose answer comes as JSON text (V8's JSON.parse builds objects faster than N-API can). */
+function callJson (fn) {
+  return JSON.parse(call(fn))
+}
+
 function input (payload, name = 'payload') {
   if (typeof payload === 'string' || Buffer.isBuffer(payload)) return payload
   if (payload instanceof Uint8Array) return Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength)
@@ -76,12 +81,12 @@ function priors (list) {
 
 /** Validates, normalises and flags a payload: `{format, accepted, status, reports, findings, ack_codes}`. */
 function process (payload, { format, asOf, unitSystem, labCatalog, priors: previous } = {}) {
-  return call(() => native.processNative(input(payload), format, time(asOf, 'asOf'), unitSystem, labCatalog, priors(previous)))
+  return callJson(() => native.processNative(input(payload), format, time(asOf, 'asOf'), unitSystem, labCatalog, priors(previous)))
 }
 
 /** Like `process`, but throws ValidationError (`payload_rejected`, with every finding) for a rejected input. */
 function validate (payload, { format, asOf, unitSystem, labCatalog, priors: previous } = {}) {
-  return call(() => native.validateNative(input(payload), format, time(asOf, 'asOf'), unitSystem, labCatalog, priors(previous)))
+  return callJson(() => native.validateNative(input(payload), format, time(asOf, 'asOf'), unitSystem, labCatalog, priors(previous)))
 }
 
 /** Reads HL7 v2 into labcore reports (`process` with format `hl7v2`). */
@@ -97,13 +102,13 @@ function ack (message, { controlId, timestamp, includeInfo, asOf, unitSystem, la
 
 /** Each report as a FHIR R4 DiagnosticReport; throws ValidationError (`report_rejected`) for a rejected one. */
 function toFhir (payload, { format, asOf, unitSystem, labCatalog, issued, subject } = {}) {
-  return call(() => native.toFhirNative(input(payload), format, time(asOf, 'asOf'), unitSystem, labCatalog,
+  return callJson(() => native.toFhirNative(input(payload), format, time(asOf, 'asOf'), unitSystem, labCatalog,
     time(issued, 'issued'), subject))
 }
 
 /** Every finding as a FHIR R4 OperationOutcome. */
 function operationOutcome (payload, { format, asOf, unitSystem, labCatalog } = {}) {
-  return call(() => native.operationOutcomeNative(input(payload), format, time(asOf, 'asOf'), unitSystem, labCatalog))
+  return callJson(() => native.operationOutcomeNative(input(payload), format, time(asOf, 'asOf'), unitSystem, labCatalog))
 }
 
 /** The format of an input (`labcore`, `fhir`, `hl7v2`), or null. */
@@ -148,12 +153,12 @@ class Redactor {
 
   /** Redacts text or a document: `{format, output, changes}`. */
   redact (data, { format, asOf, patient, seeds } = {}) {
-    return call(() => this.native.redactNative(input(data, 'data'), format, time(asOf, 'asOf'), patient, seeds))
+    return callJson(() => this.native.redactNative(input(data, 'data'), format, time(asOf, 'asOf'), patient, seeds))
   }
 
   /** The identifiers in free text: `{start, end, category}`, so that `text.slice(start, end)` is each one. */
   find (text, { seeds } = {}) {
-    return call(() => this.native.findNative(text, seeds))
+    return callJson(() => this.native.findNative(text, seeds))
   }
 
   /** The policy. */
@@ -164,7 +169,7 @@ class Redactor {
 
 /** Redacts with a one-off redactor (default Safe Harbor, no key). */
 function redact (data, { policy, key, format, asOf, patient, seeds } = {}) {
-  return call(() => native.redactNative(input(data, 'data'), policy?.native, key === undefined ? undefined : input(key, 'key'),
+  return callJson(() => native.redactNative(input(data, 'data'), policy?.native, key === undefined ? undefined : input(key, 'key'),
     format, time(asOf, 'asOf'), patient, seeds))
 }
 

@@ -113,21 +113,22 @@ impl Redactor {
         as_of: Option<String>,
         patient: Option<String>,
         seeds: Option<Value>,
-    ) -> Result<Value> {
+    ) -> Result<String> {
         run(&self.inner, &data, format.as_deref(), &options(as_of, patient, seeds)?)
     }
 
     /// The identifiers in free text: `{start, end, category}` with UTF-16 indices (`text.slice(start, end)`).
     #[napi(js_name = "findNative")]
-    pub fn find(&self, text: String, seeds: Option<Value>) -> Result<Vec<Value>> {
+    pub fn find(&self, text: String, seeds: Option<Value>) -> Result<String> {
         let options = options(None, None, seeds)?;
         let utf16 = |byte: usize| text.get(..byte).map_or(0, |p| p.encode_utf16().count());
-        Ok(self
+        let found: Vec<Value> = self
             .inner
             .find(&text, &options)
             .iter()
             .map(|d| json!({"start": utf16(d.start), "end": utf16(d.end), "category": d.category.as_str()}))
-            .collect())
+            .collect();
+        Ok(Value::Array(found).to_string())
     }
 
     /// The policy.
@@ -155,7 +156,7 @@ fn options(as_of: Option<String>, patient: Option<String>, seeds: Option<Value>)
     Ok(options)
 }
 
-fn run(redactor: &core::Redactor, data: &Input, format: Option<&str>, options: &RedactOptions) -> Result<Value> {
+fn run(redactor: &core::Redactor, data: &Input, format: Option<&str>, options: &RedactOptions) -> Result<String> {
     let input = bytes(data);
     let text = || redactor.text(&String::from_utf8_lossy(input), options);
     let redacted = match format.unwrap_or("auto") {
@@ -168,7 +169,7 @@ fn run(redactor: &core::Redactor, data: &Input, format: Option<&str>, options: &
         _ => return Err(Failure::option("format", "must be auto, text, labcore, fhir or hl7v2").into()),
     }
     .map_err(|e| Failure::redaction(&e))?;
-    serde_json::to_value(&redacted).map_err(|_| Failure::internal("the redaction could not be rendered").into())
+    serde_json::to_string(&redacted).map_err(|_| Failure::internal("the redaction could not be rendered").into())
 }
 
 /// Redacts with a one-off redactor (default Safe Harbor, no key).
@@ -181,7 +182,7 @@ pub fn redact(
     as_of: Option<String>,
     patient: Option<String>,
     seeds: Option<Value>,
-) -> Result<Value> {
+) -> Result<String> {
     let redactor = Redactor::new(policy, key)?;
     run(&redactor.inner, &data, format.as_deref(), &options(as_of, patient, seeds)?)
 }
