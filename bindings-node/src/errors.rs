@@ -30,18 +30,8 @@ impl Failure {
 
     /// A rejected input, with every finding; the path is the first error's (HL7/FHIR location when known).
     pub(crate) fn rejected(code: &str, findings: &[&labcore::Finding]) -> Failure {
-        let is_error = |f: &&&labcore::Finding| f.severity() == labcore::Severity::Error;
-        let path = findings
-            .iter()
-            .find(is_error)
-            .or(findings.first())
-            .map(|f| f.location().map_or_else(|| f.path().to_string(), ToString::to_string))
-            .unwrap_or_default();
-        let message = match code {
-            "report_rejected" => "a rejected payload has no FHIR report; its findings say why".to_owned(),
-            _ => format!("the payload was rejected: {} error finding(s)", findings.iter().filter(is_error).count()),
-        };
-        let mut failure = Failure::new("ValidationError", code, message, path);
+        let rejection = labcore::Rejection::of(findings.iter().copied());
+        let mut failure = Failure::new("ValidationError", code, rejection.message(code), rejection.path);
         failure.findings = findings.iter().filter_map(|f| serde_json::to_value(f).ok()).collect();
         failure
     }

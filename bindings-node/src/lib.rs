@@ -78,11 +78,8 @@ impl<'a> Settings<'a> {
         lab: Option<&'a LabCatalog>,
         priors: Option<Value>,
     ) -> Result<Settings<'a>> {
-        let unit_system = match unit_system.as_deref().unwrap_or("conventional") {
-            "conventional" => UnitSystem::Conventional,
-            "si" => UnitSystem::Si,
-            _ => return Err(Failure::option("unitSystem", "must be \"conventional\" or \"si\"").into()),
-        };
+        let unit_system = UnitSystem::from_name(unit_system.as_deref().unwrap_or("conventional"))
+            .ok_or_else(|| Failure::option("unitSystem", "must be \"conventional\" or \"si\""))?;
         let priors = match priors {
             None | Some(Value::Null) => Vec::new(),
             Some(Value::Array(items)) => items.iter().map(prior).collect::<Result<_>>()?,
@@ -130,22 +127,24 @@ fn fixed(text: &str, argument: &str) -> Result<DateTime<FixedOffset>> {
 fn format_argument(format: Option<&str>) -> Result<Option<Format>> {
     match format {
         None | Some("auto") => Ok(None),
-        Some("labcore") => Ok(Some(Format::Labcore)),
-        Some("fhir") => Ok(Some(Format::Fhir)),
-        Some("hl7v2") => Ok(Some(Format::Hl7v2)),
-        Some(_) => Err(Failure::option("format", "must be auto, labcore, fhir or hl7v2").into()),
+        Some(name) => Format::from_name(name)
+            .map(Some)
+            .ok_or_else(|| Failure::option("format", "must be auto, labcore, fhir or hl7v2").into()),
     }
 }
 
-/// Reads the input as `format` says; the typed payload (which holds the PHI) is never built.
-fn read<'c>(bytes: &[u8], context: &Context<'c>, format: Option<Format>) -> Result<Intake<'c>> {
-    let intake = match format {
-        None => labcore::validate_any(bytes, context),
-        Some(Format::Hl7v2) => labcore::hl7::process(bytes, context).map(Intake::Hl7),
-        Some(Format::Fhir) => labcore::fhir::read(bytes, context).map(Intake::Fhir),
-        Some(_) => labcore::read_labcore(bytes, context, false),
-    };
-    intake.map_err(|e| Failure::input(&e).into())
+/// Reads the input as `format` says (the typed payload, which holds the PHI, is never built) and hands the
+/// intake to `finish`.
+fn with_intake<T>(
+    input: &Input,
+    format: Option<Format>,
+    settings: &Settings<'_>,
+    finish: impl FnOnce(&Intake<'_>, &Catalog) -> Result<T>,
+) -> Result<T> {
+    let catalog = catalog()?;
+    let intake =
+        labcore::validate_as(bytes(input), &settings.context(catalog), format).map_err(|e| Failure::input(&e))?;
+    finish(&intake, catalog)
 }
 
 /// JSON text, which `labcore.js` parses: V8's `JSON.parse` builds the objects far faster than setting their
@@ -166,9 +165,7 @@ pub fn process(
     priors: Option<Value>,
 ) -> Result<String> {
     let settings = Settings::read(as_of, unit_system, lab_catalog, priors)?;
-    let catalog = catalog()?;
-    let intake = read(bytes(&input), &settings.context(catalog), format_argument(format.as_deref())?)?;
-    to_json(&intake)
+    with_intake(&input, format_argument(format.as_deref())?, &settings, |intake, _| to_json(intake))
 }
 
 /// Like `processNative`, but a rejected input is an error (`payload_rejected`, with every finding).
@@ -182,12 +179,12 @@ pub fn validate(
     priors: Option<Value>,
 ) -> Result<String> {
     let settings = Settings::read(as_of, unit_system, lab_catalog, priors)?;
-    let catalog = catalog()?;
-    let intake = read(bytes(&input), &settings.context(catalog), format_argument(format.as_deref())?)?;
-    if !intake.accepted() {
-        return Err(Failure::rejected("payload_rejected", &intake.all_findings()).into());
-    }
-    to_json(&intake)
+    with_intake(&input, format_argument(format.as_deref())?, &settings, |intake, _| {
+        if !intake.accepted() {
+            return Err(Failure::rejected(labcore::Rejection::PAYLOAD, &intake.all_findings()).into());
+        }
+        to_json(intake)
+    })
 }
 
 /// The HL7 ACK of each message of an HL7 v2 input, each a string of CR-terminated segments.
@@ -210,11 +207,10 @@ pub fn ack(
     };
     let mut options = AckOptions::new(control_id.unwrap_or_else(|| "ACK-1".into()), timestamp);
     options.include_info = include_info.unwrap_or(false);
-    let catalog = catalog()?;
-    match read(bytes(&input), &settings.context(catalog), Some(Format::Hl7v2))? {
+    with_intake(&input, Some(Format::Hl7v2), &settings, |intake, _| match intake {
         Intake::Hl7(outcome) => Ok(outcome.acks(&options)),
         _ => Ok(Vec::new()),
-    }
+    })
 }
 
 /// Each report as a FHIR R4 DiagnosticReport; a rejected report is an error (`report_rejected`).
@@ -233,19 +229,15 @@ pub fn to_fhir(
         Some(t) => utc(Some(t), "issued")?,
         None => settings.as_of,
     };
-    let catalog = catalog()?;
-    let intake = read(bytes(&input), &settings.context(catalog), format_argument(format.as_deref())?)?;
     let options = labcore::fhir::FhirOptions { issued, subject, id: None };
-    let mut rendered = Vec::new();
-    for report in intake.reports() {
-        match labcore::fhir::to_fhir(report, catalog, &options) {
-            Ok(fhir) => rendered.push(fhir),
-            Err(_) => {
-                return Err(Failure::rejected("report_rejected", &report.findings.iter().collect::<Vec<_>>()).into());
+    with_intake(&input, format_argument(format.as_deref())?, &settings, |intake, catalog| {
+        match intake.to_fhir(catalog, &options) {
+            Ok(reports) => to_json(&reports),
+            Err(rejected) => {
+                Err(Failure::rejected(labcore::Rejection::REPORT, &rejected.findings.iter().collect::<Vec<_>>()).into())
             }
         }
-    }
-    to_json(&rendered)
+    })
 }
 
 /// Every finding of an input as a FHIR R4 OperationOutcome.
@@ -258,9 +250,9 @@ pub fn operation_outcome(
     lab_catalog: Option<&LabCatalog>,
 ) -> Result<String> {
     let settings = Settings::read(as_of, unit_system, lab_catalog, None)?;
-    let catalog = catalog()?;
-    let intake = read(bytes(&input), &settings.context(catalog), format_argument(format.as_deref())?)?;
-    to_json(&labcore::fhir::operation_outcome(intake.all_findings()))
+    with_intake(&input, format_argument(format.as_deref())?, &settings, |intake, _| {
+        to_json(&labcore::fhir::operation_outcome(intake.all_findings()))
+    })
 }
 
 /// The format of an input (`labcore`, `fhir`, `hl7v2`), or `null`.

@@ -158,14 +158,12 @@ fn options(as_of: Option<String>, patient: Option<String>, seeds: Option<Value>)
 
 fn run(redactor: &core::Redactor, data: &Input, format: Option<&str>, options: &RedactOptions) -> Result<String> {
     let input = bytes(data);
-    let text = || redactor.text(&String::from_utf8_lossy(input), options);
     let redacted = match format.unwrap_or("auto") {
         "labcore" => redactor.labcore_json(input, options),
         "fhir" => redactor.fhir(input, options),
         "hl7v2" => redactor.hl7(input, options),
-        "text" => Ok(text()),
-        "auto" if labcore::detect(input).is_some() => redactor.any(input, options),
-        "auto" => Ok(text()),
+        "text" => Ok(redactor.text(&String::from_utf8_lossy(input), options)),
+        "auto" => redactor.auto(input, options),
         _ => return Err(Failure::option("format", "must be auto, text, labcore, fhir or hl7v2").into()),
     }
     .map_err(|e| Failure::redaction(&e))?;

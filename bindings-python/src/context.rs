@@ -69,11 +69,8 @@ impl<'py> Settings<'py> {
         lab_catalog: Option<Bound<'py, LabCatalog>>,
         priors: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Settings<'py>> {
-        let unit_system = match unit_system {
-            "conventional" => UnitSystem::Conventional,
-            "si" => UnitSystem::Si,
-            _ => return Err(errors::option("unit_system", "must be \"conventional\" or \"si\"")),
-        };
+        let unit_system = UnitSystem::from_name(unit_system)
+            .ok_or_else(|| errors::option("unit_system", "must be \"conventional\" or \"si\""))?;
         let priors = match priors.filter(|p| !p.is_none()) {
             Some(list) => list.try_iter()?.map(|item| prior(&item?)).collect::<PyResult<Vec<_>>>()?,
             None => Vec::new(),

@@ -55,37 +55,11 @@ pub(crate) fn input(err: &labcore::Error) -> PyErr {
     raise(Class::Input, &err.to_string(), err.code(), &err.path(), None)
 }
 
-/// Where a rejected payload's first error is, and how many errors it has (read without the GIL).
-#[derive(Debug, Default)]
-pub(crate) struct Rejection {
-    path: String,
-    errors: usize,
-}
-
-impl Rejection {
-    /// The facts of a list of findings. The path is the sender's HL7 or FHIR location when there is one, else
-    /// the JSON pointer.
-    pub(crate) fn of(findings: &[&labcore::Finding]) -> Rejection {
-        let is_error = |f: &&&labcore::Finding| f.severity() == labcore::Severity::Error;
-        let path = findings
-            .iter()
-            .find(is_error)
-            .or(findings.first())
-            .map(|f| f.location().map_or_else(|| f.path().to_string(), ToString::to_string))
-            .unwrap_or_default();
-        Rejection { path, errors: findings.iter().filter(is_error).count() }
-    }
-}
-
 /// A rejected payload: `ValidationError` with every finding (as Python data).
-pub(crate) fn rejected(code: &str, rejection: Option<&Rejection>, findings: Bound<'_, PyAny>) -> PyErr {
-    let empty = Rejection::default();
+pub(crate) fn rejected(code: &str, rejection: Option<&labcore::Rejection>, findings: Bound<'_, PyAny>) -> PyErr {
+    let empty = labcore::Rejection::default();
     let rejection = rejection.unwrap_or(&empty);
-    let message = match code {
-        "report_rejected" => "a rejected payload has no FHIR report; its findings say why".to_owned(),
-        _ => format!("the payload was rejected: {} error finding(s)", rejection.errors),
-    };
-    raise(Class::Validation, &message, code, &rejection.path, Some(findings))
+    raise(Class::Validation, &rejection.message(code), code, &rejection.path, Some(findings))
 }
 
 /// A laboratory catalog that cannot be loaded (catalogs are configuration, not patient data).

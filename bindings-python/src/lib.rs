@@ -11,30 +11,19 @@ mod outcome;
 mod redact;
 
 use labcore::hl7::AckOptions;
-use labcore::{Context, Format, Intake};
+use labcore::{Format, Intake};
 use pyo3::prelude::*;
 
 use context::{LabCatalog, Settings};
 use outcome::{Outcome, Summary};
 
 /// Reads the input as `format` says: `None`/`auto` recognises it, else `labcore`, `fhir` or `hl7v2`.
-/// The typed payload (which holds the PHI) is never built: the binding returns reports only.
-fn read<'c>(bytes: &[u8], context: &Context<'c>, format: Option<Format>) -> labcore::Result<Intake<'c>> {
-    match format {
-        None => labcore::validate_any(bytes, context),
-        Some(Format::Hl7v2) => labcore::hl7::process(bytes, context).map(Intake::Hl7),
-        Some(Format::Fhir) => labcore::fhir::read(bytes, context).map(Intake::Fhir),
-        Some(_) => labcore::read_labcore(bytes, context, false),
-    }
-}
-
 fn format_argument(format: Option<&str>) -> PyResult<Option<Format>> {
     match format {
         None | Some("auto") => Ok(None),
-        Some("labcore") => Ok(Some(Format::Labcore)),
-        Some("fhir") => Ok(Some(Format::Fhir)),
-        Some("hl7v2") => Ok(Some(Format::Hl7v2)),
-        Some(_) => Err(errors::option("format", "must be auto, labcore, fhir or hl7v2")),
+        Some(name) => Format::from_name(name)
+            .map(Some)
+            .ok_or_else(|| errors::option("format", "must be auto, labcore, fhir or hl7v2")),
     }
 }
 
@@ -51,7 +40,8 @@ fn with_intake<T: Send>(
     let catalog = context::catalog()?;
     let context = settings.context(catalog);
     let bytes = input.bytes();
-    py.detach(|| read(bytes, &context, format).map(|intake| finish(&intake))).map_err(|e| errors::input(&e))
+    py.detach(|| labcore::validate_as(bytes, &context, format).map(|intake| finish(&intake)))
+        .map_err(|e| errors::input(&e))
 }
 
 fn summarise(
@@ -66,7 +56,7 @@ fn summarise(
     let format = format_argument(format)?;
     let input = convert::input(payload, "payload")?;
     let bytes = input.bytes();
-    py.detach(|| read(bytes, &context, format).map(Summary::kept)).map_err(|e| errors::input(&e))
+    py.detach(|| labcore::validate_as(bytes, &context, format).map(Summary::kept)).map_err(|e| errors::input(&e))
 }
 
 /// Validates, normalises and flags a payload — labcore JSON, FHIR R4 JSON or HL7 v2, as `str`, `bytes` or a
@@ -105,7 +95,7 @@ fn validate(
     if summary.accepted() {
         return Ok(Outcome::new(summary));
     }
-    Err(summary.rejected(py, "payload_rejected"))
+    Err(summary.rejected(py, labcore::Rejection::PAYLOAD))
 }
 
 /// Reads HL7 v2 (ORU^R01 messages, several messages, or a batch) into labcore reports: `process` with
@@ -176,12 +166,16 @@ fn to_fhir<'py>(
         None => settings.as_of(),
     };
     let catalog = context::catalog()?;
-    let rendered =
-        with_intake(py, payload, format, &settings, |intake| fhir::render(intake, catalog, issued, subject))?;
+    let options = labcore::fhir::FhirOptions { issued, subject, id: None };
+    let rendered = with_intake(py, payload, format, &settings, |intake| match intake.to_fhir(catalog, &options) {
+        Ok(reports) => Ok(serde_json::to_string(&reports)),
+        Err(rejected) => Err((labcore::Rejection::of(&rejected.findings), serde_json::to_string(&rejected.findings))),
+    })?;
     match rendered {
-        Ok(json) => convert::json_to_python(py, &json),
+        Ok(json) => convert::json_to_python(py, &json.map_err(outcome::render_error)?),
         Err((rejection, findings)) => {
-            Err(errors::rejected("report_rejected", Some(&rejection), convert::json_to_python(py, &findings)?))
+            let findings = convert::json_to_python(py, &findings.map_err(outcome::render_error)?)?;
+            Err(errors::rejected(labcore::Rejection::REPORT, Some(&rejection), findings))
         }
     }
 }
@@ -211,38 +205,6 @@ fn operation_outcome<'py>(
 fn detect_format(payload: &Bound<'_, PyAny>) -> PyResult<Option<&'static str>> {
     let input = convert::input(payload, "payload")?;
     Ok(labcore::detect(input.bytes()).map(Format::as_str))
-}
-
-mod fhir {
-    //! FHIR rendering of every report of an intake, with the GIL released.
-    use chrono::{DateTime, Utc};
-    use labcore::Intake;
-    use labcore::catalog::Catalog;
-    use labcore::fhir::{FhirOptions, to_fhir};
-
-    use crate::errors::Rejection;
-
-    /// The DiagnosticReports as JSON text, or the first rejected report's findings (and their facts).
-    pub(crate) fn render(
-        intake: &Intake<'_>,
-        catalog: &Catalog,
-        issued: DateTime<Utc>,
-        subject: Option<String>,
-    ) -> Result<String, (Rejection, String)> {
-        let options = FhirOptions { issued, subject, id: None };
-        let mut rendered = Vec::new();
-        for report in intake.reports() {
-            match to_fhir(report, catalog, &options) {
-                Ok(fhir) => rendered.push(fhir),
-                Err(_) => {
-                    let findings: Vec<&labcore::Finding> = report.findings.iter().collect();
-                    let json = serde_json::to_string(&findings).unwrap_or_else(|_| "[]".into());
-                    return Err((Rejection::of(&findings), json));
-                }
-            }
-        }
-        serde_json::to_string(&rendered).map_err(|_| (Rejection::default(), "[]".into()))
-    }
 }
 
 /// The native module.

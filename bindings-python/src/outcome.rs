@@ -22,7 +22,7 @@ pub(crate) struct Summary {
     ack_codes: Vec<&'static str>,
     report_count: usize,
     finding_count: usize,
-    rejection: Option<errors::Rejection>,
+    rejection: Option<labcore::Rejection>,
     body: Body,
 }
 
@@ -37,7 +37,7 @@ impl Summary {
             ack_codes: intake.ack_codes(),
             report_count: intake.reports().len(),
             finding_count: findings.len(),
-            rejection: (!accepted).then(|| errors::Rejection::of(&findings)),
+            rejection: (!accepted).then(|| labcore::Rejection::of(findings.iter().copied())),
             body,
         }
     }

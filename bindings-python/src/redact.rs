@@ -252,16 +252,12 @@ pub(crate) fn run(
     }
     let input = convert::input(data, "data")?;
     let bytes = input.bytes();
-    let structured = data.is_instance_of::<PyDict>() || data.is_instance_of::<pyo3::types::PyList>();
-    let result = py.detach(|| -> Result<core::Redacted, core::RedactError> {
-        match format {
-            "labcore" => redactor.labcore_json(bytes, options),
-            "fhir" => redactor.fhir(bytes, options),
-            "hl7v2" => redactor.hl7(bytes, options),
-            "text" => Ok(redactor.text(&String::from_utf8_lossy(bytes), options)),
-            _ if structured || labcore::detect(bytes).is_some() => redactor.any(bytes, options),
-            _ => Ok(redactor.text(&String::from_utf8_lossy(bytes), options)),
-        }
+    let result = py.detach(|| match format {
+        "labcore" => redactor.labcore_json(bytes, options),
+        "fhir" => redactor.fhir(bytes, options),
+        "hl7v2" => redactor.hl7(bytes, options),
+        "text" => Ok(redactor.text(&String::from_utf8_lossy(bytes), options)),
+        _ => redactor.auto(bytes, options),
     });
     let redacted = result.map_err(|e| errors::redaction(&e))?;
     Ok(Redacted {

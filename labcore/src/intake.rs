@@ -29,6 +29,11 @@ impl Format {
             Format::Hl7v2 => "hl7v2",
         }
     }
+
+    /// Looks a format up by its name (`labcore`, `fhir`, `hl7v2`).
+    pub fn from_name(name: &str) -> Option<Format> {
+        [Format::Labcore, Format::Fhir, Format::Hl7v2].into_iter().find(|f| f.as_str() == name)
+    }
 }
 
 /// Recognises an input's format from its first bytes (after a byte order mark, white space and MLLP framing):
@@ -132,6 +137,19 @@ impl<'c> Intake<'c> {
         }
     }
 
+    /// Every report as a FHIR R4 DiagnosticReport, in order; the first rejected report is the error (its
+    /// findings say why).
+    pub fn to_fhir<'i>(
+        &'i self,
+        catalog: &crate::catalog::Catalog,
+        options: &crate::fhir::FhirOptions,
+    ) -> std::result::Result<Vec<crate::fhir::DiagnosticReport>, &'i Report<'c>> {
+        self.reports()
+            .into_iter()
+            .map(|report| crate::fhir::to_fhir(report, catalog, options).map_err(|_| report))
+            .collect()
+    }
+
     /// The ACK code of each HL7 message (`AA`, `AE`, `AR`); empty for other formats.
     pub fn ack_codes(&self) -> Vec<&'static str> {
         match self {
@@ -195,8 +213,18 @@ pub fn validate_any<'c>(input: &[u8], context: &Context<'c>) -> Result<Intake<'c
     read_any(input, context, false)
 }
 
-/// Reads labcore JSON as labcore's own payload, typed or not.
-pub fn read_labcore<'c>(input: &[u8], context: &Context<'c>, typed: bool) -> Result<Intake<'c>> {
+/// [`validate_any`] with the format given (`None`: recognised from the input). Forced to HL7 v2, unreadable input
+/// earns findings and an `AR` rather than an error.
+pub fn validate_as<'c>(input: &[u8], context: &Context<'c>, format: Option<Format>) -> Result<Intake<'c>> {
+    match format {
+        None => validate_any(input, context),
+        Some(Format::Hl7v2) => crate::hl7::process(input, context).map(Intake::Hl7),
+        Some(Format::Fhir) => crate::fhir::read(input, context).map(Intake::Fhir),
+        Some(Format::Labcore) => read_labcore(input, context, false),
+    }
+}
+
+fn read_labcore<'c>(input: &[u8], context: &Context<'c>, typed: bool) -> Result<Intake<'c>> {
     crate::process::run(input, context, typed).map(|p| Intake::Labcore(Box::new(p)))
 }
 

@@ -20,6 +20,17 @@ pub enum UnitSystem {
     Si,
 }
 
+impl UnitSystem {
+    /// Looks a unit system up by its serialised name (`conventional`, `si`).
+    pub fn from_name(name: &str) -> Option<UnitSystem> {
+        match name {
+            "conventional" => Some(UnitSystem::Conventional),
+            "si" => Some(UnitSystem::Si),
+            _ => None,
+        }
+    }
+}
+
 /// How a result was matched to the catalog.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]

@@ -5,10 +5,12 @@
 
 mod code;
 mod pointer;
+mod rejection;
 
 pub use code::FindingCode;
 pub use pointer::JsonPointer;
 pub(crate) use pointer::Segment as Step;
+pub use rejection::Rejection;
 
 use serde::Serialize;
 use std::borrow::Cow;

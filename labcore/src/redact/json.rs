@@ -4,7 +4,34 @@
 
 use serde_json::value::RawValue;
 
+use super::session::{Form, Session};
+use super::{Category, Seeds};
 pub(crate) use crate::fhir::input::json::{Json, Obj, elements};
+
+/// Replaces a JSON string that holds a date by its redaction.
+pub(crate) fn redact_date(session: &mut Session<'_>, splicer: &mut Splicer<'_>, raw: &RawValue, path: &str) {
+    let Some(value) = Json::of(raw).text() else { return };
+    let date = session.redactor.detector.whole_date(&value);
+    if let Some(new) = session.replace(Category::Date, &value, date.as_ref(), Form::Text, || path.to_owned()) {
+        splicer.replace_with_string(raw, &new);
+    }
+}
+
+/// Replaces a JSON string by its redaction as free text, when that changes it.
+pub(crate) fn redact_free_string(
+    session: &mut Session<'_>,
+    seeds: &Seeds,
+    splicer: &mut Splicer<'_>,
+    raw: &RawValue,
+    path: &str,
+) {
+    let Some(value) = Json::of(raw).text() else { return };
+    let redactor = session.redactor;
+    let new = redactor.free_text(session, &value, seeds, path);
+    if new != value {
+        splicer.replace_with_string(raw, &new);
+    }
+}
 
 /// Replacements of values of one JSON text, spliced in at the end.
 pub(crate) struct Splicer<'a> {

@@ -6,7 +6,7 @@
 use chrono::Datelike;
 use serde_json::value::RawValue;
 
-use super::json::{Json, Obj, Splicer, elements, key_segment};
+use super::json::{Json, Obj, Splicer, elements, key_segment, redact_date, redact_free_string};
 use super::session::{Form, Session};
 use super::{Category, RedactError, RedactOptions, Redactor, Seeds};
 
@@ -140,24 +140,13 @@ impl Walk<'_, '_> {
     }
 
     fn date(&mut self, raw: &RawValue, path: &str) {
-        let Some(value) = Json::of(raw).text() else { return };
-        let date = self.session.redactor.detector.whole_date(&value);
-        if let Some(new) = self.session.replace(Category::Date, &value, date.as_ref(), Form::Text, || path.to_owned()) {
-            self.splicer.replace_with_string(raw, &new);
-        }
+        redact_date(&mut self.session, &mut self.splicer, raw, path);
     }
 
     /// Strings searched as free text; arrays and objects of unknown meaning walked into.
     fn free(&mut self, raw: &RawValue, path: &str) {
         match Json::of(raw) {
-            Json::Str(_) => {
-                let Some(value) = Json::of(raw).text() else { return };
-                let redactor = self.session.redactor;
-                let new = redactor.free_text(&mut self.session, &value, &self.seeds, path);
-                if new != value {
-                    self.splicer.replace_with_string(raw, &new);
-                }
-            }
+            Json::Str(_) => redact_free_string(&mut self.session, &self.seeds, &mut self.splicer, raw, path),
             Json::Array(_) => {
                 for (i, element) in elements(raw).into_iter().enumerate() {
                     self.free(element, &format!("{path}/{i}"));

@@ -213,6 +213,15 @@ impl Redactor {
         }
     }
 
+    /// Redacts whatever the input is: a recognised format ([`Redactor::any`]) as that document, anything else
+    /// as free text (read as UTF-8, invalid bytes replaced).
+    pub fn auto(&self, input: &[u8], options: &RedactOptions) -> Result<Redacted, RedactError> {
+        match crate::detect(input) {
+            Some(_) => self.any(input, options),
+            None => Ok(self.text(&String::from_utf8_lossy(input), options)),
+        }
+    }
+
     /// Redacts one free-text value within a document, `location` naming where it is.
     pub(crate) fn free_text(&self, session: &mut Session<'_>, text: &str, seeds: &Seeds, location: &str) -> String {
         let spans = self.detector.find(text, seeds);
