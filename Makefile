@@ -7,7 +7,7 @@ CARGO ?= cargo
 SAMPLE ?= examples/samples/cmp.json
 FUZZ_SECONDS ?= 20
 
-.PHONY: help setup run test test-rust test-python test-node lint fmt fuzz bench bench-python doc clean
+.PHONY: help setup run test test-rust test-python test-node test-wasm wasm lint fmt fuzz bench bench-python bench-wasm doc clean
 
 help: ## list the targets
 	@echo "labcore — make <target>"
@@ -20,7 +20,7 @@ run: setup ## the main job: pre-check the shipped sample payload and print its n
 	@$(CARGO) build --quiet -p labcore-precheck
 	@target/debug/labcore-precheck --pretty $(SAMPLE)
 
-test: setup lint test-rust test-python test-node fuzz ## every test, every language (what CI runs)
+test: setup lint test-rust test-python test-node test-wasm fuzz ## every test, every language (what CI runs)
 	@echo "make test: all green"
 
 test-rust: ## Rust: unit, integration, property, conformance, doc and README tests; bench smoke run
@@ -34,9 +34,16 @@ test-python: ## Python: build the wheel, install it in a fresh venv, pytest (con
 test-node: ## Node: build the napi addon, check the committed index.d.ts, node --test (conformance, errors), tsc --strict
 	scripts/test-node.sh
 
+test-wasm: ## WASM: build the browser and full modules (wasm-bindgen, wasm-opt), node --test (conformance vs the Node addon, errors, conversions), headless Chromium (the corpus and the pre-check form), tsc --strict
+	scripts/test-wasm.sh
+
+wasm: ## build the WebAssembly package into bindings-wasm/pkg (prints each module's raw and gzipped size)
+	scripts/build-wasm.sh
+
 lint: ## rustfmt and clippy (warnings are errors)
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy --workspace --all-targets --quiet -- -D warnings
+	$(CARGO) clippy -p labcore-wasm --target wasm32-unknown-unknown --no-default-features --quiet -- -D warnings
 
 fmt: ## format the code
 	$(CARGO) fmt --all
@@ -61,6 +68,11 @@ bench: setup ## criterion benchmarks, the labcore/serde ratio and labcore vs pyt
 
 bench-python: ## the Python binding against orjson.loads and pydantic on the benchmark payloads (builds the wheel)
 	scripts/test-python.sh --bench
+
+bench-wasm: ## the WASM modules' per-payload time in Node against the napi addon, same payloads, one process
+	@mkdir -p target/wasm-bench
+	$(CARGO) run --quiet --release -p labcore-benches --example dump_payloads -- target/wasm-bench/payloads.jsonl
+	scripts/test-wasm.sh --bench ../target/wasm-bench/payloads.jsonl
 
 doc: ## API documentation
 	$(CARGO) doc --workspace --no-deps

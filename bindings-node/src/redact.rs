@@ -1,17 +1,13 @@
 //! Redaction: `Policy` (immutable), `Redactor` (policy, key and compiled detector) and the module-level call.
 
-use labcore::redact::{self as core, Category, Operation, RedactOptions, RedactionKey, Seeds, Zip3List};
-use napi_derive::napi;
-use serde_json::{Value, json};
-
-use crate::errors::{Failure, Result};
+use labcore::redact as core;
+use labcore_js::redaction;
 use napi::bindgen_prelude::{Buffer, Either};
+use napi_derive::napi;
+use serde_json::Value;
 
-use crate::{Input, bytes, utc};
-
-fn category(name: &str) -> Result<Category> {
-    Category::from_name(name).ok_or_else(|| Failure::option("category", "is not a known identifier category").into())
-}
+use crate::errors::{OrThrow, Result};
+use crate::{bytes, now};
 
 /// A redaction policy; every method returns a new policy.
 #[napi]
@@ -36,22 +32,19 @@ impl Policy {
     /// The category names.
     #[napi]
     pub fn categories() -> Vec<String> {
-        Category::ALL.iter().map(|c| c.as_str().to_owned()).collect()
+        redaction::category_names()
     }
 
     /// This policy with `operation` (keep, remove, mask, pseudonym, shift_date, generalize) for `category`.
     #[napi]
     pub fn with_operation(&self, category_name: String, operation: String) -> Result<Policy> {
-        let operation =
-            Operation::from_name(&operation).ok_or_else(|| Failure::option("operation", "is not a known operation"))?;
-        Ok(Policy { inner: self.inner.clone().with(category(&category_name)?, operation) })
+        redaction::with_operation(&self.inner, &category_name, &operation).map(|inner| Policy { inner }).or_throw()
     }
 
     /// This policy with another restricted ZIP3 list (`census2020`, `census2000`, unions with `+`).
     #[napi]
     pub fn with_zip3(&self, list: String) -> Result<Policy> {
-        let zip3 = Zip3List::builtin(&list).ok_or_else(|| Failure::option("zip3", "is not a known ZIP3 list"))?;
-        Ok(Policy { inner: self.inner.clone().with_zip3(zip3) })
+        redaction::with_zip3(&self.inner, &list).map(|inner| Policy { inner }).or_throw()
     }
 
     /// This policy with date shifts of at most `days` days.
@@ -63,7 +56,7 @@ impl Policy {
     /// The operation applied to `category`.
     #[napi]
     pub fn operation(&self, category_name: String) -> Result<String> {
-        Ok(self.inner.operation(category(&category_name)?).as_str().to_owned())
+        redaction::operation(&self.inner, &category_name).map(str::to_owned).or_throw()
     }
 
     /// The policy's name.
@@ -91,17 +84,28 @@ pub struct Redactor {
     inner: core::Redactor,
 }
 
+fn redactor(policy: Option<&Policy>, key: Option<Either<String, Buffer>>) -> Result<core::Redactor> {
+    redaction::redactor(policy.map(|p| &p.inner), key.as_ref().map(bytes)).or_throw()
+}
+
+fn run(
+    redactor: &core::Redactor,
+    data: &Either<String, Buffer>,
+    format: Option<String>,
+    as_of: Option<String>,
+    patient: Option<String>,
+    seeds: Option<Value>,
+) -> Result<String> {
+    let options = redaction::options(as_of.as_deref(), patient, seeds.as_ref(), now()).or_throw()?;
+    redaction::redact(redactor, bytes(data), format.as_deref(), &options).or_throw()
+}
+
 #[napi]
 impl Redactor {
     /// A redactor for `policy` (default Safe Harbor) with an optional `key`.
     #[napi(constructor)]
     pub fn new(policy: Option<&Policy>, key: Option<Either<String, Buffer>>) -> Result<Redactor> {
-        let policy = policy.map_or_else(core::Policy::safe_harbor, |p| p.inner.clone());
-        let key = match key {
-            Some(key) => Some(RedactionKey::new(bytes(&key)).map_err(Failure::key)?),
-            None => None,
-        };
-        core::Redactor::new(policy, key).map(|inner| Redactor { inner }).map_err(|e| Failure::redaction(&e).into())
+        redactor(policy, key).map(|inner| Redactor { inner })
     }
 
     /// Redacts text or a document: `{format, output, changes}`.
@@ -114,21 +118,14 @@ impl Redactor {
         patient: Option<String>,
         seeds: Option<Value>,
     ) -> Result<String> {
-        run(&self.inner, &data, format.as_deref(), &options(as_of, patient, seeds)?)
+        run(&self.inner, &data, format, as_of, patient, seeds)
     }
 
     /// The identifiers in free text: `{start, end, category}` with UTF-16 indices (`text.slice(start, end)`).
     #[napi(js_name = "findNative")]
     pub fn find(&self, text: String, seeds: Option<Value>) -> Result<String> {
-        let options = options(None, None, seeds)?;
-        let utf16 = |byte: usize| text.get(..byte).map_or(0, |p| p.encode_utf16().count());
-        let found: Vec<Value> = self
-            .inner
-            .find(&text, &options)
-            .iter()
-            .map(|d| json!({"start": utf16(d.start), "end": utf16(d.end), "category": d.category.as_str()}))
-            .collect();
-        Ok(Value::Array(found).to_string())
+        let options = redaction::options(None, None, seeds.as_ref(), now()).or_throw()?;
+        redaction::find(&self.inner, &text, &options).or_throw()
     }
 
     /// The policy.
@@ -136,38 +133,6 @@ impl Redactor {
     pub fn policy(&self) -> Policy {
         Policy { inner: self.inner.policy().clone() }
     }
-}
-
-fn options(as_of: Option<String>, patient: Option<String>, seeds: Option<Value>) -> Result<RedactOptions> {
-    let mut options = RedactOptions::new(utc(as_of.as_deref(), "asOf")?);
-    options.patient = patient;
-    if let Some(Value::Object(map)) = seeds {
-        let mut found = Seeds::new();
-        for (name, values) in &map {
-            let category = category(name)?;
-            match values {
-                Value::String(one) => found.add(category, one),
-                Value::Array(many) => many.iter().filter_map(Value::as_str).for_each(|v| found.add(category, v)),
-                _ => return Err(Failure::option("seeds", "values must be strings or arrays of strings").into()),
-            }
-        }
-        options.seeds = found;
-    }
-    Ok(options)
-}
-
-fn run(redactor: &core::Redactor, data: &Input, format: Option<&str>, options: &RedactOptions) -> Result<String> {
-    let input = bytes(data);
-    let redacted = match format.unwrap_or("auto") {
-        "labcore" => redactor.labcore_json(input, options),
-        "fhir" => redactor.fhir(input, options),
-        "hl7v2" => redactor.hl7(input, options),
-        "text" => Ok(redactor.text(&String::from_utf8_lossy(input), options)),
-        "auto" => redactor.auto(input, options),
-        _ => return Err(Failure::option("format", "must be auto, text, labcore, fhir or hl7v2").into()),
-    }
-    .map_err(|e| Failure::redaction(&e))?;
-    serde_json::to_string(&redacted).map_err(|_| Failure::internal("the redaction could not be rendered").into())
 }
 
 /// Redacts with a one-off redactor (default Safe Harbor, no key).
@@ -181,6 +146,5 @@ pub fn redact(
     patient: Option<String>,
     seeds: Option<Value>,
 ) -> Result<String> {
-    let redactor = Redactor::new(policy, key)?;
-    run(&redactor.inner, &data, format.as_deref(), &options(as_of, patient, seeds)?)
+    run(&redactor(policy, key)?, &data, format, as_of, patient, seeds)
 }

@@ -7,10 +7,8 @@ use crate::hash::FastMap;
 use crate::units::UnitParser;
 use crate::{LoincCode, Panel};
 
-/// Parses every file, builds and indexes the analytes, then attaches limits, delta rules and panel codes.
-pub(super) fn from_files(files: &[(&str, &str)]) -> Result<Catalog, CatalogError> {
-    let mut parsed: Vec<(&str, CatalogFile)> =
-        files.iter().map(|(name, text)| load::parse_file(name, text).map(|f| (*name, f))).collect::<Result<_, _>>()?;
+/// Builds and indexes the analytes of the parsed files, then attaches limits, delta rules and panel codes.
+pub(super) fn from_parsed(mut parsed: Vec<(&str, CatalogFile)>) -> Result<Catalog, CatalogError> {
     let mut catalog = Catalog {
         analytes: Vec::new(),
         by_id: FastMap::default(),

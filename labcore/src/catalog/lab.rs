@@ -35,17 +35,14 @@ pub struct LabCatalog {
 
 impl LabCatalog {
     /// Reads a lab catalog written in TOML.
+    #[cfg(feature = "toml")]
     pub fn from_toml(catalog: &Catalog, name: &str, text: &str) -> Result<LabCatalog, CatalogError> {
-        let file: CatalogFile = toml::from_str(text)
-            .map_err(|e| CatalogError::Syntax { file: name.to_owned(), message: e.message().to_owned() })?;
-        LabCatalog::build(catalog, name, file)
+        LabCatalog::build(catalog, name, super::load::parse_file(name, text)?)
     }
 
     /// Reads a lab catalog written in JSON (`{"lab_id": …, "interval": […], "critical": […]}`).
     pub fn from_json(catalog: &Catalog, name: &str, text: &str) -> Result<LabCatalog, CatalogError> {
-        let file: CatalogFile = serde_json::from_str(text)
-            .map_err(|e| CatalogError::Syntax { file: name.to_owned(), message: e.to_string() })?;
-        LabCatalog::build(catalog, name, file)
+        LabCatalog::build(catalog, name, super::load::parse_json_file(name, text)?)
     }
 
     fn build(catalog: &Catalog, name: &str, file: CatalogFile) -> Result<LabCatalog, CatalogError> {

@@ -6,10 +6,26 @@ use super::model::{AnalyteEntry, CatalogFile, LoincEntry};
 use crate::LoincCode;
 use crate::units::{Unit, UnitParser};
 
-/// Parses one TOML catalog file.
+/// Parses one TOML catalog file. TOML is read into a JSON value and the catalog's types from that value's text:
+/// one reader of the catalog's types (JSON's) serves TOML, JSON and the built-in files, which keeps the
+/// WebAssembly package small. A type error in TOML is reported without the JSON text's line and column.
+#[cfg(feature = "toml")]
 pub(crate) fn parse_file(name: &str, text: &str) -> Result<CatalogFile, CatalogError> {
-    toml::from_str::<CatalogFile>(text)
-        .map_err(|e| CatalogError::Syntax { file: name.to_owned(), message: e.message().to_owned() })
+    let syntax = |message: String| CatalogError::Syntax { file: name.to_owned(), message };
+    let value = toml::from_str::<serde_json::Value>(text).map_err(|e| syntax(e.message().to_owned()))?;
+    let json = serde_json::to_string(&value).map_err(|e| syntax(e.to_string()))?;
+    serde_json::from_str::<CatalogFile>(&json).map_err(|e| {
+        let message = e.to_string();
+        let without_position =
+            message.rfind(" at line ").map_or(message.as_str(), |at| message.get(..at).unwrap_or_default());
+        syntax(without_position.to_owned())
+    })
+}
+
+/// Parses one catalog file written in JSON.
+pub(crate) fn parse_json_file(name: &str, text: &str) -> Result<CatalogFile, CatalogError> {
+    serde_json::from_str::<CatalogFile>(text)
+        .map_err(|e| CatalogError::Syntax { file: name.to_owned(), message: e.to_string() })
 }
 
 /// Checks one entry and builds its analyte: every unit is UCUM and can express the analyte, every LOINC code

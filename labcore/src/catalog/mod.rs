@@ -46,6 +46,18 @@ pub const BUILTIN_FILES: &[(&str, &str)] = &[
     ("panels.toml", include_str!("../../catalog/panels.toml")),
 ];
 
+/// The same files as compact JSON, converted by `build.rs` (what [`Catalog::builtin`] loads).
+const BUILTIN_JSON: &[(&str, &str)] = &[
+    ("cbc.toml", include_str!(concat!(env!("OUT_DIR"), "/catalog/cbc.json"))),
+    ("cmp.toml", include_str!(concat!(env!("OUT_DIR"), "/catalog/cmp.json"))),
+    ("lipid.toml", include_str!(concat!(env!("OUT_DIR"), "/catalog/lipid.json"))),
+    ("thyroid.toml", include_str!(concat!(env!("OUT_DIR"), "/catalog/thyroid.json"))),
+    ("reference_intervals.toml", include_str!(concat!(env!("OUT_DIR"), "/catalog/reference_intervals.json"))),
+    ("critical_limits.toml", include_str!(concat!(env!("OUT_DIR"), "/catalog/critical_limits.json"))),
+    ("delta_checks.toml", include_str!(concat!(env!("OUT_DIR"), "/catalog/delta_checks.json"))),
+    ("panels.toml", include_str!(concat!(env!("OUT_DIR"), "/catalog/panels.json"))),
+];
+
 /// Unit spellings read once when a catalog is built, so that the common ones cost a hash look-up.
 pub(crate) const COMMON_SPELLINGS: &[&str] = &[
     "mg/dl",
@@ -205,13 +217,16 @@ impl Catalog {
     /// limits, delta-check rules and panel codes). Fails only if the embedded data is corrupt, which the crate's
     /// tests rule out.
     pub fn builtin() -> Result<Catalog, CatalogError> {
-        Catalog::from_files(BUILTIN_FILES)
+        let parsed = BUILTIN_JSON.iter().map(|(name, json)| load::parse_json_file(name, json).map(|f| (*name, f)));
+        build::from_parsed(parsed.collect::<Result<_, _>>()?)
     }
 
     /// A catalog from `(file name, TOML text)` pairs in the format of `catalog/README.md`: analytes, limits,
     /// delta rules and panel codes, in any files.
+    #[cfg(feature = "toml")]
     pub fn from_files(files: &[(&str, &str)]) -> Result<Catalog, CatalogError> {
-        build::from_files(files)
+        let parsed = files.iter().map(|(name, text)| load::parse_file(name, text).map(|f| (*name, f)));
+        build::from_parsed(parsed.collect::<Result<_, _>>()?)
     }
 
     /// Every analyte, in file order.

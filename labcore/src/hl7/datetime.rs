@@ -103,13 +103,36 @@ fn split_offset(text: &str) -> Option<(&str, Option<FixedOffset>)> {
 }
 
 /// Formats an instant as a DTM to the second with its offset (`20261124074200-0500`), for messages labcore writes.
+/// (Written out rather than with chrono's `format`, whose format-string machinery the WebAssembly package
+/// then need not carry.)
 pub(crate) fn format(at: &DateTime<FixedOffset>) -> String {
-    at.format("%Y%m%d%H%M%S%z").to_string()
+    use chrono::{Datelike, Timelike};
+    let offset = at.offset().local_minus_utc();
+    let (sign, minutes) = if offset < 0 { ('-', -offset / 60) } else { ('+', offset / 60) };
+    format!(
+        "{:04}{:02}{:02}{:02}{:02}{:02}{sign}{:02}{:02}",
+        at.year(),
+        at.month(),
+        at.day(),
+        at.hour(),
+        at.minute(),
+        at.second(),
+        minutes / 60,
+        minutes % 60
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn formats_as_chrono_would() {
+        for text in ["2026-11-24T07:42:09-05:00", "1999-01-02T00:00:00+00:00", "2026-06-30T23:59:59+05:45"] {
+            let at = DateTime::parse_from_rfc3339(text).unwrap();
+            assert_eq!(format(&at), at.format("%Y%m%d%H%M%S%z").to_string());
+        }
+    }
 
     #[test]
     fn precisions() {

@@ -26,8 +26,9 @@ struct Entry {
 
 /// The lists built into labcore.
 fn builtin_lists() -> Vec<Zip3List> {
-    let text = include_str!("../../deid/restricted_zip3.toml");
-    let Ok(file) = toml::from_str::<File>(text) else { return Vec::new() };
+    // deid/restricted_zip3.toml, turned into JSON by build.rs.
+    let text = include_str!(concat!(env!("OUT_DIR"), "/deid/restricted_zip3.json"));
+    let Ok(file) = serde_json::from_str::<File>(text) else { return Vec::new() };
     file.list
         .into_iter()
         .map(|e| Zip3List {
