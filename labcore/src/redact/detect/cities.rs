@@ -113,7 +113,7 @@ fn expand(place: &str) -> String {
 /// Whether the next word is an eponym noun (`Cushing syndrome`, `Addison disease`).
 fn eponym_follows(after: &str) -> bool {
     let next: String = after.trim_start().chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
-    !next.is_empty() && words::EPONYM_NOUNS.contains(&next.as_str())
+    !next.is_empty() && words::list("eponym_nouns").any(|noun| noun == next)
 }
 
 #[cfg(test)]
