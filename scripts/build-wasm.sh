@@ -3,7 +3,7 @@
 #   pkg/web/       the browser module: processing, validation, HL7, FHIR, ACKs; lab catalogs in JSON; no redaction
 #   pkg/web-full/  the same with redaction and TOML lab catalogs, for pages that redact
 #   pkg/node/      the full module for Node (wasm-bindgen's CommonJS nodejs target, loaded synchronously)
-#   pkg/*.js, *.d.ts  the public API (bindings-wasm/js/), the same calls as the Node addon
+#   pkg/*.js, *.d.ts  the public API (bindings-wasm/js/; types.d.ts is bindings-node's), the same calls as the Node addon
 # Each .wasm is built with std rebuilt for size (RUSTC_BOOTSTRAP, as the fuzz targets use: stable toolchain,
 # unstable flags), bound with wasm-bindgen at the Cargo.lock version and shrunk with wasm-opt (npm binaryen).
 # Prints the raw and gzipped size of each .wasm.
@@ -57,4 +57,6 @@ rm -f "$PKG"/*/labcore_wasm_bg.wasm.unoptimised
 # The nodejs target is CommonJS; the package around it is an ES module package.
 echo '{ "type": "commonjs" }' > "$PKG/node/package.json"
 cp bindings-wasm/js/*.js bindings-wasm/js/*.d.ts bindings-wasm/js/package.json "$PKG/"
+# The result and option types are the Node addon's, shared.
+cp bindings-node/types.d.ts "$PKG/"
 say "built $PKG"

@@ -2,7 +2,7 @@
 //! as JSON text, text offsets in UTF-16 code units (what `String.prototype.slice` counts).
 
 use chrono::{DateTime, Utc};
-use labcore::redact::{Category, Operation, Policy, RedactOptions, RedactionKey, Redactor, Seeds, Zip3List};
+use labcore::redact::{Category, Operation, Policy, RedactAs, RedactOptions, RedactionKey, Redactor, Seeds, Zip3List};
 use serde_json::{Value, json};
 
 use crate::failure::{Failure, Result, to_json};
@@ -78,15 +78,9 @@ pub fn options(
 
 /// Redacts text or a document (`format`: auto, text, labcore, fhir or hl7v2): `{format, output, changes}`.
 pub fn redact(redactor: &Redactor, data: &[u8], format: Option<&str>, options: &RedactOptions) -> Result<String> {
-    let redacted = match format.unwrap_or("auto") {
-        "labcore" => redactor.labcore_json(data, options),
-        "fhir" => redactor.fhir(data, options),
-        "hl7v2" => redactor.hl7(data, options),
-        "text" => Ok(redactor.text(&String::from_utf8_lossy(data), options)),
-        "auto" => redactor.auto(data, options),
-        _ => return Err(Failure::option("format", "must be auto, text, labcore, fhir or hl7v2")),
-    }
-    .map_err(|e| Failure::redaction(&e))?;
+    let kind = RedactAs::from_name(format.unwrap_or("auto"))
+        .ok_or_else(|| Failure::option("format", "must be auto, text, labcore, fhir or hl7v2"))?;
+    let redacted = redactor.redact_as(kind, data, options).map_err(|e| Failure::redaction(&e))?;
     to_json(&redacted)
 }
 

@@ -247,18 +247,11 @@ pub(crate) fn run(
     format: &str,
     options: &RedactOptions,
 ) -> PyResult<Redacted> {
-    if !["auto", "labcore", "fhir", "hl7v2", "text"].contains(&format) {
-        return Err(errors::option("format", "must be auto, text, labcore, fhir or hl7v2"));
-    }
+    let kind = core::RedactAs::from_name(format)
+        .ok_or_else(|| errors::option("format", "must be auto, text, labcore, fhir or hl7v2"))?;
     let input = convert::input(data, "data")?;
     let bytes = input.bytes();
-    let result = py.detach(|| match format {
-        "labcore" => redactor.labcore_json(bytes, options),
-        "fhir" => redactor.fhir(bytes, options),
-        "hl7v2" => redactor.hl7(bytes, options),
-        "text" => Ok(redactor.text(&String::from_utf8_lossy(bytes), options)),
-        _ => redactor.auto(bytes, options),
-    });
+    let result = py.detach(|| redactor.redact_as(kind, bytes, options));
     let redacted = result.map_err(|e| errors::redaction(&e))?;
     Ok(Redacted {
         format: redacted.format.map(labcore::Format::as_str),

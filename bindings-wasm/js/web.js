@@ -2,21 +2,7 @@
 // anywhere. `await init()` once (it fetches web/labcore_wasm_bg.wasm beside this file, or what you pass), then
 // call the functions. Lab catalogs are read in JSON here; redaction is in `web-full.js`.
 import initWasm, * as native from './web/labcore_wasm.js'
-import { bind, LabcoreError } from './api.js'
+import { browserApi } from './browser.js'
 
-let ready = false
-
-/** Loads the module: `source` is a URL, Response, bytes or WebAssembly.Module (default: the file beside this one). */
-export async function init (source) {
-  if (!ready) {
-    await initWasm(source === undefined ? undefined : { module_or_path: source })
-    ready = true
-  }
-}
-
-const api = bind(native, () => {
-  if (!ready) throw new LabcoreError('labcore is not initialised: await init() first', 'not_initialized')
-})
-
-export const { process, validate, parseHl7, ack, toFhir, operationOutcome, detectFormat, LabCatalog } = api
+export const { init, process, validate, parseHl7, ack, toFhir, operationOutcome, detectFormat, LabCatalog } = browserApi(initWasm, native)
 export { LabcoreError, InputError, ValidationError, CatalogError, RedactionError, OptionError } from './api.js'

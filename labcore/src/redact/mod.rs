@@ -105,6 +105,37 @@ pub struct Detection {
     pub category: Category,
 }
 
+/// How [`Redactor::redact_as`] reads its input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum RedactAs {
+    /// A recognised format as that document, anything else as free text ([`Redactor::auto`]).
+    #[default]
+    Auto,
+    /// Free text (UTF-8, invalid bytes replaced).
+    Text,
+    /// A document of this format.
+    Document(Format),
+}
+
+impl RedactAs {
+    /// By name, as the bindings take it: `auto`, `text`, or a format's name (`labcore`, `fhir`, `hl7v2`).
+    ///
+    /// ```
+    /// use labcore::redact::RedactAs;
+    /// assert_eq!(RedactAs::from_name("text"), Some(RedactAs::Text));
+    /// assert_eq!(RedactAs::from_name("hl7v2"), Some(RedactAs::Document(labcore::Format::Hl7v2)));
+    /// assert_eq!(RedactAs::from_name("pdf"), None);
+    /// ```
+    pub fn from_name(name: &str) -> Option<RedactAs> {
+        match name {
+            "auto" => Some(RedactAs::Auto),
+            "text" => Some(RedactAs::Text),
+            _ => Format::from_name(name).map(RedactAs::Document),
+        }
+    }
+}
+
 /// Why an input cannot be redacted. Never carries input text.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -219,6 +250,17 @@ impl Redactor {
         match crate::detect(input) {
             Some(_) => self.any(input, options),
             None => Ok(self.text(&String::from_utf8_lossy(input), options)),
+        }
+    }
+
+    /// Redacts the input read as `kind` says.
+    pub fn redact_as(&self, kind: RedactAs, input: &[u8], options: &RedactOptions) -> Result<Redacted, RedactError> {
+        match kind {
+            RedactAs::Auto => self.auto(input, options),
+            RedactAs::Text => Ok(self.text(&String::from_utf8_lossy(input), options)),
+            RedactAs::Document(Format::Labcore) => self.labcore_json(input, options),
+            RedactAs::Document(Format::Fhir) => self.fhir(input, options),
+            RedactAs::Document(Format::Hl7v2) => self.hl7(input, options),
         }
     }
 
