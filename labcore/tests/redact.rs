@@ -75,7 +75,11 @@ fn hl7_samples_keep_every_result_field() {
                 .iter()
                 .flat_map(|m| m.segments().filter(|s| s.is("OBX")).collect::<Vec<_>>())
                 .map(|obx| {
-                    let kept = if matches!(obx.field(2).as_str(), "TX" | "FT" | "ST") {
+                    // Text values are searched; values of a person's data type (a phone number sent as a result,
+                    // TN), a URL (RP) or an embedded document (ED) are identifiers. Every other value stays.
+                    let identifying =
+                        ["TX", "FT", "ST", "TN", "XPN", "XAD", "XTN", "CX", "DT", "DTM", "TS", "RP", "ED"];
+                    let kept = if identifying.contains(&obx.field(2).as_str()) {
                         vec![2, 3, 6, 7, 8, 11]
                     } else {
                         vec![2, 3, 5, 6, 7, 8, 11]

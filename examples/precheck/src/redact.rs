@@ -126,11 +126,7 @@ pub(crate) fn run(args: &RedactArgs) -> Result<bool, String> {
     for file in crate::expand(&args.inputs)? {
         let bytes = crate::read(&file)?;
         let name = file.to_string_lossy();
-        let result = if args.text {
-            Ok(redactor.text(&String::from_utf8_lossy(&bytes), &options))
-        } else {
-            redactor.any(&bytes, &options)
-        };
+        let result = if args.text { redactor.text_bytes(&bytes, &options) } else { redactor.any(&bytes, &options) };
         let mut line =
             Line { input: &name, format: None, error: None, output: None, written: None, changes: Vec::new() };
         match result {

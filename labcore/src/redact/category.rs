@@ -189,6 +189,13 @@ impl Category {
         if let Some(id) = word.strip_prefix("redacted-") {
             return tagged_suffix(id, false).is_some_and(numbered);
         }
+        // A UUID written in place of one (`urn:uuid:` full URLs): its last group is labcore's mark.
+        if word.len() == 36
+            && word.ends_with(crate::redact::session::UUID_MARK)
+            && word.as_bytes().get(8) == Some(&b'-')
+        {
+            return true;
+        }
         let keyed = |s: &str| s.len() == 16 && s.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
         tagged_suffix(word, false).is_some_and(keyed)
     }

@@ -1,19 +1,17 @@
-//! HL7 v2: the identifying fields of PID (identifiers, name, mother's maiden name, birth and death dates,
-//! address, phones, account, SSN, driver's licence, birthplace), NK1 (next of kin), PV1 (doctors, visit
-//! numbers, admission and discharge), ORC and OBR (order numbers, providers, call-back phones, dates), OBX
-//! (dates, responsible observer, medical director), SPM (specimen identifiers, collection times), IN1 and GT1
-//! (insured and guarantor), MSH-7 and EVN dates; free text in NTE-3 and in TX/FT/ST values of OBX-5, searched
-//! seeded with the patient's own identifiers; every field of Z-segments and segments labcore does not know
-//! treated as free text. MSH control IDs, codes, values, units, ranges and flags are kept.
-
-use std::borrow::Cow;
+//! HL7 v2, redacted by data type ([`super::hl7_fields`]): in every segment, known or not, every person name,
+//! address, telecom, identifier and date where the standard's data types put one, coded elements' text and
+//! every free-text value searched, seeded with the patient's own identifiers from PID. Segment identifiers are
+//! read forgivingly (`pid|`, `PID |`), every field is read (no limit on their number), and a line that is not a
+//! segment — a note wrapped onto the next line, text pasted between segments, a header whose delimiters cannot
+//! be used — is redacted as free text: nothing passes through unread. Control IDs, codes, values, units, ranges
+//! and flags are kept.
 
 use chrono::Datelike;
 
-use super::hl7_fields::{Shape, field_parts, fields, hl7_date};
+use super::hl7_fields::{Role, Value, date_shaped, field_values, hl7_date};
 use super::session::{Form, Session};
-use super::{Category, RedactError, RedactOptions, Redactor, Seeds};
-use crate::hl7::{Component, Delimiters, Document, Field, Segment, escape, unescape};
+use super::{Category, RedactOptions, Redactor, Seeds};
+use crate::hl7::{Delimiters, Field, escape, unescape};
 
 struct Edits<'t> {
     text: &'t str,
@@ -45,127 +43,199 @@ impl<'t> Edits<'t> {
     }
 }
 
-pub(crate) fn redact(
-    redactor: &Redactor,
-    input: &[u8],
-    options: &RedactOptions,
-) -> Result<(String, Vec<super::Change>), RedactError> {
-    if input.len() > crate::DEFAULT_MAX_INPUT_BYTES {
-        return Err(RedactError::Input(crate::Error::new(
-            crate::ErrorKind::InputTooLarge,
-            "",
-            crate::Location::default(),
-        )));
-    }
-    let (text, _) = crate::hl7::decode_text(input);
-    let document = Document::parse(&text);
-    let mut seeds = options.seeds.clone();
-    let mut patient = options.patient.clone();
-    for message in document.messages() {
-        for pid in message.segments().filter(|s| s.is("PID")) {
-            pid_seeds(&pid, &mut seeds, &mut patient);
-        }
-    }
-    let mut session = Session::new(redactor, patient.as_deref(), options.as_of.year()).numbered_after(&text);
-    let mut edits = Edits { text: &text, edits: Vec::new() };
-    for message in document.messages() {
-        for segment in message.segments() {
-            redact_segment(&mut session, &seeds, &segment, &mut edits);
-        }
-    }
-    let output = edits.finish();
-    Ok((output, session.changes))
+/// One line of the input: a segment (its normalised identifier and fields) or free text.
+struct Line<'a> {
+    text: &'a str,
+    number: usize,
+    segment: Option<Segment<'a>>,
 }
 
-/// The patient's names, identifiers, phones, SSN and street address, as seeds; the first identifier, for date shifts.
-pub(crate) fn pid_seeds(pid: &Segment<'_, '_>, seeds: &mut Seeds, patient: &mut Option<String>) {
-    for repetition in pid.field(5).repetitions().chain(pid.field(9).repetitions()) {
+struct Segment<'a> {
+    id: String,
+    /// 1-based occurrence of the identifier within its message.
+    sequence: usize,
+    /// `fields[n]` is field n (`fields[0]` the identifier; for a header, `fields[1]` the field separator).
+    fields: Vec<&'a str>,
+    delimiters: Delimiters,
+}
+
+impl<'a> Segment<'a> {
+    fn field(&self, n: usize) -> Field<'a> {
+        Field::new(self.fields.get(n).copied().unwrap_or_default(), self.delimiters)
+    }
+}
+
+pub(crate) fn redact(redactor: &Redactor, text: &str, options: &RedactOptions) -> (String, Vec<super::Change>) {
+    let lines = read_lines(text);
+    let mut seeds = options.seeds.clone();
+    let mut patient = options.patient.clone();
+    for segment in lines.iter().filter_map(|l| l.segment.as_ref()).filter(|s| s.id == "PID") {
+        pid_seeds(|n| segment.field(n), &mut seeds, &mut patient);
+    }
+    let mut session = Session::new(redactor, patient.as_deref(), options.as_of.year()).numbered_after(text);
+    let mut edits = Edits { text, edits: Vec::new() };
+    for line in &lines {
+        match &line.segment {
+            Some(segment) => redact_segment(&mut session, &seeds, segment, &mut edits),
+            None => {
+                let location = format!("line {}", line.number);
+                let new = redactor.free_text(&mut session, line.text, &seeds, &location);
+                if new != line.text {
+                    edits.replace(line.text, new);
+                }
+            }
+        }
+    }
+    (edits.finish(), session.changes)
+}
+
+/// Splits the text into lines at CR and LF (MLLP framing bytes set aside) and reads each as a segment with the
+/// delimiters of the header before it (the standard ones before any header).
+fn read_lines(text: &str) -> Vec<Line<'_>> {
+    let mut lines = Vec::new();
+    let mut delimiters = Some(Delimiters::default());
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let pieces = text.split(['\r', '\n']).map(|l| l.trim_matches(|c| c == '\u{0B}' || c == '\u{1C}'));
+    for (number, piece) in pieces.filter(|l| !l.trim().is_empty()).enumerate() {
+        let header = header_id(piece);
+        if header.is_some() {
+            let start = piece.len() - piece.trim_start().len();
+            delimiters = piece.get(start..).and_then(|h| Delimiters::read(h).ok()).map(|(d, _)| d);
+            if header == Some("MSH") {
+                counts.clear();
+            }
+        }
+        let segment = delimiters.and_then(|d| segment(piece, d, &mut counts));
+        lines.push(Line { text: piece, number: number + 1, segment });
+    }
+    lines
+}
+
+/// `MSH`, `FHS` or `BHS` when the line starts with one (in any case) and a field separator follows.
+fn header_id(line: &str) -> Option<&'static str> {
+    let line = line.trim_start();
+    let id = line.get(..3)?.to_ascii_uppercase();
+    let separator = line.get(3..)?.chars().next()?;
+    if separator.is_alphanumeric() || separator.is_whitespace() {
+        return None;
+    }
+    ["MSH", "FHS", "BHS"].into_iter().find(|h| *h == id)
+}
+
+/// The normalised identifier of a line (upper case, surrounding spaces dropped), when it is shaped as one: three
+/// letters or digits, the first a letter, before the field separator or the end of the line.
+fn segment_id(line: &str, separator: char) -> Option<String> {
+    let head = line.split(separator).next()?.trim();
+    let valid = head.len() == 3
+        && head.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
+        && head.bytes().all(|b| b.is_ascii_alphanumeric());
+    valid.then(|| head.to_ascii_uppercase())
+}
+
+fn segment<'a>(
+    line: &'a str,
+    delimiters: Delimiters,
+    counts: &mut std::collections::HashMap<String, usize>,
+) -> Option<Segment<'a>> {
+    let id = segment_id(line, delimiters.field)?;
+    let mut fields: Vec<&'a str> = line.split(delimiters.field).collect();
+    if matches!(id.as_str(), "MSH" | "FHS" | "BHS") {
+        // Field 1 of a header is the field separator itself.
+        fields.insert(1, "");
+    }
+    let count = counts.entry(id.clone()).or_insert(0);
+    *count += 1;
+    Some(Segment { id, sequence: *count, fields, delimiters })
+}
+
+/// The patient's names, identifiers, phones, SSN and street address, as seeds; the first identifier, for date
+/// shifts. `field(n)` is PID-n.
+pub(crate) fn pid_seeds<'a>(field: impl Fn(usize) -> Field<'a>, seeds: &mut Seeds, patient: &mut Option<String>) {
+    for repetition in field(5).repetitions().chain(field(9).repetitions()) {
         let name: Vec<String> = repetition.components().take(3).map(|c| c.text().into_owned()).collect();
         seeds.add(Category::Name, &name.join(" "));
     }
-    for (field, category) in [(3, Category::Mrn), (2, Category::Mrn), (19, Category::Ssn), (18, Category::Account)] {
-        for repetition in pid.field(field).repetitions() {
+    for (n, category) in [(3, Category::Mrn), (2, Category::Mrn), (19, Category::Ssn), (18, Category::Account)] {
+        for repetition in field(n).repetitions() {
             let id = repetition.component(1).text();
             if !id.is_empty() {
                 seeds.add(category, &id);
-                if field == 3 {
+                if n == 3 {
                     patient.get_or_insert_with(|| id.into_owned());
                 }
             }
         }
     }
-    for field in [13, 14] {
-        for repetition in pid.field(field).repetitions() {
-            let number: String = [1, 6, 7].iter().map(|n| repetition.component(*n).text().into_owned()).collect();
+    for n in [13, 14] {
+        for repetition in field(n).repetitions() {
+            let number: String = [1, 6, 7].iter().map(|c| repetition.component(*c).text().into_owned()).collect();
             seeds.add(Category::Phone, &number);
         }
     }
-    for repetition in pid.field(11).repetitions() {
+    for repetition in field(11).repetitions() {
         seeds.add(Category::StreetAddress, &repetition.component(1).text());
     }
 }
 
-fn redact_segment(session: &mut Session<'_>, seeds: &Seeds, segment: &Segment<'_, '_>, edits: &mut Edits<'_>) {
-    let Some(id) = segment.id() else { return };
-    let at = segment.location();
-    match fields(id.as_str()) {
-        Some(fields) => {
-            for (number, shape) in fields {
-                let field = segment.field(*number);
-                let location = at.field(u16::try_from(*number).unwrap_or(0));
-                redact_field(session, seeds, &field, *shape, &location.to_string(), edits);
-            }
-            if segment.is("OBX") && matches!(segment.field(2).text().as_ref(), "TX" | "FT" | "ST") {
-                redact_field(session, seeds, &segment.field(5), Shape::Text, &at.field(5).to_string(), edits);
-            }
-        }
-        // Z-segments and segments labcore does not know may hold anything: every field is searched.
-        None => {
-            for number in 1..=segment.field_count() {
-                let location = at.field(u16::try_from(number).unwrap_or(0)).to_string();
-                redact_field(session, seeds, &segment.field(number), Shape::Text, &location, edits);
-            }
+fn redact_segment(session: &mut Session<'_>, seeds: &Seeds, segment: &Segment<'_>, edits: &mut Edits<'_>) {
+    let types = session.redactor.detector.hl7_types();
+    let value_type = segment.field(2).text().trim().to_ascii_uppercase();
+    for n in 1..segment.fields.len() {
+        let field = segment.field(n);
+        let values = field_values(types, &segment.id, n, &field, Some(&value_type));
+        for value in values {
+            let location = location(segment, n, &value);
+            redact_value(session, seeds, &value, &segment.delimiters, &location, edits);
         }
     }
 }
 
-fn redact_field(
+fn location(segment: &Segment<'_>, n: usize, value: &Value<'_>) -> String {
+    let mut at = format!("{}[{}]-{n}", segment.id, segment.sequence);
+    for part in [value.component, value.sub].into_iter().filter(|p| *p > 0) {
+        at.push('.');
+        at.push_str(&part.to_string());
+    }
+    at
+}
+
+fn redact_value(
     session: &mut Session<'_>,
     seeds: &Seeds,
-    field: &Field<'_>,
-    shape: Shape,
+    value: &Value<'_>,
+    d: &Delimiters,
     location: &str,
     edits: &mut Edits<'_>,
 ) {
-    let d = *field.delimiters();
-    if let Shape::Text = shape {
-        for repetition in field.repetitions().filter(|r| !r.is_empty()) {
-            let decoded: Cow<'_, str> = unescape(repetition.as_str(), &d);
+    let role = match value.role {
+        Role::Unknown if date_shaped(value.raw) => Role::Date,
+        Role::Unknown => Role::Text,
+        role => role,
+    };
+    match role {
+        Role::Keep | Role::Unknown => {}
+        Role::Text => {
+            let decoded = unescape(value.raw, d);
             let redactor = session.redactor;
             let new = redactor.free_text(session, &decoded, seeds, location);
             if new != decoded {
-                edits.replace(repetition.as_str(), escape(&new, &d));
+                edits.replace(value.raw, escape(&new, d));
             }
         }
-        return;
-    }
-    for (component, category, n) in field_parts(field, shape) {
-        if category == Category::Date {
-            date(session, &component, location, &d, edits);
-            continue;
+        Role::Date => {
+            let raw = value.raw.trim();
+            let found = hl7_date(raw);
+            if let Some(new) = session.replace(Category::Date, raw, found.as_ref(), Form::Text, || location.to_owned())
+            {
+                edits.replace(raw, escape(&new, d));
+            }
         }
-        let value = unescape(component.as_str(), &d);
-        if let Some(new) = session.replace(category, &value, None, Form::Text, || format!("{location}.{n}")) {
-            edits.replace(component.as_str(), escape(&new, &d));
+        Role::Identifier(category) => {
+            let decoded = unescape(value.raw, d);
+            let text = decoded.trim();
+            if let Some(new) = session.replace(category, text, None, Form::Text, || location.to_owned()) {
+                edits.replace(value.raw, escape(&new, d));
+            }
         }
-    }
-}
-
-/// A DTM (TS.1) date: generalised, shifted (kept in HL7's form, time and offset after it) or masked.
-fn date(session: &mut Session<'_>, component: &Component<'_>, location: &str, d: &Delimiters, edits: &mut Edits<'_>) {
-    let raw = component.subcomponent(1);
-    let found = hl7_date(raw);
-    if let Some(new) = session.replace(Category::Date, raw.trim(), found.as_ref(), Form::Text, || location.to_owned()) {
-        edits.replace(raw, escape(&new, d));
     }
 }

@@ -1,7 +1,9 @@
 //! labcore's JSON payload and report: `patient_id` (MRN), `patient.birth_date` and `collected_at` (dates),
-//! `specimen.id` (an accession number), and free text (`comments`, `results[].comment`) searched for
-//! identifiers seeded with the patient identifier. Results are left exactly as sent. A key labcore does not
-//! know may hold anything: its strings are searched as free text.
+//! `specimen.id` (an accession number), and free text (`comments`, `results[].comment`, text written where a
+//! value is) searched for identifiers seeded with the patient identifier. Numbers, codes, units and ranges are
+//! left exactly as sent. Failing closed: an identifier or date of the wrong JSON type (`"patient_id": 482913`)
+//! is redacted all the same, an object where text was expected is walked, and a key labcore does not know may
+//! hold anything: its strings and numbers are searched as free text.
 
 use chrono::Datelike;
 use serde_json::value::RawValue;
@@ -18,7 +20,6 @@ const KEPT: &[&str] = &[
     "type",
     "analyte",
     "loinc",
-    "value",
     "unit",
     "reference_range",
     "flag",
@@ -32,17 +33,14 @@ const KEPT: &[&str] = &[
     "findings",
     "index",
     "mapping",
-    "display",
     "comparator",
     "significant_digits",
     "converted",
-    "text",
     "plausible",
     "range_status",
     "range",
     "critical",
     "delta",
-    "original",
     "location",
     "$schema",
 ];
@@ -53,6 +51,8 @@ enum Rule {
     Date,
     FreeText,
     Keep,
+    /// A value: numbers kept, text searched (`"value": "Mary Roe, DOB 1970-01-01"`).
+    Value,
     /// An object or array to walk into (results, patient, specimen, comments, unknown containers).
     Walk,
 }
@@ -64,6 +64,7 @@ fn rule(parent: &str, key: &str) -> Rule {
         ("specimen", "id") => Rule::Identifier(Category::OtherId),
         ("", "comments") | ("result", "comment") => Rule::FreeText,
         ("", "results" | "patient" | "specimen") => Rule::Walk,
+        (_, "value" | "text" | "display" | "original") => Rule::Value,
         (_, key) if KEPT.contains(&key) => Rule::Keep,
         _ => Rule::FreeText,
     }
@@ -77,13 +78,12 @@ struct Walk<'r, 'a> {
 
 pub(crate) fn redact(
     redactor: &Redactor,
-    input: &[u8],
+    text: &str,
     options: &RedactOptions,
 ) -> Result<(String, Vec<super::Change>), RedactError> {
-    let text = crate::process::check_input(input, crate::DEFAULT_MAX_INPUT_BYTES).map_err(RedactError::Input)?;
     let raw: &RawValue = serde_json::from_str(text).map_err(|e| RedactError::Input(crate::Error::from_json(&e)))?;
     let root = Obj::read(raw);
-    let patient = root.as_ref().and_then(|r| r.string("patient_id"));
+    let patient = root.as_ref().and_then(|r| r.string("patient_id").or_else(|| number(r, "patient_id")));
     let mut seeds = options.seeds.clone();
     if let Some(id) = &patient {
         seeds.add(Category::Mrn, id);
@@ -104,6 +104,7 @@ impl Walk<'_, '_> {
             let here = format!("{path}/{}", key_segment(key, position));
             match rule(parent, key) {
                 Rule::Keep => {}
+                Rule::Value => self.value(raw, &here),
                 Rule::Identifier(category) => self.identifier(raw, category, &here),
                 Rule::Date => self.date(raw, &here),
                 Rule::FreeText => self.free(raw, &here),
@@ -132,21 +133,55 @@ impl Walk<'_, '_> {
         }
     }
 
+    /// An identifier: a string, or a number written where the string should be; anything else is walked.
     fn identifier(&mut self, raw: &RawValue, category: Category, path: &str) {
-        let Some(value) = Json::of(raw).text() else { return self.free(raw, path) };
+        let value = match Json::of(raw) {
+            Json::Number(number) => std::borrow::Cow::Borrowed(number),
+            json => match json.text() {
+                Some(text) => text,
+                None => return self.free(raw, path),
+            },
+        };
         if let Some(new) = self.session.replace(category, &value, None, Form::Text, || path.to_owned()) {
             self.splicer.replace_with_string(raw, &new);
         }
     }
 
+    /// A date: a string, or a number (`19840312`) redacted as the date it spells; anything else is walked.
     fn date(&mut self, raw: &RawValue, path: &str) {
-        redact_date(&mut self.session, &mut self.splicer, raw, path);
+        match Json::of(raw) {
+            Json::Str(_) => redact_date(&mut self.session, &mut self.splicer, raw, path),
+            Json::Number(number) => {
+                let date = super::hl7_fields::hl7_date(number);
+                if let Some(new) =
+                    self.session.replace(Category::Date, number, date.as_ref(), Form::Text, || path.to_owned())
+                {
+                    self.splicer.replace_with_string(raw, &new);
+                }
+            }
+            _ => self.free(raw, path),
+        }
     }
 
-    /// Strings searched as free text; arrays and objects of unknown meaning walked into.
+    /// A value: a number kept, text searched, a container walked.
+    fn value(&mut self, raw: &RawValue, path: &str) {
+        match Json::of(raw) {
+            Json::Number(_) | Json::Bool | Json::Null => {}
+            _ => self.free(raw, path),
+        }
+    }
+
+    /// Strings and numbers searched as free text; arrays and objects of unknown meaning walked into.
     fn free(&mut self, raw: &RawValue, path: &str) {
         match Json::of(raw) {
             Json::Str(_) => redact_free_string(&mut self.session, &self.seeds, &mut self.splicer, raw, path),
+            Json::Number(number) => {
+                let redactor = self.session.redactor;
+                let new = redactor.free_text(&mut self.session, number, &self.seeds, path);
+                if new != number {
+                    self.splicer.replace_with_string(raw, &new);
+                }
+            }
             Json::Array(_) => {
                 for (i, element) in elements(raw).into_iter().enumerate() {
                     self.free(element, &format!("{path}/{i}"));
@@ -159,5 +194,13 @@ impl Walk<'_, '_> {
             }
             _ => {}
         }
+    }
+}
+
+/// A number member's text (an identifier sent as a number).
+fn number<'a>(object: &Obj<'a>, key: &str) -> Option<std::borrow::Cow<'a, str>> {
+    match object.get(key)? {
+        Json::Number(number) => Some(std::borrow::Cow::Borrowed(number)),
+        _ => None,
     }
 }

@@ -26,8 +26,11 @@
 mod category;
 mod detect;
 mod fhir;
+mod fhir_refs;
 mod hl7;
 mod hl7_fields;
+mod hl7_types;
+mod input;
 mod json;
 mod key;
 mod labcore_json;
@@ -37,6 +40,7 @@ mod zip3;
 
 pub use category::Category;
 pub use detect::Seeds;
+pub use input::MAX_JSON_DEPTH;
 pub use key::{KeyError, MIN_KEY_BYTES, RedactionKey};
 pub use policy::{Operation, Policy};
 pub use session::Change;
@@ -47,6 +51,7 @@ use serde::Serialize;
 
 use crate::Format;
 use detect::Detector;
+use input::Expect;
 use session::{Form, Session};
 
 /// A redactor: a policy, the key it may need, and the compiled detector. Build it once and share it.
@@ -112,7 +117,7 @@ pub enum RedactAs {
     /// A recognised format as that document, anything else as free text ([`Redactor::auto`]).
     #[default]
     Auto,
-    /// Free text (UTF-8, invalid bytes replaced).
+    /// Free text ([`Redactor::text_bytes`]).
     Text,
     /// A document of this format.
     Document(Format),
@@ -149,6 +154,12 @@ pub enum RedactError {
     /// The input is neither JSON nor HL7 v2.
     #[error("input is neither JSON nor an HL7 v2 message")]
     UnknownFormat,
+    /// The input is not text in an encoding labcore reads (UTF-8, UTF-16, UTF-32, ISO 8859-1): binary data.
+    #[error("input is not readable text")]
+    Unreadable,
+    /// JSON nested deeper than [`MAX_JSON_DEPTH`] levels.
+    #[error("input is nested more than {MAX_JSON_DEPTH} levels deep")]
+    TooDeep,
 }
 
 impl RedactError {
@@ -158,6 +169,8 @@ impl RedactError {
             RedactError::KeyRequired => "key_required",
             RedactError::Input(e) => e.code(),
             RedactError::UnknownFormat => "unknown_format",
+            RedactError::Unreadable => "unreadable_input",
+            RedactError::TooDeep => "input_too_deep",
         }
     }
 }
@@ -203,7 +216,9 @@ impl Redactor {
 
     /// Redacts a labcore JSON payload, or a labcore report serialised as JSON.
     pub fn labcore_json(&self, input: &[u8], options: &RedactOptions) -> Result<Redacted, RedactError> {
-        labcore_json::redact(self, input, options).map(|(output, changes)| Redacted {
+        let text = input::decode(input, Expect::Json)?;
+        input::check_depth(&text)?;
+        labcore_json::redact(self, &text, options).map(|(output, changes)| Redacted {
             format: Some(Format::Labcore),
             output,
             changes,
@@ -218,25 +233,35 @@ impl Redactor {
 
     /// Redacts FHIR R4 JSON (a resource or a Bundle).
     pub fn fhir(&self, input: &[u8], options: &RedactOptions) -> Result<Redacted, RedactError> {
-        fhir::redact(self, input, options).map(|(output, changes)| Redacted {
+        let text = input::decode(input, Expect::Json)?;
+        input::check_depth(&text)?;
+        fhir::redact(self, &text, options).map(|(output, changes)| Redacted {
             format: Some(Format::Fhir),
             output,
             changes,
         })
     }
 
-    /// Redacts HL7 v2 (a message, several, or a batch). The output is UTF-8.
+    /// Redacts HL7 v2 (a message, several, or a batch). The output is UTF-8. Lines that are not segments (a
+    /// note wrapped onto the next line, text pasted between segments) are redacted as free text.
     pub fn hl7(&self, input: &[u8], options: &RedactOptions) -> Result<Redacted, RedactError> {
-        hl7::redact(self, input, options).map(|(output, changes)| Redacted {
-            format: Some(Format::Hl7v2),
-            output,
-            changes,
-        })
+        let text = input::decode(input, Expect::Hl7)?;
+        let (output, changes) = hl7::redact(self, &text, options);
+        Ok(Redacted { format: Some(Format::Hl7v2), output, changes })
     }
 
-    /// Recognises the input's format ([`crate::detect`]) and redacts it.
+    /// Redacts free text given as bytes: UTF-8, UTF-16 or UTF-32 (with a byte order mark, or UTF-16 without),
+    /// else ISO 8859-1. The output is UTF-8. Bytes that are not text are refused ([`RedactError::Unreadable`]).
+    pub fn text_bytes(&self, input: &[u8], options: &RedactOptions) -> Result<Redacted, RedactError> {
+        let text = input::decode(input, Expect::Text)?;
+        Ok(self.text(&text, options))
+    }
+
+    /// Recognises the input's format ([`crate::detect`], after decoding UTF-16 and UTF-32) and redacts it;
+    /// anything else is [`RedactError::UnknownFormat`].
     pub fn any(&self, input: &[u8], options: &RedactOptions) -> Result<Redacted, RedactError> {
-        match crate::detect(input) {
+        let probe = input::decode(input, Expect::Text)?;
+        match crate::detect(probe.as_bytes()) {
             Some(Format::Hl7v2) => self.hl7(input, options),
             Some(Format::Fhir) => self.fhir(input, options),
             Some(Format::Labcore) => self.labcore_json(input, options),
@@ -244,12 +269,13 @@ impl Redactor {
         }
     }
 
-    /// Redacts whatever the input is: a recognised format ([`Redactor::any`]) as that document, anything else
-    /// as free text (read as UTF-8, invalid bytes replaced).
+    /// Redacts whatever the input is: a recognised format ([`Redactor::any`]) as that document, any other text
+    /// as free text ([`Redactor::text_bytes`]). Bytes that are not text are refused.
     pub fn auto(&self, input: &[u8], options: &RedactOptions) -> Result<Redacted, RedactError> {
-        match crate::detect(input) {
+        let probe = input::decode(input, Expect::Text)?;
+        match crate::detect(probe.as_bytes()) {
             Some(_) => self.any(input, options),
-            None => Ok(self.text(&String::from_utf8_lossy(input), options)),
+            None => Ok(self.text(&probe, options)),
         }
     }
 
@@ -257,7 +283,7 @@ impl Redactor {
     pub fn redact_as(&self, kind: RedactAs, input: &[u8], options: &RedactOptions) -> Result<Redacted, RedactError> {
         match kind {
             RedactAs::Auto => self.auto(input, options),
-            RedactAs::Text => Ok(self.text(&String::from_utf8_lossy(input), options)),
+            RedactAs::Text => self.text_bytes(input, options),
             RedactAs::Document(Format::Labcore) => self.labcore_json(input, options),
             RedactAs::Document(Format::Fhir) => self.fhir(input, options),
             RedactAs::Document(Format::Hl7v2) => self.hl7(input, options),

@@ -33,13 +33,19 @@ pub(crate) struct Session<'r> {
     pub(crate) changes: Vec<Change>,
 }
 
-/// How a replacement is written: in free text and most fields (`[NAME-1]`), or as a FHIR id (`name-1`: letters,
-/// digits and hyphens only).
+/// How a replacement is written: in free text and most fields (`[NAME-1]`), as a FHIR id or in a URL
+/// (`redacted-name-1`: letters, digits and hyphens only), or as a UUID (a `urn:uuid:` full URL and the references
+/// to it), marked by its last group ([`UUID_MARK`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Form {
     Text,
     Id,
+    Uuid,
 }
+
+/// The last group of every UUID labcore writes in place of one (hexadecimal "labelled"), so that they are
+/// recognised as its own.
+pub(crate) const UUID_MARK: &str = "1abe11ed0000";
 
 impl<'r> Session<'r> {
     pub(crate) fn new(redactor: &'r Redactor, patient: Option<&str>, as_of_year: i32) -> Session<'r> {
@@ -58,7 +64,8 @@ impl<'r> Session<'r> {
     pub(crate) fn numbered_after(mut self, input: &str) -> Session<'r> {
         let bracketed = input.split('[').skip(1).filter_map(|rest| numbered(rest, ']'));
         let ids = input.split("redacted-").skip(1).filter_map(|rest| numbered(rest, ' '));
-        for (tag, number) in bracketed.chain(ids) {
+        let uuids = input.match_indices(UUID_MARK).filter_map(|(at, _)| uuid_numbered(input.get(..at)?));
+        for (tag, number) in bracketed.chain(ids).chain(uuids) {
             if let Some(category) = Category::from_tag(&tag.to_ascii_uppercase()) {
                 let count = self.counts.entry(category).or_insert(0);
                 *count = (*count).max(number);
@@ -104,6 +111,18 @@ impl<'r> Session<'r> {
             Operation::Remove => (Some(String::new()), Operation::Remove),
             Operation::Mask => mask(self),
             Operation::Pseudonym => match &self.redactor.key {
+                Some(key) if form == Form::Uuid => {
+                    let mac = key.mac(&[b"uuid", category.tag().as_bytes(), normalize(category, value).as_bytes()]);
+                    let hex: String = mac.iter().take(8).map(|b| format!("{b:02x}")).collect();
+                    let uuid = format!(
+                        "{}-{}-4{}-8{}-{UUID_MARK}",
+                        hex.get(..8).unwrap_or_default(),
+                        hex.get(8..12).unwrap_or_default(),
+                        hex.get(12..15).unwrap_or_default(),
+                        hex.get(13..16).unwrap_or_default()
+                    );
+                    (Some(uuid), operation)
+                }
                 Some(key) => {
                     (Some(pseudonym_form(&key.pseudonym(category.tag(), &normalize(category, value)), form)), operation)
                 }
@@ -158,6 +177,7 @@ impl<'r> Session<'r> {
         match form {
             Form::Text => format!("[{}-{number}]", category.tag()),
             Form::Id => format!("redacted-{}-{number}", category.tag().to_ascii_lowercase()),
+            Form::Uuid => format!("{number:08}-{:04}-4000-8000-{UUID_MARK}", category_index(category)),
         }
     }
 }
@@ -174,11 +194,28 @@ fn numbered(rest: &str, close: char) -> Option<(String, usize)> {
     (digits > 0 && closed).then(|| Some((tag.to_owned(), after.get(..digits)?.parse().ok()?))).flatten()
 }
 
+/// A category's position in [`Category::ALL`] (the second group of a UUID mask).
+fn category_index(category: Category) -> usize {
+    Category::ALL.iter().position(|c| *c == category).unwrap_or(0)
+}
+
+/// The tag and number of a UUID mask ending just before its mark (`00000003-0011-4000-8000-`).
+fn uuid_numbered(before: &str) -> Option<(String, usize)> {
+    let head = before.get(before.len().checked_sub(24)?..)?;
+    let (number, rest) = head.split_once('-')?;
+    let (index, rest) = rest.split_once('-')?;
+    if rest != "4000-8000-" || number.len() != 8 || index.len() != 4 {
+        return None;
+    }
+    let category = Category::ALL.get(index.parse::<usize>().ok()?)?;
+    Some((category.tag().to_owned(), number.parse().ok()?))
+}
+
 /// A pseudonym as an id: lower case (FHIR ids are case-sensitive; lower case avoids look-alikes).
 fn pseudonym_form(pseudonym: &str, form: Form) -> String {
     match form {
         Form::Text => pseudonym.to_owned(),
-        Form::Id => pseudonym.to_ascii_lowercase(),
+        Form::Id | Form::Uuid => pseudonym.to_ascii_lowercase(),
     }
 }
 

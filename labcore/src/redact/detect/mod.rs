@@ -83,6 +83,7 @@ pub(crate) struct Detector {
     names: names::NameLists,
     cities: cities::Cities,
     own: Regex,
+    hl7_types: super::hl7_types::Hl7Types,
 }
 
 impl Detector {
@@ -97,7 +98,13 @@ impl Detector {
         .unwrap_or_else(never);
         let names = names::NameLists::builtin();
         let cities = cities::Cities::builtin(|word| names.is_word(word));
-        Detector { patterns: patterns::Patterns::new(), dates: DatePatterns::new(), names, cities, own }
+        let hl7_types = super::hl7_types::Hl7Types::builtin();
+        Detector { patterns: patterns::Patterns::new(), dates: DatePatterns::new(), names, cities, own, hl7_types }
+    }
+
+    /// The HL7 v2 data types, for redaction by type.
+    pub(crate) fn hl7_types(&self) -> &super::hl7_types::Hl7Types {
+        &self.hl7_types
     }
 
     /// Whether a whole value is one of labcore's placeholders or pseudonyms (`[NAME-1]`, `MRN-3f9a…`).
@@ -116,7 +123,7 @@ impl Detector {
         let folded = Folded::new(text);
         let view = folded.text();
         // HL7 segments pasted into the text: their fields by the HL7 rules, their PID as more seeds.
-        let (pasted, more) = super::hl7_fields::embedded(view);
+        let (pasted, more) = super::hl7_fields::embedded(&self.hl7_types, view);
         let merged;
         let seeds = match more {
             Some(more) => {
