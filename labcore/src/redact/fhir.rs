@@ -19,7 +19,8 @@ use super::{Category, RedactError, RedactOptions, Redactor, Seeds};
 /// Resource types that describe a person.
 pub(super) const PEOPLE: &[&str] = &["Patient", "RelatedPerson", "Practitioner", "Person"];
 
-/// Members kept whatever they hold: codes and structure, and the lab's own values.
+/// Members whose primitive values are codes and structure, kept (an object or array under one of these names —
+/// Observation.method is a CodeableConcept — is walked like any other).
 const KEPT: &[&str] = &[
     "resourceType",
     "status",
@@ -42,15 +43,18 @@ const KEPT: &[&str] = &[
     "priority",
     "method",
     "relation",
-    "referenceRange",
-    "valueQuantity",
-    "valueRange",
-    "valueRatio",
-    "valueSampledData",
-    "interpretation",
     "hash",
     "size",
 ];
+
+/// Members holding the lab's own values, kept whole: quantities, reference ranges, interpretations.
+const LAB: &[&str] =
+    &["referenceRange", "valueQuantity", "valueRange", "valueRatio", "valueSampledData", "interpretation"];
+
+/// Whether a member is kept as it is.
+fn kept(key: &str, raw: &RawValue) -> bool {
+    LAB.contains(&key) || KEPT.contains(&key) && !matches!(Json::of(raw), Json::Object(_) | Json::Array(_))
+}
 
 /// Extension URLs (HL7 core extensions) whose values identify the patient.
 const MAIDEN_NAME: &str = "http://hl7.org/fhir/StructureDefinition/patient-mothersMaidenName";
@@ -111,6 +115,15 @@ impl Walk<'_, '_> {
                 }
             }
             Json::Str(_) => self.string(raw, at, path),
+            // A date sent as a number (`"birthDate": 19700304`): redacted as the date it spells.
+            Json::Number(number) if super::fhir_refs::is_date_key(at.key) => {
+                let date = super::hl7_fields::hl7_date(number);
+                let replaced =
+                    self.session.replace(Category::Date, number, date.as_ref(), Form::Text, || path.to_owned());
+                if let Some(new) = replaced {
+                    self.splicer.replace_with_string(raw, &new);
+                }
+            }
             Json::Number(_) | Json::Bool | Json::Null => {}
         }
     }
@@ -142,7 +155,8 @@ impl Walk<'_, '_> {
                 (Shape::Reference, "display") => self.display(&object, value, &here),
                 (Shape::Narrative, "div") => self.free(value, &here),
                 (Shape::Extension, _) => self.extension(&object, key, value, inner, &here),
-                (_, key) if KEPT.contains(&key) => {}
+                (_, "authorString") => self.each(value, Category::Name, &here),
+                (_, key) if kept(key, value) => {}
                 _ => self.member(key, value, inner, &here),
             }
         }
@@ -154,9 +168,10 @@ impl Walk<'_, '_> {
         let string = matches!(Json::of(raw), Json::Str(_));
         match key {
             "fullUrl" | "reference" if string => self.reference(raw, path),
-            "url" | "location" | "ifNoneExist" | "ifMatch" | "ifNoneMatch" if string => self.url(raw, path),
+            "url" | "location" | "ifMatch" | "ifNoneMatch" if string => self.url(raw, path),
             "name" if string && at.person => self.each(raw, Category::Name, path),
-            "code" | "type" if string => {}
+            "ifNoneExist" if string => self.search(raw, path),
+            "code" if string => {}
             _ => self.value(raw, at, path),
         }
     }
@@ -168,7 +183,7 @@ impl Walk<'_, '_> {
             match key.as_ref() {
                 "id" => self.string_as(value, category_of(kind), Form::Id, &here),
                 "resourceType" => {}
-                key if KEPT.contains(&key) => {}
+                key if kept(key, value) => {}
                 key => self.member(key, value, At { key, ..at }, &here),
             }
         }
@@ -245,7 +260,7 @@ impl Walk<'_, '_> {
             "valueDecimal" if matches!(url.as_ref(), "latitude" | "longitude" | GEOLOCATION) => {
                 self.remove(raw, Category::Geocode, path);
             }
-            _ if KEPT.contains(&key) => {}
+            _ if kept(key, raw) => {}
             _ => self.member(key, raw, at, path),
         }
     }
@@ -253,6 +268,15 @@ impl Walk<'_, '_> {
     fn reference(&mut self, raw: &RawValue, path: &str) {
         let Some(value) = Json::of(raw).text() else { return };
         if let Some(new) = super::fhir_refs::rewrite_reference(&mut self.session, &self.ids, &value, path) {
+            self.splicer.replace_with_string(raw, &new);
+        }
+    }
+
+    /// A search written without its URL (`ifNoneExist`: `identifier=urn:mrn|MRN123`).
+    fn search(&mut self, raw: &RawValue, path: &str) {
+        let Some(value) = Json::of(raw).text() else { return };
+        let new = super::fhir_refs::rewrite_query(&mut self.session, "", &value, path);
+        if new != value {
             self.splicer.replace_with_string(raw, &new);
         }
     }
@@ -275,7 +299,8 @@ fn shape(object: &Obj<'_>, key: &str) -> Shape {
         })
     };
     let has = |wanted: &[&str]| keys.iter().any(|k| wanted.contains(k));
-    let string_value = matches!(object.get("value"), Some(Json::Str(_)));
+    // An Identifier's value is a string; one sent as a number is an identifier all the same.
+    let string_value = matches!(object.get("value"), Some(Json::Str(_) | Json::Number(_)));
     let telecom_system = object
         .string("system")
         .is_some_and(|s| matches!(s.as_ref(), "phone" | "fax" | "email" | "pager" | "url" | "sms" | "other"));

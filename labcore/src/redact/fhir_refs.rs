@@ -141,7 +141,7 @@ const SEARCH_CONTROLS: &[&str] = &[
 
 /// A query string with every parameter value masked but those that control the search; an identifier's system
 /// (`system|value`) stays.
-fn rewrite_query(session: &mut Session<'_>, kind: &str, query: &str, path: &str) -> String {
+pub(super) fn rewrite_query(session: &mut Session<'_>, kind: &str, query: &str, path: &str) -> String {
     let mut out = Vec::new();
     for pair in query.split('&') {
         let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
@@ -193,11 +193,15 @@ pub(super) fn is_date(text: &str, key: &str) -> bool {
     let digits = |range: std::ops::Range<usize>| bytes.get(range).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
     let year = bytes.len() == 4 && digits(0..4);
     let month = bytes.len() >= 7 && digits(0..4) && bytes.get(4) == Some(&b'-') && digits(5..7);
-    let dated = key.contains("ate")
+    month && (bytes.len() == 7 || bytes.get(7) == Some(&b'-') && digits(8..10)) || year && is_date_key(key)
+}
+
+/// Whether an element's name says it holds a date (`birthDate`, `effectiveDateTime`, `issued`, `start`).
+pub(super) fn is_date_key(key: &str) -> bool {
+    key.contains("ate")
         || key.contains("ime")
         || key.contains("nstant")
-        || matches!(key, "start" | "end" | "issued" | "recorded" | "authoredOn" | "lastUpdated" | "created");
-    month && (bytes.len() == 7 || bytes.get(7) == Some(&b'-') && digits(8..10)) || year && dated
+        || matches!(key, "start" | "end" | "issued" | "recorded" | "authoredOn" | "lastUpdated" | "created")
 }
 
 /// The Patients' names, identifiers, telecoms and street lines anywhere in the document, as seeds for free
