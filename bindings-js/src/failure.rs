@@ -82,7 +82,9 @@ impl Failure {
     pub fn redaction(err: &labcore::redact::RedactError) -> Failure {
         match err {
             labcore::redact::RedactError::Input(inner) => Failure::input(inner),
-            labcore::redact::RedactError::UnknownFormat => {
+            labcore::redact::RedactError::UnknownFormat
+            | labcore::redact::RedactError::Unreadable
+            | labcore::redact::RedactError::TooDeep => {
                 Failure::new(Kind::InputError, err.code(), err.to_string(), String::new())
             }
             _ => Failure::new(Kind::RedactionError, err.code(), err.to_string(), String::new()),

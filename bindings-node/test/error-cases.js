@@ -50,9 +50,13 @@ function errorCases (labcore, { toml = true } = {}) {
     ['unit system', () => labcore.process('{}', { unitSystem: 'metric' }), labcore.OptionError, 'invalid_option', 'unitSystem'],
     ['format', () => labcore.process('{}', { format: 'xml' }), labcore.OptionError, 'invalid_option', 'format'],
     ['operation', () => labcore.Policy.safeHarbor().withOperation('name', 'shred'), labcore.OptionError, 'invalid_option', 'operation'],
-    ['redact format', () => labcore.redact('x', { format: 'pdf' }), labcore.OptionError, 'invalid_option', 'format']
+    ['redact format', () => labcore.redact('x', { format: 'pdf' }), labcore.OptionError, 'invalid_option', 'format'],
+    // Redaction fails closed: what it cannot read is an error, never "nothing to change".
+    ['redact binary', () => labcore.redact(Buffer.concat([Buffer.from(Array.from({ length: 4096 }, (_, i) => i % 256)), Buffer.from(MRN)])), labcore.InputError, 'unreadable_input', ''],
+    ['redact binary as HL7', () => labcore.redact(Buffer.from('\x00\x01 garbage ' + MRN), { format: 'hl7v2' }), labcore.InputError, 'unreadable_input', ''],
+    ['redact deep JSON', () => labcore.redact('['.repeat(50000) + ']'.repeat(50000)), labcore.InputError, 'input_too_deep', '']
   ]
-  const needsRedaction = new Set(['key required', 'short key', 'operation', 'redact format'])
+  const needsRedaction = new Set(['key required', 'short key', 'operation', 'redact format', 'redact binary', 'redact binary as HL7', 'redact deep JSON'])
   return cases.filter(([name]) => redaction || !needsRedaction.has(name))
 }
 

@@ -71,7 +71,9 @@ pub(crate) fn catalog(err: &labcore::catalog::CatalogError) -> PyErr {
 pub(crate) fn redaction(err: &labcore::redact::RedactError) -> PyErr {
     match err {
         labcore::redact::RedactError::Input(inner) => input(inner),
-        labcore::redact::RedactError::UnknownFormat => raise(Class::Input, &err.to_string(), err.code(), "", None),
+        labcore::redact::RedactError::UnknownFormat
+        | labcore::redact::RedactError::Unreadable
+        | labcore::redact::RedactError::TooDeep => raise(Class::Input, &err.to_string(), err.code(), "", None),
         _ => raise(Class::Redaction, &err.to_string(), err.code(), "", None),
     }
 }

@@ -52,6 +52,12 @@ def test_the_hierarchy() -> None:
         (lambda: labcore.Policy.safe_harbor().with_operation("name", "shred"), labcore.OptionError, "invalid_option", "operation"),
         (lambda: labcore.Policy.safe_harbor().with_zip3("census1990"), labcore.OptionError, "invalid_option", "zip3"),
         (lambda: labcore.redact("x", format="pdf"), labcore.OptionError, "invalid_option", "format"),
+        # Redaction fails closed: what it cannot read is an error, never "nothing to change".
+        (lambda: labcore.redact(bytes(range(256)) * 16 + MRN.encode()), labcore.InputError, "unreadable_input", ""),
+        (lambda: labcore.redact(b"\x00\x01 garbage " + MRN.encode(), format="text"), labcore.InputError, "unreadable_input", ""),
+        (lambda: labcore.redact(b"\x00\x01 garbage " + MRN.encode(), format="hl7v2"), labcore.InputError, "unreadable_input", ""),
+        (lambda: labcore.redact("[" * 50_000 + "]" * 50_000), labcore.InputError, "input_too_deep", ""),
+        (lambda: labcore.redact('{"resourceType": "Bundle", "entry": ' + "[" * 20_000 + "]" * 20_000 + "}"), labcore.InputError, "input_too_deep", ""),
     ],
 )
 def test_each_failure_raises_its_class_with_code_and_path(call: Callable[[], Any], cls: type, code: str, path: Any) -> None:

@@ -105,6 +105,29 @@ fn free_text_from_standard_input() {
 }
 
 #[test]
+fn unreadable_and_wide_inputs_fail_closed() {
+    let dir = tempdir("fail-closed");
+    // UTF-16 text is decoded and redacted; bytes that are not text are an error, never passed through.
+    let note = "Called Mary Roe at (217) 555-0111, SSN 123-45-6789";
+    let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain(note.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    std::fs::write(dir.join("note.txt"), utf16).unwrap();
+    let binary: Vec<u8> = (0..4096u32).map(|i| (i % 256) as u8).chain(*b"SSN 123-45-6789").collect();
+    std::fs::write(dir.join("blob.bin"), binary).unwrap();
+    let out = redact().arg("--text").arg(dir.join("note.txt")).arg(dir.join("blob.bin")).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let lines = lines(&out);
+    let output = lines[0]["output"].as_str().unwrap();
+    assert!(!output.contains("555-0111") && !output.contains("123-45-6789"), "{output}");
+    assert_eq!(lines[1]["error"]["code"], "unreadable_input");
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("123-45-6789"));
+    // 50 000-deep JSON: refused, not a crash.
+    std::fs::write(dir.join("deep.json"), "[".repeat(50_000) + &"]".repeat(50_000)).unwrap();
+    let out = redact().arg(dir.join("deep.json")).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(self::lines(&out)[0]["error"]["code"], "input_too_deep");
+}
+
+#[test]
 fn out_dir_writes_copies_and_never_overwrites_an_input() {
     let dir = tempdir("out-dir");
     let copy = dir.join("cbc.json");

@@ -21,6 +21,9 @@ pub(crate) enum Expect {
     Hl7,
     /// Free text: UTF-8, UTF-16/32, else ISO 8859-1; refused when it is not text at all.
     Text,
+    /// Only to recognise the format: decoded as free text is, never refused for what it holds (a JSON string
+    /// may hold any character).
+    Probe,
 }
 
 /// Decodes an input for redaction. Wide encodings are recognised first (a UTF-16 file read as bytes is full of
@@ -38,7 +41,7 @@ pub(crate) fn decode(input: &[u8], expect: Expect) -> Result<Cow<'_, str>, Redac
         None => match (expect, std::str::from_utf8(input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input))) {
             (_, Ok(text)) => Cow::Borrowed(text),
             (Expect::Hl7, Err(_)) => crate::hl7::decode_text(input).0,
-            (Expect::Text, Err(_)) => Cow::Owned(input.iter().map(|b| char::from(*b)).collect()),
+            (Expect::Text | Expect::Probe, Err(_)) => Cow::Owned(input.iter().map(|b| char::from(*b)).collect()),
             (Expect::Json, Err(_)) => {
                 return crate::process::check_input(input, usize::MAX).map(Cow::Borrowed).map_err(RedactError::Input);
             }
@@ -51,7 +54,7 @@ pub(crate) fn decode(input: &[u8], expect: Expect) -> Result<Cow<'_, str>, Redac
             crate::Location::default(),
         )));
     }
-    if expect != Expect::Json && !is_text(&text) {
+    if matches!(expect, Expect::Hl7 | Expect::Text) && !is_text(&text) {
         return Err(RedactError::Unreadable);
     }
     Ok(text)
@@ -120,7 +123,7 @@ fn unmarked_utf16(input: &[u8]) -> Option<bool> {
 /// Whether decoded text reads as text: control characters (other than white space, MLLP framing and the escape
 /// character) are fewer than one in twenty. A zero byte inside an identifier is folded away by detection; a
 /// binary file is refused.
-fn is_text(text: &str) -> bool {
+pub(crate) fn is_text(text: &str) -> bool {
     let mut chars = 0usize;
     let mut controls = 0usize;
     for c in text.chars() {

@@ -260,7 +260,7 @@ impl Redactor {
     /// Recognises the input's format ([`crate::detect`], after decoding UTF-16 and UTF-32) and redacts it;
     /// anything else is [`RedactError::UnknownFormat`].
     pub fn any(&self, input: &[u8], options: &RedactOptions) -> Result<Redacted, RedactError> {
-        let probe = input::decode(input, Expect::Text)?;
+        let probe = input::decode(input, Expect::Probe)?;
         match crate::detect(probe.as_bytes()) {
             Some(Format::Hl7v2) => self.hl7(input, options),
             Some(Format::Fhir) => self.fhir(input, options),
@@ -272,10 +272,11 @@ impl Redactor {
     /// Redacts whatever the input is: a recognised format ([`Redactor::any`]) as that document, any other text
     /// as free text ([`Redactor::text_bytes`]). Bytes that are not text are refused.
     pub fn auto(&self, input: &[u8], options: &RedactOptions) -> Result<Redacted, RedactError> {
-        let probe = input::decode(input, Expect::Text)?;
+        let probe = input::decode(input, Expect::Probe)?;
         match crate::detect(probe.as_bytes()) {
             Some(_) => self.any(input, options),
-            None => Ok(self.text(&probe, options)),
+            None if input::is_text(&probe) => Ok(self.text(&probe, options)),
+            None => Err(RedactError::Unreadable),
         }
     }
 

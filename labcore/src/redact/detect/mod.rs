@@ -10,6 +10,7 @@ mod name_rules;
 pub(crate) mod names;
 mod numbers;
 mod overlaps;
+mod pasted;
 mod patterns;
 mod people;
 mod places;
@@ -153,9 +154,10 @@ impl Detector {
         let names = people::find(view, &tokens, &seeds.names);
         spans.extend(names.into_iter().map(|(start, end)| Span { start, end, category: Category::Name, date: None }));
         spans.extend(seeded(view, seeds));
-        // A pasted segment's fields are redacted field by field (a span across `^` would change its layout).
+        // A pasted segment's fields are redacted field by field (a span across `^` would change its layout):
+        // what other spans find there is kept only value by value, outside the fields' own identifiers.
         let overlaps = |s: &Span, (a, b): (usize, usize)| s.start < b && a < s.end;
-        spans.retain(|s| !pasted.iter().any(|p| overlaps(s, (p.start, p.end))));
+        let mut spans = pasted::outside(spans, &pasted, view);
         for span in &mut spans {
             whole_words(span, view);
         }
