@@ -9,6 +9,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod line;
+mod priors;
 mod redact;
 
 use std::io::{self, Read, Write};
@@ -18,7 +19,7 @@ use std::process::ExitCode;
 use chrono::{DateTime, Utc};
 use clap::{Parser, ValueEnum};
 use labcore::catalog::{Catalog, LabCatalog};
-use labcore::{Context, PriorResult, UnitSystem};
+use labcore::{Context, UnitSystem};
 
 /// Check lab payloads (labcore JSON, FHIR R4 JSON, HL7 v2 ORU^R01) before sending them.
 #[derive(Debug, Parser)]
@@ -117,7 +118,7 @@ fn run(args: &Args) -> Result<bool, String> {
         Units::Si => UnitSystem::Si,
     };
     let lab = args.lab_catalog.as_deref().map(|path| lab_catalog(&catalog, path)).transpose()?;
-    let priors = args.priors.as_deref().map(read_priors).transpose()?.unwrap_or_default();
+    let priors = args.priors.as_deref().map(priors::read).transpose()?.unwrap_or_default();
     let as_of = args.as_of.unwrap_or_else(Utc::now);
     let mut context = Context::new(&catalog, as_of).with_unit_system(system).with_priors(&priors);
     if let Some(lab) = &lab {
@@ -151,6 +152,8 @@ fn run(args: &Args) -> Result<bool, String> {
     Ok(all_accepted)
 }
 
+/// The lab's catalog. Its errors name the file, where (line and column, or the entry) and what kind of problem,
+/// never what the file says (the core's [`labcore::catalog::CatalogError`] quotes nothing from a lab catalog).
 fn lab_catalog(catalog: &Catalog, path: &Path) -> Result<LabCatalog, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let name = path.to_string_lossy();
@@ -160,23 +163,6 @@ fn lab_catalog(catalog: &Catalog, path: &Path) -> Result<LabCatalog, String> {
         LabCatalog::from_toml(catalog, &name, &text)
     };
     parsed.map_err(|e| e.to_string())
-}
-
-/// Previous results as `[{"analyte", "value", "unit", "collected_at"}]`.
-fn read_priors(path: &Path) -> Result<Vec<PriorResult>, String> {
-    #[derive(serde::Deserialize)]
-    struct Prior {
-        analyte: String,
-        value: f64,
-        unit: String,
-        collected_at: DateTime<chrono::FixedOffset>,
-    }
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let priors: Vec<Prior> = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok(priors
-        .into_iter()
-        .map(|p| PriorResult { analyte: p.analyte, value: p.value, unit: p.unit, collected_at: p.collected_at })
-        .collect())
 }
 
 fn write_line(out: &mut impl Write, checked: &line::Checked<'_>, pretty: bool) -> io::Result<()> {
