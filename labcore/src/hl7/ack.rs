@@ -206,7 +206,7 @@ fn summary(code: AckCode, findings: &[&Finding]) -> String {
 /// The same finding at the same place is listed once (orders of one patient share its PID findings).
 fn dedup<'f>(findings: impl Iterator<Item = &'f Finding>) -> Vec<&'f Finding> {
     let mut seen = std::collections::HashSet::new();
-    findings.filter(|f| seen.insert((f.code(), f.location().copied(), f.message()))).collect()
+    findings.filter(|f| seen.insert((f.code(), f.location(), f.message()))).collect()
 }
 
 fn hl7_location(finding: &Finding) -> Option<Hl7Location> {
