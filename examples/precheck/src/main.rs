@@ -133,7 +133,8 @@ fn run(args: &Args) -> Result<bool, String> {
         ack_control_id: &args.ack_control_id,
     };
     let mut all_accepted = true;
-    let mut out = io::stdout().lock();
+    // Buffered (stdout's own buffer flushes every kilobyte of a long line), and flushed after each line.
+    let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
     // A reader that stops early (`| head`) is not an error: the remaining inputs are still checked for the status.
     let mut reader_gone = false;
     for file in &files {
@@ -172,14 +173,15 @@ fn write_line(out: &mut impl Write, checked: &line::Checked<'_>, pretty: bool) -
             writeln!(out, "{}", ack.trim_end_matches('\r').replace('\r', "\n"))?;
             writeln!(out)?;
         }
-        return Ok(());
+        return out.flush();
     }
     if pretty {
         serde_json::to_writer_pretty(&mut *out, &checked.line)?;
     } else {
         serde_json::to_writer(&mut *out, &checked.line)?;
     }
-    writeln!(out)
+    writeln!(out)?;
+    out.flush()
 }
 
 /// Files as given, directories as their `*.json` and `*.hl7` files in name order.
