@@ -5,7 +5,7 @@ benchmark uses: ``cargo run -p labcore-benches --example dump_payloads -- target
 
 - ``orjson.loads(line)``: parsing alone, the baseline;
 - ``labcore.process(line, as_of=...)``: read, validate, normalise, convert, flag, derive, check completeness,
-  and the result object (headline attributes; reports rendered as JSON text inside, converted on access);
+  and the result object (headline attributes; the core's answer kept inside, converted on access);
 - ``labcore.process(line, ...).to_dict()``: the same with the whole report converted to Python dicts;
 - ``Payload.model_validate_json(line)``: pydantic v2 validation of the input's shape alone (types only: no
   units, LOINC, ranges or flags), for context.

@@ -312,6 +312,22 @@ fn observation(out: &mut String, set_id: usize, a: &Analyte, sex: usize, value: 
     );
 }
 
+/// One ORU^R01 message with one MSH, PID and OBR and `count` potassium OBX (`OBX|n|NM|2823-3^Potassium^LN||4.1|
+/// mmol/L|3.5-5.1|N|||F`), for memory and time measurements of large inputs (`examples/large_hl7.rs`). About
+/// 50 bytes per OBX: 650 000 OBX come to ~32 MB.
+pub fn large_oru(count: usize) -> Vec<u8> {
+    let mut out = Vec::with_capacity(300 + count * 56);
+    out.extend_from_slice(
+        b"MSH|^~\\&|LIS|NORTHWIND|EHR|CLINIC|20261124080000-0500||ORU^R01^ORU_R01|BIG-1|P|2.5.1\r\
+          PID|1||MRN-00482913^^^NW^MR||DOE^JANE||19840312|F\r\
+          OBR|1|||24323-8^Comprehensive metabolic 2000 panel^LN|||202611240742-0500\r",
+    );
+    for n in 1..=count {
+        out.extend_from_slice(format!("OBX|{n}|NM|2823-3^Potassium^LN||4.1|mmol/L|3.5-5.1|N|||F\r").as_bytes());
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -53,29 +53,31 @@ impl LabCatalog {
     }
 }
 
-/// The keyword arguments every processing call takes.
-pub(crate) struct Settings<'py> {
+/// The keyword arguments every processing call takes. Owned (the laboratory catalog by reference count), so that
+/// an outcome can keep them to read its input again.
+pub(crate) struct Settings {
     as_of: chrono::DateTime<chrono::Utc>,
     unit_system: UnitSystem,
-    lab: Option<Bound<'py, LabCatalog>>,
+    lab: Option<Py<LabCatalog>>,
     priors: Vec<PriorResult>,
 }
 
-impl<'py> Settings<'py> {
+impl Settings {
     /// Reads `as_of`, `unit_system`, `lab_catalog` and `priors`.
     pub(crate) fn read(
-        as_of: Option<&Bound<'py, PyAny>>,
+        as_of: Option<&Bound<'_, PyAny>>,
         unit_system: &str,
-        lab_catalog: Option<Bound<'py, LabCatalog>>,
-        priors: Option<&Bound<'py, PyAny>>,
-    ) -> PyResult<Settings<'py>> {
+        lab_catalog: Option<Bound<'_, LabCatalog>>,
+        priors: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Settings> {
         let unit_system = UnitSystem::from_name(unit_system)
             .ok_or_else(|| errors::option("unit_system", "must be \"conventional\" or \"si\""))?;
         let priors = match priors.filter(|p| !p.is_none()) {
             Some(list) => list.try_iter()?.map(|item| prior(&item?)).collect::<PyResult<Vec<_>>>()?,
             None => Vec::new(),
         };
-        Ok(Settings { as_of: convert::time(as_of, "as_of")?, unit_system, lab: lab_catalog, priors })
+        let lab = lab_catalog.map(Bound::unbind);
+        Ok(Settings { as_of: convert::time(as_of, "as_of")?, unit_system, lab, priors })
     }
 
     /// The processing time.

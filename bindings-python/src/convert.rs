@@ -16,7 +16,31 @@ pub(crate) enum Input<'py> {
     Owned(Vec<u8>),
 }
 
+/// An input kept beyond the call (by reference to the `bytes` object, or owned).
+pub(crate) enum Stored {
+    Bytes(Py<PyBytes>),
+    Owned(Vec<u8>),
+}
+
+impl Stored {
+    /// The bytes.
+    pub(crate) fn bytes<'a>(&'a self, py: Python<'a>) -> &'a [u8] {
+        match self {
+            Stored::Bytes(bytes) => bytes.as_bytes(py),
+            Stored::Owned(bytes) => bytes,
+        }
+    }
+}
+
 impl Input<'_> {
+    /// The input kept beyond the call.
+    pub(crate) fn store(self) -> Stored {
+        match self {
+            Input::Bytes(bytes) => Stored::Bytes(bytes.unbind()),
+            Input::Owned(bytes) => Stored::Owned(bytes),
+        }
+    }
+
     /// The bytes (valid while the input is).
     pub(crate) fn bytes(&self) -> &[u8] {
         match self {
@@ -91,7 +115,7 @@ fn integer(object: &Bound<'_, PyAny>, argument: &str) -> PyResult<Value> {
 
 /// Any serialisable core value as plain Python data (dict, list, str, int, float, bool, None).
 pub(crate) fn to_python<'py, T: serde::Serialize + ?Sized>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
-    pythonize::pythonize(py, value).map_err(|_| errors::internal("a result could not be converted"))
+    crate::pydata::to_python(py, value)
 }
 
 /// Parses JSON text the core produced into Python data.

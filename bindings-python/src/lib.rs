@@ -8,6 +8,7 @@ mod context;
 mod convert;
 mod errors;
 mod outcome;
+mod pydata;
 mod redact;
 
 use labcore::hl7::AckOptions;
@@ -32,7 +33,7 @@ fn with_intake<T: Send>(
     py: Python<'_>,
     payload: &Bound<'_, PyAny>,
     format: Option<&str>,
-    settings: &Settings<'_>,
+    settings: &Settings,
     finish: impl FnOnce(&Intake<'_>) -> T + Send,
 ) -> PyResult<T> {
     let format = format_argument(format)?;
@@ -48,15 +49,10 @@ fn summarise(
     py: Python<'_>,
     payload: &Bound<'_, PyAny>,
     format: Option<&str>,
-    settings: &Settings<'_>,
+    settings: Settings,
 ) -> PyResult<Summary> {
-    let Some(context) = settings.static_context(context::catalog()?) else {
-        return with_intake(py, payload, format, settings, Summary::rendered)?.map_err(outcome::render_error);
-    };
     let format = format_argument(format)?;
-    let input = convert::input(payload, "payload")?;
-    let bytes = input.bytes();
-    py.detach(|| labcore::validate_as(bytes, &context, format).map(Summary::kept)).map_err(|e| errors::input(&e))
+    Summary::read(py, convert::input(payload, "payload")?, format, settings)
 }
 
 /// Validates, normalises and flags a payload — labcore JSON, FHIR R4 JSON or HL7 v2, as `str`, `bytes` or a
@@ -74,7 +70,7 @@ fn process(
     priors: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Outcome> {
     let settings = Settings::read(as_of, unit_system, lab_catalog, priors)?;
-    summarise(py, payload, format, &settings).map(Outcome::new)
+    summarise(py, payload, format, settings).map(Outcome::new)
 }
 
 /// Like `process`, but raises `ValidationError` (code `payload_rejected`, with every finding) when the payload
@@ -91,7 +87,7 @@ fn validate(
     priors: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Outcome> {
     let settings = Settings::read(as_of, unit_system, lab_catalog, priors)?;
-    let summary = summarise(py, payload, format, &settings)?;
+    let summary = summarise(py, payload, format, settings)?;
     if summary.accepted() {
         return Ok(Outcome::new(summary));
     }
@@ -111,7 +107,7 @@ fn parse_hl7(
     priors: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Outcome> {
     let settings = Settings::read(as_of, unit_system, lab_catalog, priors)?;
-    summarise(py, message, Some("hl7v2"), &settings).map(Outcome::new)
+    summarise(py, message, Some("hl7v2"), settings).map(Outcome::new)
 }
 
 /// The HL7 ACK labcore would send for each message of an HL7 v2 input (`AA`, `AE` or `AR`, with ERR segments

@@ -1,21 +1,32 @@
 //! What a processing call returns: a light, immutable object with the headline answers as attributes and the
 //! reports and findings converted to plain Python data on demand (a fresh copy on each access).
 
-use labcore::Intake;
+use labcore::{Format, Intake};
 use pyo3::prelude::*;
 
-use crate::{convert, errors};
+use crate::context::{self, Settings};
+use crate::convert::{self, Input, Stored};
+use crate::errors;
 
-/// The core's answer. Without a laboratory catalog or priors, the intake borrows only the built-in catalog
-/// (`'static`) and is kept as it is, to be converted only if asked; otherwise it is rendered as JSON before
-/// the call returns, as the data it borrows belongs to the call.
+/// Inputs up to this size keep their intake (when it borrows only the built-in catalog). Larger ones keep only
+/// the input and read it again when their reports or findings are asked for: a report holds several hundred bytes
+/// per result (its Python dicts, a few kilobytes), so an outcome kept for its headline would otherwise hold ten to
+/// twenty times its input; reading again costs a fraction of the conversion to Python data that follows it.
+const KEEP_INTAKE_UP_TO: usize = 64 * 1024;
+
+/// The core's answer, or what it takes to compute it again.
 enum Body {
     Kept(Box<Intake<'static>>),
-    Rendered { intake: String, findings: String },
+    /// The input and what it was read with (the core is deterministic: reading again gives the same intake).
+    Reread {
+        input: Stored,
+        format: Option<Format>,
+        settings: Box<Settings>,
+    },
 }
 
-/// The headline answers, and the body.
-pub(crate) struct Summary {
+/// The answers an outcome gives without converting anything.
+struct Headline {
     format: &'static str,
     accepted: bool,
     status: &'static str,
@@ -23,14 +34,13 @@ pub(crate) struct Summary {
     report_count: usize,
     finding_count: usize,
     rejection: Option<labcore::Rejection>,
-    body: Body,
 }
 
-impl Summary {
-    fn headline(intake: &Intake<'_>, body: Body) -> Summary {
+impl Headline {
+    fn of(intake: &Intake<'_>) -> Headline {
         let findings = intake.all_findings();
         let accepted = intake.accepted();
-        Summary {
+        Headline {
             format: intake.format().as_str(),
             accepted,
             status: status_name(intake.status()),
@@ -38,65 +48,81 @@ impl Summary {
             report_count: intake.reports().len(),
             finding_count: findings.len(),
             rejection: (!accepted).then(|| labcore::Rejection::of(findings.iter().copied())),
-            body,
         }
     }
+}
 
-    /// Keeps an intake that borrows only `'static` data.
-    pub(crate) fn kept(intake: Intake<'static>) -> Summary {
-        let mut summary = Summary::headline(&intake, Body::Rendered { intake: String::new(), findings: String::new() });
-        summary.body = Body::Kept(Box::new(intake));
-        summary
+/// The headline answers, and the body.
+pub(crate) struct Summary {
+    headline: Headline,
+    body: Body,
+}
+
+impl Summary {
+    /// Reads an input with the GIL released. A small input read with the built-in catalog alone keeps its intake;
+    /// any other keeps the input (by reference, for `bytes`) and the settings, to read it again on demand.
+    pub(crate) fn read(
+        py: Python<'_>,
+        input: Input<'_>,
+        format: Option<Format>,
+        settings: Settings,
+    ) -> PyResult<Summary> {
+        let catalog = context::catalog()?;
+        let bytes = input.bytes();
+        if let Some(context) = settings.static_context(catalog).filter(|_| bytes.len() <= KEEP_INTAKE_UP_TO) {
+            let intake = py.detach(|| labcore::validate_as(bytes, &context, format)).map_err(|e| errors::input(&e))?;
+            return Ok(Summary { headline: Headline::of(&intake), body: Body::Kept(Box::new(intake)) });
+        }
+        let context = settings.context(catalog);
+        let headline = py
+            .detach(|| labcore::validate_as(bytes, &context, format).map(|intake| Headline::of(&intake)))
+            .map_err(|e| errors::input(&e))?;
+        let body = Body::Reread { input: input.store(), format, settings: Box::new(settings) };
+        Ok(Summary { headline, body })
     }
 
-    /// Renders an intake that borrows the call's data.
-    pub(crate) fn rendered(intake: &Intake<'_>) -> Result<Summary, serde_json::Error> {
-        let body = Body::Rendered {
-            intake: serde_json::to_string(intake)?,
-            findings: serde_json::to_string(&intake.all_findings())?,
-        };
-        Ok(Summary::headline(intake, body))
+    /// Runs `f` on the intake: the one kept, or the input read again (with the GIL released).
+    fn with_intake<T>(&self, py: Python<'_>, f: impl FnOnce(&Intake<'_>) -> PyResult<T>) -> PyResult<T> {
+        match &self.body {
+            Body::Kept(intake) => f(intake),
+            Body::Reread { input, format, settings } => {
+                let context = settings.context(context::catalog()?);
+                let bytes = input.bytes(py);
+                let intake = py
+                    .detach(|| labcore::validate_as(bytes, &context, *format))
+                    .map_err(|_| errors::internal("the input could not be read again"))?;
+                f(&intake)
+            }
+        }
     }
 
     /// Whether everything in the input was accepted.
     pub(crate) fn accepted(&self) -> bool {
-        self.accepted
+        self.headline.accepted
     }
 
     /// `ValidationError` for this (rejected) input, with every finding.
     pub(crate) fn rejected(&self, py: Python<'_>, code: &str) -> PyErr {
         match self.findings(py) {
-            Ok(findings) => errors::rejected(code, self.rejection.as_ref(), findings),
+            Ok(findings) => errors::rejected(code, self.headline.rejection.as_ref(), findings),
             Err(err) => err,
         }
     }
 
     fn findings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        match &self.body {
-            Body::Kept(intake) => convert::to_python(py, &intake.all_findings()),
-            Body::Rendered { findings, .. } => convert::json_to_python(py, findings),
-        }
+        self.with_intake(py, |intake| convert::to_python(py, &intake.all_findings()))
     }
 
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        match &self.body {
-            Body::Kept(intake) => convert::to_python(py, &**intake),
-            Body::Rendered { intake, .. } => convert::json_to_python(py, intake),
-        }
+        self.with_intake(py, |intake| convert::to_python(py, intake))
     }
 
     fn reports<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        match &self.body {
-            Body::Kept(intake) => convert::to_python(py, &intake.reports()),
-            Body::Rendered { .. } => self.to_dict(py)?.get_item("reports"),
-        }
+        self.with_intake(py, |intake| convert::to_python(py, &intake.reports()))
     }
 
-    fn to_json(&self) -> PyResult<String> {
-        match &self.body {
-            Body::Kept(intake) => serde_json::to_string(&**intake).map_err(render_error),
-            Body::Rendered { intake, .. } => Ok(intake.clone()),
-        }
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        self.with_intake(py, |intake| serde_json::to_string(intake).map_err(render_error))
     }
 }
 
@@ -127,25 +153,25 @@ impl Outcome {
     /// The input's format: `labcore`, `fhir` or `hl7v2`.
     #[getter]
     fn format(&self) -> &'static str {
-        self.summary.format
+        self.summary.headline.format
     }
 
     /// Whether everything in the input was accepted.
     #[getter]
     fn accepted(&self) -> bool {
-        self.summary.accepted
+        self.summary.headline.accepted
     }
 
     /// `READY`, `NEEDS_REVIEW` or `REJECTED`.
     #[getter]
     fn status(&self) -> &'static str {
-        self.summary.status
+        self.summary.headline.status
     }
 
     /// The ACK code of each HL7 message (`AA`, `AE`, `AR`); empty for other formats.
     #[getter]
     fn ack_codes(&self) -> Vec<&'static str> {
-        self.summary.ack_codes.clone()
+        self.summary.headline.ack_codes.clone()
     }
 
     /// The reports, as dicts (see labcore's report schema).
@@ -168,14 +194,17 @@ impl Outcome {
     }
 
     /// The same as `to_dict()`, as JSON text.
-    fn to_json(&self) -> PyResult<String> {
-        self.summary.to_json()
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        self.summary.to_json(py)
     }
 
     fn __repr__(&self) -> String {
         format!(
             "Outcome(format={:?}, status={:?}, reports={}, findings={})",
-            self.summary.format, self.summary.status, self.summary.report_count, self.summary.finding_count
+            self.summary.headline.format,
+            self.summary.headline.status,
+            self.summary.headline.report_count,
+            self.summary.headline.finding_count
         )
     }
 }

@@ -87,6 +87,11 @@ impl Error {
         self.0.location
     }
 
+    /// The fixed description of what went wrong (`unexpected end of input`; empty when the kind says it all).
+    pub(crate) fn detail(&self) -> &'static str {
+        self.0.detail
+    }
+
     /// A pointer-style location string such as `line 3 column 14` (empty when unknown).
     pub fn path(&self) -> String {
         let Location { line, column } = self.0.location;

@@ -206,9 +206,10 @@ pub fn process_any<'c>(input: &[u8], context: &Context<'c>) -> Result<Intake<'c>
     read_any(input, context, true)
 }
 
-/// [`process_any`] for callers that need only the reports: a labcore JSON payload's typed payload (the part
-/// holding its PHI) is not built, and [`Processed::payload`] is `None` (as [`validate`](crate::validate) is to
-/// [`process`](crate::process)). The reports, findings and ACK codes are the same.
+/// [`process_any`] for callers that need only the reports: no typed payload (the part holding the PHI) is built —
+/// of a labcore JSON payload, an HL7 order or a FHIR report — and every [`Processed::payload`] is `None` (as
+/// [`validate`](crate::validate) is to [`process`](crate::process)), which also saves their memory. The reports,
+/// findings and ACK codes are the same.
 pub fn validate_any<'c>(input: &[u8], context: &Context<'c>) -> Result<Intake<'c>> {
     read_any(input, context, false)
 }
@@ -218,8 +219,8 @@ pub fn validate_any<'c>(input: &[u8], context: &Context<'c>) -> Result<Intake<'c
 pub fn validate_as<'c>(input: &[u8], context: &Context<'c>, format: Option<Format>) -> Result<Intake<'c>> {
     match format {
         None => validate_any(input, context),
-        Some(Format::Hl7v2) => crate::hl7::process(input, context).map(Intake::Hl7),
-        Some(Format::Fhir) => crate::fhir::read(input, context).map(Intake::Fhir),
+        Some(Format::Hl7v2) => crate::hl7::read_as(input, context, false).map(Intake::Hl7),
+        Some(Format::Fhir) => crate::fhir::read_as(input, context, false).map(Intake::Fhir),
         Some(Format::Labcore) => read_labcore(input, context, false),
     }
 }
@@ -230,8 +231,8 @@ fn read_labcore<'c>(input: &[u8], context: &Context<'c>, typed: bool) -> Result<
 
 fn read_any<'c>(input: &[u8], context: &Context<'c>, typed: bool) -> Result<Intake<'c>> {
     match detect(input) {
-        Some(Format::Hl7v2) => crate::hl7::process(input, context).map(Intake::Hl7),
-        Some(Format::Fhir) => crate::fhir::read(input, context).map(Intake::Fhir),
+        Some(Format::Hl7v2) => crate::hl7::read_as(input, context, typed).map(Intake::Hl7),
+        Some(Format::Fhir) => crate::fhir::read_as(input, context, typed).map(Intake::Fhir),
         Some(Format::Labcore) => read_labcore(input, context, typed),
         None if input.len() > context.max_input_bytes() => {
             Err(Error::new(ErrorKind::InputTooLarge, "", Location::default()))

@@ -14,15 +14,18 @@ use std::fmt::{self, Write};
 /// let obx = Hl7Location::segment(*b"OBX", 3).field(5);
 /// assert_eq!(SourceLocation::Hl7(obx).to_string(), "OBX[3]-5");
 /// let fhir = FhirPath::resource("Bundle").key("entry").index(2).key("resource").key("valueQuantity");
-/// assert_eq!(SourceLocation::Fhir(fhir).to_string(), "Bundle.entry[2].resource.valueQuantity");
+/// assert_eq!(SourceLocation::Fhir(Box::new(fhir)).to_string(), "Bundle.entry[2].resource.valueQuantity");
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+///
+/// Every finding and result of an HL7 or FHIR input carries one, so it is kept small (24 bytes): the FHIRPath,
+/// ten steps long at most, is boxed.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SourceLocation {
     /// A position in an HL7 v2 message.
     Hl7(Hl7Location),
     /// A FHIRPath expression into a FHIR resource.
-    Fhir(FhirPath),
+    Fhir(Box<FhirPath>),
 }
 
 impl fmt::Display for SourceLocation {

@@ -68,7 +68,7 @@ pub(crate) trait Locator {
 /// Normalises, flags and cross-checks a payload read by any of the readers, and builds its report. With a
 /// locator, every finding and result also gets its location in the sender's message.
 pub(crate) fn evaluate<'c>(
-    draft: Draft,
+    mut draft: Draft,
     mut findings: Findings,
     context: &Context<'c>,
     want_payload: bool,
@@ -80,12 +80,13 @@ pub(crate) fn evaluate<'c>(
         blood: draft.specimen.as_ref().and_then(|s| s.kind).map(|k| k.is_blood()),
         judge: judge(&draft, context),
     };
-    let mut results = Vec::with_capacity(draft.results.len());
-    let mut matched = Vec::with_capacity(draft.results.len());
-    for input in &draft.results {
-        let analyte = normalize::normalize(input, &setting, &mut findings, &mut results);
-        matched.push((input.index, analyte));
-    }
+    // Without a typed payload to build, each input is done with once normalised, and its memory is released as
+    // the results grow: the two never add up at the peak.
+    let (mut results, matched) = if want_payload {
+        normalize_all(&draft.results, &setting, &mut findings)
+    } else {
+        normalize_releasing(std::mem::take(&mut draft.results), &setting, &mut findings)
+    };
     let checks = cross_checks(&draft, context, &setting, &mut results, &matched, &mut findings);
     let mut findings = findings.into_vec();
     if let Some(locator) = locator {
@@ -107,6 +108,44 @@ pub(crate) fn evaluate<'c>(
     };
     let payload = if report.accepted && want_payload { draft.into_payload() } else { None };
     Processed { report, payload }
+}
+
+/// Normalises and flags every result; with each result's index, the analyte it was matched to.
+fn normalize_all<'c>(
+    inputs: &[crate::payload::ResultInput],
+    setting: &Setting<'c>,
+    findings: &mut Findings,
+) -> (Vec<NormalizedResult<'c>>, Vec<(usize, Option<&'c Analyte>)>) {
+    let mut results = Vec::with_capacity(inputs.len());
+    let mut matched = Vec::with_capacity(inputs.len());
+    for input in inputs {
+        let analyte = normalize::normalize(input, setting, findings, &mut results);
+        matched.push((input.index, analyte));
+    }
+    (results, matched)
+}
+
+/// [`normalize_all`] on inputs that are not needed afterwards, releasing their memory on the way: they are taken
+/// from the end, the buffer shrunk whenever it is a quarter empty (for a large payload the allocator gives the
+/// pages back), and the results put back in payload order. Every finding of a result is about that result
+/// (`/results/i/…`), and findings are ordered by result in the end, so the order of work changes no output.
+fn normalize_releasing<'c>(
+    mut inputs: Vec<crate::payload::ResultInput>,
+    setting: &Setting<'c>,
+    findings: &mut Findings,
+) -> (Vec<NormalizedResult<'c>>, Vec<(usize, Option<&'c Analyte>)>) {
+    let mut results = Vec::with_capacity(inputs.len());
+    let mut matched = Vec::with_capacity(inputs.len());
+    while let Some(input) = inputs.pop() {
+        let analyte = normalize::normalize(&input, setting, findings, &mut results);
+        matched.push((input.index, analyte));
+        if inputs.len() < inputs.capacity() / 4 * 3 {
+            inputs.shrink_to_fit();
+        }
+    }
+    results.reverse();
+    matched.reverse();
+    (results, matched)
 }
 
 /// Gives every finding not yet located, and every result, its place in the sender's message.

@@ -40,11 +40,35 @@ fn a_hundred_thousand_obx_segments() {
     let outcome = hl7(input.as_bytes());
     let order = &outcome.messages[0].orders[0].report;
     assert_eq!(order.results.len(), 100_000);
-    assert_eq!(order.results[99_999].location.map(|l| l.to_string()).as_deref(), Some("OBX[100000]"));
+    assert_eq!(order.results[99_999].location.as_ref().map(|l| l.to_string()).as_deref(), Some("OBX[100000]"));
     assert!(codes(&outcome).contains(&"duplicate_analyte"));
     let ack = &acks(&outcome)[0];
     assert_eq!(ack.matches("\rERR|").count(), 101, "100 findings and a count of the rest");
     assert!(ack.contains("more findings are not listed"));
+}
+
+#[test]
+fn every_obx_in_is_one_result_out_whichever_entry_point() {
+    // validate_any releases each result's input as it goes (no typed payload to build), process_any keeps them
+    // for the payloads: the reports must be the same, one result per OBX, in order, at its OBX.
+    let mut input = HEADER.to_owned();
+    let count = 20_000;
+    for i in 1..=count {
+        let value = ["4.1", "2.1", "7.0", "x"][i % 4];
+        input.push_str(&format!("OBX|{i}|NM|2823-3^Potassium^LN||{value}|mmol/L|3.5-5.1|N|||F\r"));
+    }
+    let validated = labcore::validate_any(input.as_bytes(), &context()).unwrap();
+    let processed = labcore::process_any(input.as_bytes(), &context()).unwrap();
+    assert_eq!(validated.reports(), processed.reports());
+    assert!(validated.processed().iter().all(|p| p.payload.is_none()));
+    let results = &validated.reports()[0].results;
+    assert_eq!(results.len(), count);
+    for (i, result) in results.iter().enumerate() {
+        assert_eq!(result.index, i);
+        assert_eq!(result.location.as_ref().map(|l| l.to_string()), Some(format!("OBX[{}]", i + 1)));
+    }
+    let duplicates = validated.all_findings().iter().filter(|f| f.code() == FindingCode::DuplicateAnalyte).count();
+    assert_eq!(duplicates, count - 1);
 }
 
 #[test]

@@ -125,7 +125,7 @@ fn every_vendor_flag_is_matched_or_explained() {
                     problems.push(format!(
                         "{} {:?}: labcore {:?}, vendor {vendor}",
                         name(&path),
-                        result.location.map(|l| l.to_string()),
+                        result.location.as_ref().map(|l| l.to_string()),
                         result.flag
                     ));
                 }
@@ -265,7 +265,7 @@ fn fhir_result_locations_resolve_in_the_input() {
         let json: Value = serde_json::from_slice(&bytes).unwrap();
         let intake = labcore::process_any(&bytes, &context).unwrap();
         for result in intake.reports().iter().flat_map(|r| r.results.iter()) {
-            let Some(SourceLocation::Fhir(at)) = result.location else { panic!("{}", name(&path)) };
+            let Some(SourceLocation::Fhir(at)) = &result.location else { panic!("{}", name(&path)) };
             let resolved = resolve(&json, &at.to_string());
             assert!(resolved.is_some_and(|v| v.get("code").is_some()), "{}: {at}", name(&path));
         }

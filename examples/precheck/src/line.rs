@@ -108,7 +108,7 @@ pub(crate) fn check<'a>(name: &'a str, bytes: &[u8], context: &Context<'a>, sett
 }
 
 /// Reads the input as `--input-format` says (for `--format ack`, anything not JSON is read as HL7, so that
-/// garbage earns the AR it would get).
+/// garbage earns the AR it would get). No typed payload is built: the command prints reports only.
 fn read<'c>(bytes: &[u8], context: &Context<'c>, settings: &Settings<'_>) -> labcore::Result<Intake<'c>> {
     let forced = match settings.input_format {
         InputFormat::Auto if settings.output == Output::Ack => match labcore::detect(bytes) {
@@ -120,12 +120,7 @@ fn read<'c>(bytes: &[u8], context: &Context<'c>, settings: &Settings<'_>) -> lab
         InputFormat::Fhir => Some(Format::Fhir),
         InputFormat::Hl7 => Some(Format::Hl7v2),
     };
-    match forced {
-        None => labcore::process_any(bytes, context),
-        Some(Format::Hl7v2) => labcore::hl7::process(bytes, context).map(Intake::Hl7),
-        Some(Format::Fhir) => labcore::fhir::read(bytes, context).map(Intake::Fhir),
-        Some(_) => labcore::process(bytes, context).map(|p| Intake::Labcore(Box::new(p))),
-    }
+    labcore::validate_as(bytes, context, forced)
 }
 
 fn acks(intake: &Intake<'_>, settings: &Settings<'_>) -> Vec<String> {

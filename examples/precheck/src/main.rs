@@ -9,6 +9,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod line;
+mod priors;
 mod redact;
 
 use std::io::{self, Read, Write};
@@ -18,7 +19,7 @@ use std::process::ExitCode;
 use chrono::{DateTime, Utc};
 use clap::{Parser, ValueEnum};
 use labcore::catalog::{Catalog, LabCatalog};
-use labcore::{Context, PriorResult, UnitSystem};
+use labcore::{Context, UnitSystem};
 
 /// Check lab payloads (labcore JSON, FHIR R4 JSON, HL7 v2 ORU^R01) before sending them.
 #[derive(Debug, Parser)]
@@ -117,7 +118,7 @@ fn run(args: &Args) -> Result<bool, String> {
         Units::Si => UnitSystem::Si,
     };
     let lab = args.lab_catalog.as_deref().map(|path| lab_catalog(&catalog, path)).transpose()?;
-    let priors = args.priors.as_deref().map(read_priors).transpose()?.unwrap_or_default();
+    let priors = args.priors.as_deref().map(priors::read).transpose()?.unwrap_or_default();
     let as_of = args.as_of.unwrap_or_else(Utc::now);
     let mut context = Context::new(&catalog, as_of).with_unit_system(system).with_priors(&priors);
     if let Some(lab) = &lab {
@@ -132,7 +133,8 @@ fn run(args: &Args) -> Result<bool, String> {
         ack_control_id: &args.ack_control_id,
     };
     let mut all_accepted = true;
-    let mut out = io::stdout().lock();
+    // Buffered (stdout's own buffer flushes every kilobyte of a long line), and flushed after each line.
+    let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
     // A reader that stops early (`| head`) is not an error: the remaining inputs are still checked for the status.
     let mut reader_gone = false;
     for file in &files {
@@ -151,6 +153,8 @@ fn run(args: &Args) -> Result<bool, String> {
     Ok(all_accepted)
 }
 
+/// The lab's catalog. Its errors name the file, where (line and column, or the entry) and what kind of problem,
+/// never what the file says (the core's [`labcore::catalog::CatalogError`] quotes nothing from a lab catalog).
 fn lab_catalog(catalog: &Catalog, path: &Path) -> Result<LabCatalog, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let name = path.to_string_lossy();
@@ -162,23 +166,6 @@ fn lab_catalog(catalog: &Catalog, path: &Path) -> Result<LabCatalog, String> {
     parsed.map_err(|e| e.to_string())
 }
 
-/// Previous results as `[{"analyte", "value", "unit", "collected_at"}]`.
-fn read_priors(path: &Path) -> Result<Vec<PriorResult>, String> {
-    #[derive(serde::Deserialize)]
-    struct Prior {
-        analyte: String,
-        value: f64,
-        unit: String,
-        collected_at: DateTime<chrono::FixedOffset>,
-    }
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let priors: Vec<Prior> = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok(priors
-        .into_iter()
-        .map(|p| PriorResult { analyte: p.analyte, value: p.value, unit: p.unit, collected_at: p.collected_at })
-        .collect())
-}
-
 fn write_line(out: &mut impl Write, checked: &line::Checked<'_>, pretty: bool) -> io::Result<()> {
     if let Some(acks) = &checked.ack_text {
         // Plain HL7: one segment per line, a blank line between ACKs.
@@ -186,14 +173,15 @@ fn write_line(out: &mut impl Write, checked: &line::Checked<'_>, pretty: bool) -
             writeln!(out, "{}", ack.trim_end_matches('\r').replace('\r', "\n"))?;
             writeln!(out)?;
         }
-        return Ok(());
+        return out.flush();
     }
     if pretty {
         serde_json::to_writer_pretty(&mut *out, &checked.line)?;
     } else {
         serde_json::to_writer(&mut *out, &checked.line)?;
     }
-    writeln!(out)
+    writeln!(out)?;
+    out.flush()
 }
 
 /// Files as given, directories as their `*.json` and `*.hl7` files in name order.

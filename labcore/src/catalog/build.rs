@@ -57,7 +57,8 @@ fn expected_groups(analytes: &[Analyte], panel: Panel) -> Vec<ExpectedGroup> {
 }
 
 fn panel_code(file: &str, entry: &PanelEntry) -> Result<PanelCode, CatalogError> {
-    let invalid = |problem: String| CatalogError::Invalid { file: file.into(), analyte: entry.id.to_string(), problem };
+    let invalid =
+        |problem: String| CatalogError::Invalid { file: file.into(), entry: format!("panel `{}`", entry.id), problem };
     let loinc = LoincCode::parse(&entry.loinc).map_err(|e| invalid(format!("panel LOINC {}: {e}", entry.loinc)))?;
     if entry.source.trim().is_empty() {
         return Err(invalid("panel code cites no source".into()));
@@ -69,8 +70,11 @@ impl Catalog {
     fn index(&mut self, file: &str, mut analyte: Analyte) -> Result<(), CatalogError> {
         let at = self.analytes.len();
         analyte.position = at;
-        let invalid =
-            |problem: String| CatalogError::Invalid { file: file.into(), analyte: analyte.id.to_string(), problem };
+        let invalid = |problem: String| CatalogError::Invalid {
+            file: file.into(),
+            entry: format!("analyte `{}`", analyte.id),
+            problem,
+        };
         if self.by_id.insert(analyte.id.to_string(), at).is_some() {
             return Err(invalid("id used twice".into()));
         }

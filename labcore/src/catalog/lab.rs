@@ -48,7 +48,7 @@ impl LabCatalog {
     fn build(catalog: &Catalog, name: &str, file: CatalogFile) -> Result<LabCatalog, CatalogError> {
         if !file.analyte.is_empty() || !file.panel.is_empty() {
             let problem = "a lab catalog holds only [[interval]], [[critical]] and [[delta]] entries".to_owned();
-            return Err(CatalogError::Invalid { file: name.into(), analyte: String::new(), problem });
+            return Err(CatalogError::Invalid { file: name.into(), entry: String::new(), problem });
         }
         let limits = ranges::LimitTables::build(catalog, [(name, &file)])?;
         Ok(LabCatalog { lab_id: file.lab_id, limits })

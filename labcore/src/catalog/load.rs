@@ -8,30 +8,42 @@ use crate::units::{Unit, UnitParser};
 
 /// Parses one TOML catalog file. TOML is read into a JSON value and the catalog's types from that value's text:
 /// one reader of the catalog's types (JSON's) serves TOML, JSON and the built-in files, which keeps the
-/// WebAssembly package small. A type error in TOML is reported without the JSON text's line and column.
+/// WebAssembly package small. A type error in TOML is located by its entry (`interval[3]`), found by reading each
+/// entry alone with that same reader. Messages never quote the file ([`problem`](super::problem)).
 #[cfg(feature = "toml")]
 pub(crate) fn parse_file(name: &str, text: &str) -> Result<CatalogFile, CatalogError> {
+    use super::problem;
     let syntax = |message: String| CatalogError::Syntax { file: name.to_owned(), message };
-    let value = toml::from_str::<serde_json::Value>(text).map_err(|e| syntax(e.message().to_owned()))?;
-    let json = serde_json::to_string(&value).map_err(|e| syntax(e.to_string()))?;
-    serde_json::from_str::<CatalogFile>(&json).map_err(|e| {
-        let message = e.to_string();
-        let without_position =
-            message.rfind(" at line ").map_or(message.as_str(), |at| message.get(..at).unwrap_or_default());
-        syntax(without_position.to_owned())
+    let value = toml::from_str::<serde_json::Value>(text).map_err(|e| {
+        let at = e.span().map(|span| format!(" at {}", problem::position(text, span.start))).unwrap_or_default();
+        syntax(format!("not valid TOML{at}"))
+    })?;
+    let read = |json: &str| serde_json::from_str::<CatalogFile>(json);
+    let json = value.to_string();
+    read(&json).map_err(|e| {
+        let entry = problem::failing_entry(&value, |alone| read(alone).map(drop));
+        let problem = problem::data_problem(&problem::serde_message(&e));
+        syntax(match entry {
+            Some(entry) => format!("{problem} in {entry}"),
+            None => problem,
+        })
     })
 }
 
 /// Parses one catalog file written in JSON.
 pub(crate) fn parse_json_file(name: &str, text: &str) -> Result<CatalogFile, CatalogError> {
     serde_json::from_str::<CatalogFile>(text)
-        .map_err(|e| CatalogError::Syntax { file: name.to_owned(), message: e.to_string() })
+        .map_err(|e| CatalogError::Syntax { file: name.to_owned(), message: super::problem::json_problem(&e) })
 }
 
 /// Checks one entry and builds its analyte: every unit is UCUM and can express the analyte, every LOINC code
 /// passes its check digit, limits are ordered.
 pub(crate) fn build(file: &str, entry: AnalyteEntry, units: &UnitParser) -> Result<Analyte, CatalogError> {
-    let invalid = |problem: String| CatalogError::Invalid { file: file.to_owned(), analyte: entry.id.clone(), problem };
+    let invalid = |problem: String| CatalogError::Invalid {
+        file: file.to_owned(),
+        entry: format!("analyte `{}`", entry.id),
+        problem,
+    };
     if entry.id.is_empty() || !entry.id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_') {
         return Err(invalid("id must be snake_case".into()));
     }

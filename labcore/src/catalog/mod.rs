@@ -16,6 +16,7 @@ mod lab;
 mod load;
 mod model;
 mod names;
+mod problem;
 mod ranges;
 
 pub use age::{Age, AgeBand, AgeLimit, AgeUnit};
@@ -115,28 +116,40 @@ pub(crate) const COMMON_SPELLINGS: &[&str] = &[
     "ratio",
 ];
 
-/// Why a catalog could not be loaded. Catalogs are configuration, not patient data: messages may quote them.
+/// Why a catalog could not be loaded.
+///
+/// Nothing written in a laboratory's catalog ([`LabCatalog`]) is quoted: a message gives the file name, where
+/// (a line and column, or an entry's place such as `interval[3]`), the analyte's id in labcore's catalog when the
+/// entry names a known one, and what kind of problem it is — a lab's file may be pasted from anywhere. Definitions
+/// of analytes and panels ([`Catalog::from_files`], the built-in files) are the catalog's own source, maintained
+/// with labcore: their errors also name the analyte and the unit or code at fault.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum CatalogError {
-    /// A file is not valid TOML or does not follow the catalog format.
+    /// A file is not valid TOML or JSON, or does not follow the catalog format.
     #[error("{file}: not a catalog file: {message}")]
     Syntax {
         /// The file name given.
         file: String,
-        /// What the TOML reader said.
+        /// What kind of problem, and where, in labcore's words (never the reader's message, which quotes the file).
         message: String,
     },
-    /// An analyte breaks a rule (unit not UCUM, bad LOINC check digit, missing source, alias clash…).
-    #[error("{file}: analyte `{analyte}`: {problem}")]
+    /// An entry breaks a rule (unit not UCUM, bad LOINC check digit, missing source, alias clash…).
+    #[error("{file}: {}{problem}", entry_prefix(entry))]
     Invalid {
         /// The file name given.
         file: String,
-        /// The analyte id.
-        analyte: String,
+        /// Which entry: ``analyte `wbc` `` for a definition; for a limit or delta rule its place and, when it
+        /// names an analyte labcore knows, that analyte's id (`interval[3] (potassium)`); empty for the whole file.
+        entry: String,
         /// What is wrong.
         problem: String,
     },
+}
+
+/// `entry: `, or nothing for an error about the whole file.
+fn entry_prefix(entry: &str) -> String {
+    if entry.is_empty() { String::new() } else { format!("{entry}: ") }
 }
 
 impl CatalogError {

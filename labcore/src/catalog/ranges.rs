@@ -164,25 +164,39 @@ pub(crate) fn fit<'a>(candidates: &'a [Limits], sex: Option<Sex>, age: Option<&A
     if narrowed { Fit::NeedsDemographics } else { Fit::None }
 }
 
-/// Checks and converts limit entries against the catalog.
-fn build_limits(catalog: &Catalog, file: &str, entries: &[LimitEntry]) -> Result<Vec<Limits>, CatalogError> {
-    entries.iter().map(|entry| build_one(catalog, file, entry)).collect()
+/// Checks and converts limit entries (of the section `section`) against the catalog.
+fn build_limits(
+    catalog: &Catalog,
+    file: &str,
+    section: &str,
+    entries: &[LimitEntry],
+) -> Result<Vec<Limits>, CatalogError> {
+    entries.iter().enumerate().map(|(i, entry)| build_one(catalog, file, &format!("{section}[{i}]"), entry)).collect()
 }
 
-fn build_one(catalog: &Catalog, file: &str, entry: &LimitEntry) -> Result<Limits, CatalogError> {
-    let invalid =
-        |problem: String| CatalogError::Invalid { file: file.into(), analyte: entry.analyte.clone(), problem };
-    let analyte = catalog.analyte(&entry.analyte).ok_or_else(|| invalid("no such analyte in the catalog".into()))?;
-    let unit =
-        catalog.units().parse_ucum(&entry.unit).map_err(|_| invalid(format!("unit `{}` is not UCUM", entry.unit)))?;
+/// Which entry an error is about: its place, and the analyte's catalog id when it names a known one (the
+/// entry's own text is never repeated: see [`CatalogError`]).
+fn entry_name(catalog: &Catalog, place: &str, analyte: &str) -> String {
+    match catalog.analyte(analyte) {
+        Some(known) => format!("{place} ({})", known.id()),
+        None => place.to_owned(),
+    }
+}
+
+fn build_one(catalog: &Catalog, file: &str, place: &str, entry: &LimitEntry) -> Result<Limits, CatalogError> {
+    let invalid = |problem: &str| CatalogError::Invalid {
+        file: file.into(),
+        entry: entry_name(catalog, place, &entry.analyte),
+        problem: problem.into(),
+    };
+    let analyte = catalog.analyte(&entry.analyte).ok_or_else(|| invalid("no such analyte in the catalog"))?;
+    let unit = catalog.units().parse_ucum(&entry.unit).map_err(|_| invalid("the unit is not UCUM"))?;
     if !unit.kind().is_some_and(|k| analyte.accepts(k)) {
-        return Err(invalid(format!("unit `{}` cannot express this analyte", entry.unit)));
+        return Err(invalid("the unit cannot express this analyte"));
     }
     let age = |text: &Option<String>| match text {
         None => Ok(None),
-        Some(t) => {
-            AgeLimit::parse(t).map(Some).ok_or_else(|| invalid(format!("age `{t}` is not like 18y, 6mo, 2w, 0d")))
-        }
+        Some(t) => AgeLimit::parse(t).map(Some).ok_or_else(|| invalid("an age is not like 18y, 6mo, 2w, 0d")),
     };
     let (low, high) = (entry.low, entry.high);
     let ordered = match (low, high) {
@@ -191,10 +205,10 @@ fn build_one(catalog: &Catalog, file: &str, entry: &LimitEntry) -> Result<Limits
         _ => true,
     };
     if !ordered || low.is_some_and(|v| !v.is_finite()) || high.is_some_and(|v| !v.is_finite()) {
-        return Err(invalid("limits must be finite, at least one given, low below high".into()));
+        return Err(invalid("limits must be finite, at least one given, low below high"));
     }
     if entry.source.trim().is_empty() {
-        return Err(invalid("every limit cites a source".into()));
+        return Err(invalid("every limit cites a source"));
     }
     let age = AgeBand { from: age(&entry.age_from)?, to: age(&entry.age_to)? };
     Ok(Limits {
@@ -215,10 +229,11 @@ fn build_one(catalog: &Catalog, file: &str, entry: &LimitEntry) -> Result<Limits
 fn build_deltas(catalog: &Catalog, file: &str, entries: &[DeltaEntry]) -> Result<Vec<DeltaRule>, CatalogError> {
     entries
         .iter()
-        .map(|entry| {
+        .enumerate()
+        .map(|(i, entry)| {
             let invalid = |problem: &str| CatalogError::Invalid {
                 file: file.into(),
-                analyte: entry.analyte.clone(),
+                entry: entry_name(catalog, &format!("delta[{i}]"), &entry.analyte),
                 problem: problem.into(),
             };
             let analyte = catalog.analyte(&entry.analyte).ok_or_else(|| invalid("no such analyte in the catalog"))?;
@@ -265,8 +280,8 @@ impl LimitTables {
     ) -> Result<LimitTables, CatalogError> {
         let (mut intervals, mut critical, mut deltas) = (Vec::new(), Vec::new(), Vec::new());
         for (name, file) in files {
-            intervals.extend(build_limits(catalog, name, &file.interval)?);
-            critical.extend(build_limits(catalog, name, &file.critical)?);
+            intervals.extend(build_limits(catalog, name, "interval", &file.interval)?);
+            critical.extend(build_limits(catalog, name, "critical", &file.critical)?);
             deltas.extend(build_deltas(catalog, name, &file.delta)?);
         }
         let count = catalog.analytes().len();

@@ -203,3 +203,46 @@ fn order_codes_name_panels_only_when_they_order_the_same_analytes() {
     assert_eq!(panel("58410-2"), None, "a CBC without differential is not labcore's CBC");
     assert_eq!(panel("24321-2"), None, "a BMP is not a CMP");
 }
+
+#[test]
+fn lab_catalog_errors_quote_nothing_from_the_file() {
+    let catalog = builtin();
+    const PLANTED: &str = "Okonkwo-Fairweather";
+    let entry = |fields: &str| format!("[[interval]]\nanalyte = \"potassium\"\nsource = \"s\"\n{fields}\n");
+    let toml = [
+        entry(&format!("low = \"{PLANTED}\"")),
+        entry(&format!("low = 1\nunit = \"{PLANTED}\"")),
+        entry(&format!("low = 1\nunit = \"mmol/L\"\nage_from = \"{PLANTED}\"")),
+        entry(&format!("low = 1\nunit = \"mmol/L\"\nsex = \"{PLANTED}\"")),
+        entry(&format!("{PLANTED} = 1")),
+        format!("[[interval]]\nanalyte = \"{PLANTED}\"\nlow = 1\nunit = \"mmol/L\"\nsource = \"s\""),
+        format!("lab_id = \"{PLANTED}\"\nlab_id = \"{PLANTED}\""),
+        format!("[[{PLANTED}]]\nx = 1"),
+        format!("lab_id = \"{PLANTED}"),
+    ];
+    let json = [
+        format!(r#"{{"interval": [{{"analyte": "potassium", "low": "{PLANTED}"}}]}}"#),
+        format!(r#"{{"{PLANTED}": 1}}"#),
+        format!(r#"{{"lab_id": "{PLANTED}" 1}}"#),
+        format!(r#"{{"delta": [{{"analyte": "{PLANTED}", "unit": "mmol/L", "window_hours": 1, "source": "s"}}]}}"#),
+        format!(r#"{{"analyte": [{{"id": "{PLANTED}"}}]}}"#),
+    ];
+    let errors = toml
+        .iter()
+        .map(|text| LabCatalog::from_toml(&catalog, "lab.toml", text).err())
+        .chain(json.iter().map(|text| LabCatalog::from_json(&catalog, "lab.json", text).err()));
+    for err in errors {
+        let err = err.unwrap_or_else(|| panic!("a bad lab catalog was accepted"));
+        let rendered = format!("{err} {err:?}");
+        assert!(!rendered.contains(PLANTED) && !rendered.contains("Okonkwo"), "{rendered}");
+        assert!(rendered.contains("lab."), "{rendered}");
+    }
+}
+
+#[test]
+fn a_toml_type_error_is_located_by_its_entry() {
+    let text = "[[interval]]\nanalyte = \"glucose\"\nlow = 60\nunit = \"mg/dL\"\nsource = \"s\"\n\
+                [[interval]]\nanalyte = \"glucose\"\nlow = \"sixty\"\nunit = \"mg/dL\"\nsource = \"s\"\n";
+    let err = LabCatalog::from_toml(&builtin(), "lab.toml", text).err().map(|e| e.to_string());
+    assert_eq!(err.as_deref(), Some("lab.toml: not a catalog file: a value has the wrong type in interval[1]"));
+}

@@ -7,8 +7,8 @@ mod model;
 mod observation;
 mod outcome;
 
-pub(crate) use input::is_fhir;
 pub use input::{FhirOutcome, read};
+pub(crate) use input::{is_fhir, read_as};
 pub use model::{CodeableConcept, Coding, DiagnosticReport, Observation, Quantity, Range, Reference, ReferenceRange};
 pub use outcome::{FINDING_CODE_SYSTEM_URI, Issue, OperationOutcome, issue_type, operation_outcome};
 

@@ -6,6 +6,7 @@
 mod code;
 mod pointer;
 mod rejection;
+mod text;
 
 pub use code::FindingCode;
 pub use pointer::JsonPointer;
@@ -55,20 +56,26 @@ pub struct Finding {
     severity: Severity,
     path: JsonPointer,
     /// Where in the sender's HL7 or FHIR message (null for labcore JSON, where `path` is the location).
-    location: Option<Box<SourceLocation>>,
-    message: Cow<'static, str>,
+    location: Option<SourceLocation>,
+    message: text::Text,
 }
 
 impl Finding {
     /// A finding with the code's default severity.
     pub fn new(code: FindingCode, path: JsonPointer, message: impl Into<Cow<'static, str>>) -> Finding {
-        Finding { code, severity: code.default_severity(), path, location: None, message: message.into() }
+        Finding { code, severity: code.default_severity(), path, location: None, message: message.into().into() }
+    }
+
+    /// A finding whose message other findings share (built once, counted by reference).
+    pub(crate) fn shared(code: FindingCode, path: JsonPointer, message: std::sync::Arc<str>) -> Finding {
+        let message = text::Text::Shared(message);
+        Finding { code, severity: code.default_severity(), path, location: None, message }
     }
 
     /// The same finding, located in the sender's message.
     #[must_use]
     pub fn with_location(mut self, location: SourceLocation) -> Finding {
-        self.location = Some(Box::new(location));
+        self.location = Some(location);
         self
     }
 
@@ -81,7 +88,7 @@ impl Finding {
 
     /// Locates a finding in the sender's message after the fact.
     pub(crate) fn set_location(&mut self, location: SourceLocation) {
-        self.location = Some(Box::new(location));
+        self.location = Some(location);
     }
 
     /// The stable code.
@@ -101,18 +108,18 @@ impl Finding {
 
     /// Where in the sender's HL7 v2 or FHIR message, for inputs in those formats.
     pub fn location(&self) -> Option<&SourceLocation> {
-        self.location.as_deref()
+        self.location.as_ref()
     }
 
     /// A human sentence that never contains a payload value.
     pub fn message(&self) -> &str {
-        &self.message
+        self.message.as_str()
     }
 }
 
 impl std::fmt::Display for Finding {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let (severity, code, message, path) = (self.severity.as_str(), self.code, &self.message, &self.path);
+        let (severity, code, message, path) = (self.severity.as_str(), self.code, self.message.as_str(), &self.path);
         if let Some(location) = &self.location {
             write!(f, "{severity} {code}: {message} at {location}")
         } else if path.is_root() {

@@ -3,9 +3,14 @@
 //!
 //! - MSH-3/4 are the receiving application and facility (labcore's side), MSH-5/6 the original sender; MSH-9 is
 //!   `ACK^<event>^ACK` (`ACK^<event>` in v2.3, whose MSG type has two components); MSH-10 the ACK's own control
-//!   ID; MSH-11 and MSH-12 echo the original (v2.5.1 when it gave no usable version).
+//!   ID; MSH-11 and MSH-12 echo the original (P and v2.5.1 when it gave no valid one).
 //! - MSA-1 is AA, AE or AR (HL7 table 0008, original mode), MSA-2 echoes the original MSH-10. MSA-3 (text
 //!   message) is written only for versions before 2.7, where it was withdrawn (deprecated since v2.4).
+//!
+//! Nothing the sender wrote is copied unless it is a validated code: the trigger event only when it has the shape
+//! of one (else MSH-9 is plain `ACK`), the processing ID only when it is P, T or D, the version only when labcore
+//! reads it. The parties (HD values, not patient data) and the control ID (which HL7 requires MSA-2 to echo) are
+//! copied escaped, without control characters and at most 199 characters each (as the header reader keeps them).
 //! - From v2.5, each ERR has ERR-2 (location: segment^sequence^field^repetition^component^sub-component),
 //!   ERR-3 (HL7 table 0357 code), ERR-4 (severity E/W/I, table 0516), ERR-5 (labcore's finding code, local
 //!   coding system `99LABCORE`) and ERR-7 (the finding's message). Before v2.5, ERR-1 (ELD: segment^sequence^
@@ -126,18 +131,38 @@ fn msh(original: &MessageHeader, version: &str, options: &AckOptions, d: &Delimi
     };
     let sender_app = options.sending_application.as_ref().unwrap_or(&original.receiving_application);
     let sender_facility = options.sending_facility.as_ref().unwrap_or(&original.receiving_facility);
-    let event = if original.trigger_event.is_empty() { "R01".to_owned() } else { e(&original.trigger_event) };
-    let message_type = if version == "2.3" { format!("ACK^{event}") } else { format!("ACK^{event}^ACK") };
-    let processing = if original.processing_id.is_empty() { "P".to_owned() } else { e(&original.processing_id) };
+    let processing = match original.processing_id.as_str() {
+        id @ ("P" | "T" | "D") => id,
+        _ => "P",
+    };
     format!(
-        "MSH|^~\\&|{}|{}|{}|{}|{}||{message_type}|{}|{processing}|{version}\r",
+        "MSH|^~\\&|{}|{}|{}|{}|{}||{}|{}|{processing}|{version}\r",
         hd(sender_app),
         hd(sender_facility),
         hd(&original.sending_application),
         hd(&original.sending_facility),
         datetime::format(&options.timestamp),
+        message_type(original, version),
         e(&options.control_id),
     )
+}
+
+/// MSH-9 of the ACK: `ACK^<event>^ACK` when the original's trigger event has the shape of an HL7 event code
+/// (table 0003: three upper-case letters or digits, `R01`, `A01`), plain `ACK` for any other MSH-9 (unsupported or
+/// malformed: none of it is copied). A message with no MSH-9 at all (unreadable) is answered as the ORU^R01
+/// labcore reads.
+fn message_type(original: &MessageHeader, version: &str) -> String {
+    let trigger = original.trigger_event.as_str();
+    let event = if original.message_type.is_empty() && trigger.is_empty() {
+        Some("R01")
+    } else {
+        Some(trigger).filter(|t| t.len() == 3 && t.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()))
+    };
+    match event {
+        Some(event) if version == "2.3" => format!("ACK^{event}"),
+        Some(event) => format!("ACK^{event}^ACK"),
+        None => "ACK".to_owned(),
+    }
 }
 
 /// One ERR per finding, at most `max` (errors first, each kept in message order), and one counting the rest.
@@ -181,7 +206,7 @@ fn summary(code: AckCode, findings: &[&Finding]) -> String {
 /// The same finding at the same place is listed once (orders of one patient share its PID findings).
 fn dedup<'f>(findings: impl Iterator<Item = &'f Finding>) -> Vec<&'f Finding> {
     let mut seen = std::collections::HashSet::new();
-    findings.filter(|f| seen.insert((f.code(), f.location().copied(), f.message()))).collect()
+    findings.filter(|f| seen.insert((f.code(), f.location(), f.message()))).collect()
 }
 
 fn hl7_location(finding: &Finding) -> Option<Hl7Location> {
@@ -237,4 +262,91 @@ fn err_v23(finding: &Finding, d: &Delimiters) -> String {
         finding.code().as_str(),
         escape(finding.message(), d),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{FixedOffset, TimeZone, Utc};
+
+    use super::*;
+    use crate::catalog::Catalog;
+
+    const PLANTED: [&str; 2] = ["Okonkwo", "Fairweather"];
+
+    /// The ACK of a one-result message with this MSH.
+    fn ack_of(msh: &str) -> String {
+        let catalog = Catalog::builtin().unwrap();
+        let context = crate::Context::new(&catalog, Utc.with_ymd_and_hms(2026, 11, 25, 12, 0, 0).unwrap());
+        let text = format!(
+            "{msh}\rPID|1||MRN1\rOBR|1|||CMP|||202611240742-0500\rOBX|1|NM|2345-7^Glucose^LN||105|mg/dL|||||F\r"
+        );
+        let outcome = crate::hl7::process(text.as_bytes(), &context).unwrap();
+        let now = FixedOffset::east_opt(0).unwrap().with_ymd_and_hms(2026, 11, 25, 12, 0, 0).unwrap();
+        outcome.acks(&AckOptions::new("A1", now)).concat()
+    }
+
+    /// Field `n` (numbered as the standard does) of segment `segment` (0-based) of an ACK.
+    fn field(ack: &str, segment: usize, n: usize) -> String {
+        let line = ack.split('\r').nth(segment).unwrap();
+        let shift = usize::from(line.starts_with("MSH"));
+        line.split('|').nth(n - shift).unwrap_or_default().to_owned()
+    }
+
+    fn msh(message_type: &str, control_id: &str, processing: &str, version: &str) -> String {
+        format!("MSH|^~\\&|LIS|LAB|EHR|HOSP|20261124080000||{message_type}|{control_id}|{processing}|{version}")
+    }
+
+    #[test]
+    fn msh_9_copies_only_a_trigger_event_code() {
+        let cases = [
+            ("ORU^R01^ORU_R01", "2.5.1", "ACK^R01^ACK"),
+            ("ADT^A01^ADT_A01", "2.5.1", "ACK^A01^ACK"),
+            ("ADT^A01", "2.3", "ACK^A01"),
+            ("Okonkwo^Fairweather^X", "2.5.1", "ACK"),
+            ("ORU^Okonkwo Fairweather", "2.5.1", "ACK"),
+            ("Okonkwo Fairweather", "2.5.1", "ACK"),
+            ("Okonkwo", "2.3", "ACK"),
+            ("ORU^r01", "2.5.1", "ACK"),
+            ("ORU^R01X", "2.5.1", "ACK"),
+            ("ORU^R\\F\\1", "2.5.1", "ACK"),
+            ("ORU", "2.5.1", "ACK"),
+            ("Fairweather^R01", "2.5.1", "ACK^R01^ACK"),
+        ];
+        for (message_type, version, expected) in cases {
+            let ack = ack_of(&msh(message_type, "C1", "P", version));
+            assert_eq!(field(&ack, 0, 9), expected, "{message_type}: {ack}");
+            assert!(PLANTED.iter().all(|p| !ack.contains(p)), "{message_type}: {ack}");
+        }
+    }
+
+    #[test]
+    fn processing_id_and_version_are_copied_only_when_valid() {
+        let ack = ack_of(&msh("ORU^R01", "C1", "Okonkwo", "Fairweather"));
+        assert_eq!((field(&ack, 0, 11), field(&ack, 0, 12)), ("P".to_owned(), "2.5.1".to_owned()), "{ack}");
+        let ack = ack_of(&msh("ORU^R01", "C1", "T", "2.3"));
+        assert_eq!((field(&ack, 0, 11), field(&ack, 0, 12)), ("T".to_owned(), "2.3".to_owned()), "{ack}");
+        assert!(PLANTED.iter().all(|p| !ack.contains(p)), "{ack}");
+    }
+
+    #[test]
+    fn the_control_id_is_echoed_escaped_and_bounded() {
+        let ack = ack_of(&msh("ORU^R01", "A\\F\\B\\S\\C\\T\\D\\R\\E\\E\\F", "P", "2.5.1"));
+        assert_eq!(field(&ack, 1, 2), "A\\F\\B\\S\\C\\T\\D\\R\\E\\E\\F", "{ack}");
+        let long = "7".repeat(10_000);
+        let ack = ack_of(&msh("ORU^R01", &long, "P", "2.5.1"));
+        assert_eq!(field(&ack, 1, 2), "7".repeat(199), "MSA-2 keeps what the header reader keeps");
+        let ids: Vec<&str> = ack.split('\r').filter(|s| !s.is_empty()).map(|s| s.get(..3).unwrap()).collect();
+        assert_eq!(ids, ["MSH", "MSA", "ERR"], "no segment injected: {ack}");
+    }
+
+    #[test]
+    fn the_parties_are_swapped_escaped_and_bounded() {
+        let long = "H".repeat(1_000);
+        let text = format!("MSH|^~\\&|L\\F\\IS^1.2\\T\\3^ISO|LAB\\R\\X|EHR|{long}|20261124080000||ORU^R01|C1|P|2.5.1");
+        let ack = ack_of(&text);
+        assert_eq!(field(&ack, 0, 3), "EHR", "{ack}");
+        assert_eq!(field(&ack, 0, 4), "H".repeat(199), "{ack}");
+        assert_eq!(field(&ack, 0, 5), "L\\F\\IS^1.2\\T\\3^ISO", "{ack}");
+        assert_eq!(field(&ack, 0, 6), "LAB\\R\\X", "{ack}");
+    }
 }

@@ -2,8 +2,10 @@
 //!
 //! Segments end at CR (the standard's terminator), LF or CRLF; MLLP framing bytes (VT, FS) and blank lines are
 //! skipped, so files written on any system and captures of MLLP streams read alike. A message starts at each
-//! `MSH`; `FHS`, `BHS`, `BTS` and `FTS` form the batch envelope around messages. Every field of every segment
-//! is located once, into one vector per message; components and repetitions are split only when asked for.
+//! `MSH`; `FHS`, `BHS`, `BTS` and `FTS` form the batch envelope around messages. A segment is kept as its line
+//! (its fields counted once); a field is found when asked for, by one SIMD scan of the line, and components and
+//! repetitions are split only when asked for. Keeping one span per segment rather than one per field is what keeps
+//! a message of hundreds of thousands of OBX within a small multiple of its size.
 
 use super::delimiters::{DelimiterProblem, Delimiters};
 use super::field::Field;
@@ -33,29 +35,58 @@ pub struct Message<'a> {
     pub(crate) delimiter_problem: Option<DelimiterProblem>,
     /// MSH-2 declared fewer than the four usual encoding characters.
     pub(crate) short_encoding: bool,
-    pub(crate) segments: Vec<SegmentSpan>,
-    fields: Vec<&'a str>,
+    pub(crate) segments: Vec<SegmentSpan<'a>>,
     /// How many segments of each identifier so far.
     counts: crate::hash::FastMap<SegmentId, u32>,
 }
 
-/// Where one segment's fields are in its message's field vector.
+/// One segment: its line, and how many fields it has.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct SegmentSpan {
+pub(crate) struct SegmentSpan<'a> {
     pub(crate) id: Option<SegmentId>,
     /// 1-based occurrence among the segments with the same identifier (or, without one, position in the message).
     pub(crate) sequence: u32,
-    first: u32,
-    count: u32,
+    line: &'a str,
+    /// How many fields are kept (the identifier counted, at most [`MAX_FIELDS`]); 0 when the delimiters are unusable.
+    count: u16,
+    /// The field separator the line was counted with.
+    separator: u8,
+    /// A header segment (MSH, FHS, BHS), whose field 1 is the field separator itself.
+    header: bool,
     /// The segment had more than [`MAX_FIELDS`] fields.
     pub(crate) truncated: bool,
+}
+
+impl<'a> SegmentSpan<'a> {
+    /// Field `n`, numbered as the standard does (below `count`).
+    fn field(&self, n: usize) -> &'a str {
+        match (self.header, n) {
+            (true, 1) => self.line.get(3..4).unwrap_or_default(),
+            (true, n) if n > 1 => piece(self.line, self.separator, n - 1),
+            _ => piece(self.line, self.separator, n),
+        }
+    }
+}
+
+/// The `index`-th (0-based) piece of a line split at a separator byte (empty when there are fewer).
+fn piece(line: &str, separator: u8, index: usize) -> &str {
+    let bytes = line.as_bytes();
+    let start = match index.checked_sub(1) {
+        None => 0,
+        Some(before) => match memchr::memchr_iter(separator, bytes).nth(before) {
+            Some(at) => at + 1,
+            None => return "",
+        },
+    };
+    let end = bytes.get(start..).and_then(|rest| memchr::memchr(separator, rest)).map_or(line.len(), |at| start + at);
+    line.get(start..end).unwrap_or_default()
 }
 
 /// A segment of a message, borrowed from it.
 #[derive(Debug, Clone, Copy)]
 pub struct Segment<'m, 'a> {
     message: &'m Message<'a>,
-    span: SegmentSpan,
+    span: SegmentSpan<'a>,
 }
 
 impl<'a> Document<'a> {
@@ -141,7 +172,7 @@ impl<'a> Message<'a> {
         self.push(header);
     }
 
-    /// Adds one segment line, locating its fields.
+    /// Adds one segment line, counting its fields.
     fn push(&mut self, line: &'a str) {
         let separator = self.delimiters.field;
         let id =
@@ -154,34 +185,24 @@ impl<'a> Message<'a> {
             }
             None => self.segments.len() + 1,
         };
-        let first = self.fields.len();
-        let mut truncated = false;
-        if self.delimiter_problem.is_none() {
-            let header = matches!(id.as_ref().map(SegmentId::as_str), Some("MSH" | "FHS" | "BHS"));
-            // Delimiters are ASCII (checked when read), so splitting at their bytes keeps UTF-8 intact.
-            let separator = u8::try_from(separator).unwrap_or(b'|');
-            // One SIMD pass over the line finds every separator.
-            let mut start = 0;
-            for at in memchr::memchr_iter(separator, line.as_bytes()).chain([line.len()]) {
-                if self.fields.len() - first >= MAX_FIELDS {
-                    truncated = true;
-                    break;
-                }
-                self.fields.push(line.get(start..at).unwrap_or_default());
-                if header && start == 0 {
-                    // Field 1 of a header is the field separator itself; field 2 the encoding characters.
-                    self.fields.push(line.get(3..4).unwrap_or_default());
-                }
-                start = at + 1;
-            }
-        }
-        let to_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        let header = matches!(id.as_ref().map(SegmentId::as_str), Some("MSH" | "FHS" | "BHS"));
+        // Delimiters are ASCII (checked when read), so splitting at their bytes keeps UTF-8 intact.
+        let separator = u8::try_from(separator).unwrap_or(b'|');
+        // One SIMD pass over the line counts its fields (up to one more than are kept).
+        let fields = if self.delimiter_problem.is_some() {
+            0
+        } else {
+            let pieces = memchr::memchr_iter(separator, line.as_bytes()).take(MAX_FIELDS).count() + 1;
+            pieces + usize::from(header)
+        };
         self.segments.push(SegmentSpan {
             id,
-            sequence: to_u32(sequence),
-            first: to_u32(first),
-            count: to_u32(self.fields.len() - first),
-            truncated,
+            sequence: u32::try_from(sequence).unwrap_or(u32::MAX),
+            line,
+            count: u16::try_from(fields.min(MAX_FIELDS)).unwrap_or(u16::MAX),
+            separator,
+            header,
+            truncated: fields > MAX_FIELDS,
         });
     }
 
@@ -292,17 +313,13 @@ impl<'m, 'a> Segment<'m, 'a> {
 
     /// Field `n` (1-based, as the standard numbers them; 0 is the identifier). Absent fields are empty.
     pub fn field(&self, n: usize) -> Field<'a> {
-        let raw = if n < self.span.count as usize {
-            self.message.fields.get(self.span.first as usize + n).copied().unwrap_or_default()
-        } else {
-            ""
-        };
+        let raw = if n < usize::from(self.span.count) { self.span.field(n) } else { "" };
         Field::new(raw, self.message.delimiters)
     }
 
     /// How many fields the segment has (the identifier not counted).
     pub fn field_count(&self) -> usize {
-        (self.span.count as usize).saturating_sub(1)
+        usize::from(self.span.count).saturating_sub(1)
     }
 
     /// Whether the segment had more fields than labcore keeps.

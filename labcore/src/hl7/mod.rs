@@ -49,6 +49,7 @@ pub use escape::{escape, unescape};
 pub use field::{Component, Field, Repetition};
 pub use header::{Hd, MessageHeader};
 pub use message::{Document, Message, Segment};
+pub(crate) use process::read_as;
 pub use process::{AckCode, Hl7Outcome, MessageOutcome, process};
 
 /// Decodes an input's bytes as labcore does before parsing (byte order mark, MSH-18, ISO 8859-1 fallback).

@@ -154,6 +154,7 @@ fn read_results(
     findings: &mut Findings,
 ) -> Vec<(Hl7Location, Option<Hl7Location>)> {
     let mut results = Vec::with_capacity(observations.len());
+    draft.results.reserve_exact(observations.len());
     for (obx, notes) in observations {
         let index = draft.results.len();
         if let Some(input) = obx::read(obx, notes, index, findings) {

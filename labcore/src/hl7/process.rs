@@ -99,11 +99,17 @@ const MAX_LINE_FINDINGS: usize = 20;
 /// let outcome = hl7::process(message.as_bytes(), &context)?;
 /// let order = &outcome.messages[0].orders[0].report;
 /// assert_eq!(order.results[0].flag.map(|f| f.code()), Some("HH"));
-/// assert_eq!(order.results[0].location.map(|l| l.to_string()).as_deref(), Some("OBX[1]"));
+/// assert_eq!(order.results[0].location.as_ref().map(|l| l.to_string()).as_deref(), Some("OBX[1]"));
 /// assert_eq!(outcome.messages[0].ack_code, hl7::AckCode::AA);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn process<'c>(input: &[u8], context: &Context<'c>) -> Result<Hl7Outcome<'c>> {
+    read_as(input, context, true)
+}
+
+/// [`process`], building each accepted order's typed payload only when `typed` (callers that need only the
+/// reports, findings and ACK codes save the payloads' memory).
+pub(crate) fn read_as<'c>(input: &[u8], context: &Context<'c>, typed: bool) -> Result<Hl7Outcome<'c>> {
     if input.len() > context.max_input_bytes() {
         return Err(Error::new(ErrorKind::InputTooLarge, "", Location::default()));
     }
@@ -123,7 +129,7 @@ pub fn process<'c>(input: &[u8], context: &Context<'c>) -> Result<Hl7Outcome<'c>
         findings.push_at(FindingCode::MessageUnreadable, JsonPointer::root(), msh_absent(), message);
     }
     super::batch::check_envelope(&document, &mut findings);
-    let messages = document.messages().iter().map(|m| message_outcome(m, context)).collect();
+    let messages = document.messages().iter().map(|m| message_outcome(m, context, typed)).collect();
     Ok(Hl7Outcome { encoding, findings: findings.into_vec(), messages })
 }
 
@@ -144,7 +150,7 @@ fn stray_lines(document: &Document<'_>, findings: &mut Findings) {
 }
 
 /// Checks one message and processes its orders.
-fn message_outcome<'c>(message: &Message<'_>, context: &Context<'c>) -> MessageOutcome<'c> {
+fn message_outcome<'c>(message: &Message<'_>, context: &Context<'c>, typed: bool) -> MessageOutcome<'c> {
     let mut findings = Findings::default();
     let Some(msh) = message.segment(0) else {
         return rejected(MessageHeader::default(), findings);
@@ -164,7 +170,7 @@ fn message_outcome<'c>(message: &Message<'_>, context: &Context<'c>) -> MessageO
         .iter()
         .map(|group| {
             let mapped = order::map(&order_context, group);
-            crate::process::evaluate(mapped.draft, mapped.findings, context, true, Some(&mapped.map))
+            crate::process::evaluate(mapped.draft, mapped.findings, context, typed, Some(&mapped.map))
         })
         .collect();
     if orders.is_empty() {

@@ -1,6 +1,8 @@
 //! Checks across results: duplicates and panel membership.
 
 use crate::catalog::Analyte;
+use std::sync::Arc;
+
 use crate::finding::Findings;
 use crate::{Finding, FindingCode, JsonPointer, Panel, Severity};
 
@@ -9,16 +11,19 @@ pub(crate) type Matched<'c> = [(usize, Option<&'c Analyte>)];
 
 /// Reports every repeat of an analyte already reported earlier in the payload.
 pub(crate) fn check_duplicates(matched: &Matched<'_>, catalog_size: usize, findings: &mut Findings) {
-    let mut first_seen: Vec<Option<usize>> = vec![None; catalog_size];
+    // Per analyte: where it was first, and the message its repeats share (built at the first repeat).
+    let mut first_seen: Vec<Option<(usize, Option<Arc<str>>)>> = vec![None; catalog_size];
     for (index, analyte) in matched {
         let Some(analyte) = analyte else { continue };
         match first_seen.get_mut(analyte.position) {
-            Some(Some(first)) => {
-                let message = format!("{} is reported more than once (first at /results/{first})", analyte.display());
+            Some(Some((first, message))) => {
+                let message = message.get_or_insert_with(|| {
+                    format!("{} is reported more than once (first at /results/{first})", analyte.display()).into()
+                });
                 let path = JsonPointer::root().key("results").index(*index);
-                findings.push(FindingCode::DuplicateAnalyte, path, message);
+                findings.push_finding(Finding::shared(FindingCode::DuplicateAnalyte, path, Arc::clone(message)));
             }
-            Some(slot) => *slot = Some(*index),
+            Some(slot) => *slot = Some((*index, None)),
             None => {}
         }
     }

@@ -59,7 +59,7 @@ impl Locator for FhirMap {
             }
             _ => return None,
         };
-        Some(SourceLocation::Fhir(at))
+        Some(SourceLocation::Fhir(Box::new(at)))
     }
 }
 

@@ -105,7 +105,7 @@ fn expand(resources: &Resources<'_>, index: usize, depth: usize, used: &mut [boo
 fn unresolved(findings: &mut Findings, at: crate::FhirPath) {
     let message = "the reference points to no Observation in the resource or bundle; that result is missing";
     let finding = Finding::new(FindingCode::ReferenceUnresolved, JsonPointer::root().key("results"), message)
-        .with_location(SourceLocation::Fhir(at));
+        .with_location(SourceLocation::Fhir(Box::new(at)));
     findings.push_finding(finding);
 }
 

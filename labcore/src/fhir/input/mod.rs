@@ -63,27 +63,32 @@ impl FhirOutcome<'_> {
 /// let glucose = &outcome.reports[0].report.results[0];
 /// assert_eq!((glucose.analyte, glucose.significant_digits), (Some("glucose"), Some(3)));
 /// assert!((glucose.value.unwrap() - 99.1).abs() < 0.05);                 // mg/dL, conventional units
-/// assert_eq!(glucose.location.map(|l| l.to_string()).as_deref(), Some("Observation"));
+/// assert_eq!(glucose.location.as_ref().map(|l| l.to_string()).as_deref(), Some("Observation"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn read<'c>(input: &[u8], context: &Context<'c>) -> Result<FhirOutcome<'c>> {
+    read_as(input, context, true)
+}
+
+/// [`read`], building each accepted report's typed payload only when `typed`.
+pub(crate) fn read_as<'c>(input: &[u8], context: &Context<'c>, typed: bool) -> Result<FhirOutcome<'c>> {
     let text = crate::process::check_input(input, context.max_input_bytes())?;
     let raw: &RawValue = serde_json::from_str(text).map_err(|e| Error::from_json(&e))?;
     let mut findings = Findings::default();
     let Some((top, kind)) = top_resource(raw, &mut findings) else {
         return Ok(FhirOutcome { resource_type: None, findings: findings.into_vec(), reports: Vec::new() });
     };
-    let at = SourceLocation::Fhir(FhirPath::resource(kind));
+    let at = SourceLocation::Fhir(Box::new(FhirPath::resource(kind)));
     if top.has_duplicate_keys() {
         let message = "a key appears twice in the resource (FHIR JSON forbids it); the first value was used";
-        findings.push_at(FindingCode::DuplicateField, JsonPointer::root(), at, message);
+        findings.push_at(FindingCode::DuplicateField, JsonPointer::root(), at.clone(), message);
     }
     let resources = bundle::Resources::collect(top, kind);
     let reports: Vec<Processed<'c>> = group::groups(&resources)
         .into_iter()
         .map(|g| {
             let mapped = draft::map(&resources, g, context.catalog());
-            crate::process::evaluate(mapped.draft, mapped.findings, context, true, Some(&mapped.map))
+            crate::process::evaluate(mapped.draft, mapped.findings, context, typed, Some(&mapped.map))
         })
         .collect();
     if reports.is_empty() {

@@ -52,7 +52,7 @@ pub(crate) struct Inherited {
 
 fn left_out(findings: &mut Findings, code: FindingCode, at: FhirPath, message: &'static str) {
     let path = JsonPointer::root().key("results");
-    findings.push_finding(Finding::new(code, path, message).with_location(SourceLocation::Fhir(at)));
+    findings.push_finding(Finding::new(code, path, message).with_location(SourceLocation::Fhir(Box::new(at))));
 }
 
 /// The observation's status, or `None` when it reports no result (with a finding).
@@ -62,7 +62,7 @@ pub(crate) fn status(body: &Obj<'_>, base: FhirPath, findings: &mut Findings) ->
     let Some(status) = ResultStatus::from_fhir_code(&code) else {
         let message = "`status` is not an ObservationStatus code; the result was read as final";
         let finding = Finding::new(FindingCode::InvalidValue, JsonPointer::root().key("results"), message)
-            .with_location(SourceLocation::Fhir(at))
+            .with_location(SourceLocation::Fhir(Box::new(at)))
             .with_severity(Severity::Warning);
         findings.push_finding(finding);
         return Some(None);
