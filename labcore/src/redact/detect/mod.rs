@@ -345,6 +345,15 @@ mod tests {
     }
 
     #[test]
+    fn tabs_and_surnames_that_are_words_after_a_cue() {
+        let none = Seeds::new();
+        assert_eq!(found("Pt: JANE\tSMITH", &none), [(Category::Name, "JANE\tSMITH".to_owned())]);
+        for (text, name) in [("called Jane Doe at 09:12", "Jane Doe"), ("spoke with Mary Doe re redraw", "Mary Doe")] {
+            assert_eq!(found(text, &none), [(Category::Name, name.to_owned())], "{text}");
+        }
+    }
+
+    #[test]
     fn many_spans_in_one_word_and_many_pasted_segments_give_what_one_gives() {
         let mut seeds = Seeds::new();
         seeds.add(Category::Mrn, "00482913");

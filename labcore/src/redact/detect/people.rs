@@ -120,15 +120,23 @@ pub(super) fn nameish(t: &Token) -> bool {
     (t.capital || t.caps) && !t.is(role::LABEL | role::CREDENTIAL | role::TITLE | role::CUE)
 }
 
-/// Whether the text between two tokens of one name is only spaces (and the period of an initial or of an
-/// abbreviated title: "J. Doe", "St. John").
+/// Whether a character is white space within a line: a space or a tab (exotic spaces are folded to a space
+/// before detection), not a line break.
+pub(super) fn horizontal_space(c: char) -> bool {
+    c == ' '
+        || c == '\t'
+        || c.is_whitespace() && !matches!(c, '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}')
+}
+
+/// Whether the text between two tokens of one name is only spaces or tabs (and the period of an initial or of
+/// an abbreviated title: "J. Doe", "St. John"): `JANE\tSMITH` is one name, as `JANE SMITH` is.
 pub(super) fn adjacent(text: &str, a: &Token, b: &Token) -> bool {
     text.get(a.end..b.start).is_some_and(|gap| {
         let spaces = gap.trim_start_matches('.');
         let period = spaces.len() < gap.len();
         !spaces.is_empty()
             && spaces.len() <= 2
-            && spaces.chars().all(|c| c == ' ')
+            && spaces.chars().all(horizontal_space)
             && gap.len() - spaces.len() <= 1
             && (!period || a.initial || a.is(role::ABBREVIATED))
     })
@@ -218,7 +226,7 @@ fn name_at(text: &str, tokens: &[Token], i: usize, style: Style) -> Option<usize
     if let Some(last) = comma_name_before_credential(text, tokens, i) {
         return Some(last);
     }
-    let mut last = trim_run(tokens, i, run(text, tokens, i));
+    let mut last = trim_run(tokens, i, run(text, tokens, i), cues.titled || cues.weak);
     if eponym(tokens, last) || organisation(text, tokens, i, last) {
         return None;
     }
@@ -321,6 +329,28 @@ mod tests {
         assert_eq!(names("session for NWACHUKWU, MAINLYERA from", &[]), ["NWACHUKWU, MAINLYERA"]);
         assert_eq!(names("resolved by ALBERT DOE on", &[]), ["ALBERT DOE"]);
         assert_eq!(names("spoke with José Muñoz today", &[]), ["José Muñoz"]);
+    }
+
+    #[test]
+    fn tabs_join_name_words_like_spaces() {
+        assert_eq!(names("Pt: JANE\tSMITH", &[]), ["JANE\tSMITH"]);
+        assert_eq!(names("called Kelly\tBrown at 09:12", &[]), ["Kelly\tBrown"]);
+        assert_eq!(names("Pt: Jane \tQ.\tDoe MRN", &["Jane", "Doe"]), ["Jane \tQ.\tDoe"]);
+    }
+
+    #[test]
+    fn a_surname_that_is_also_a_word_stays_with_its_given_name_after_a_cue() {
+        assert_eq!(names("called Jane Doe at 09:12", &[]), ["Jane Doe"]);
+        assert_eq!(names("spoke with Mary Doe re redraw", &[]), ["Mary Doe"]);
+        assert_eq!(names("Pt: Jane Doe", &[]), ["Jane Doe"]);
+        assert_eq!(names("spoke with Maria Colon re redraw", &[]), ["Maria Colon"]);
+        assert_eq!(names("called to Kelly Endo at 09:12", &[]), ["Kelly Endo"]);
+        // Not a surname: an abbreviation, a word no list knows as a name, a weekday, an eponym.
+        for text in ["called Jane ALT 300", "spoke with Kelly Pharmacy", "called Jane Monday", "per Mark Down syndrome"]
+        {
+            let found = names(text, &[]);
+            assert!(found.iter().all(|n| !n.contains(' ')), "{text}: {found:?}");
+        }
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 use std::collections::HashSet;
 
+use super::name_rules::given_then_surname;
 use super::names::Token;
 use super::people::{adjacent, nameish};
 use super::words::role;
@@ -97,13 +98,15 @@ pub(super) fn run(text: &str, tokens: &[Token], first: usize) -> usize {
     last
 }
 
-/// A run without the abbreviations and clinical words it ended on ("CALLED JOSÉ PACU" is José, at the PACU).
-pub(super) fn trim_run(tokens: &[Token], first: usize, mut last: usize) -> usize {
+/// A run without the abbreviations and clinical words it ended on ("CALLED JOSÉ PACU" is José, at the PACU) —
+/// but after a cue, a listed surname right after a given name stays ("called Mary Allegra").
+pub(super) fn trim_run(tokens: &[Token], first: usize, mut last: usize, cued: bool) -> usize {
     let listed = |w: &Token| w.is(role::GIVEN) || w.is(role::SURNAME);
     while last > first {
         let Some(w) = tokens.get(last) else { break };
         let abbreviation = w.caps && w.key.chars().count() <= 4 && !listed(w);
-        if !(abbreviation || w.is(role::VOCABULARY)) {
+        let surname = cued && last == first + 1 && tokens.get(first).is_some_and(|f| given_then_surname(f, w));
+        if !(abbreviation || w.is(role::VOCABULARY)) || surname {
             break;
         }
         last -= 1;
