@@ -1,7 +1,8 @@
 //! Finding identifiers in free text: shaped ones by regular expression ([`patterns`]), dates ([`dates`]), person
 //! names ([`names`]), and the identifiers already known from the same record (seeds). Text is first folded —
-//! zero-width characters dropped, look-alike letters of other scripts (Cyrillic `а`, full-width `１`) read as
-//! Latin ones — so that `J\u{200B}ane` and `Jаne` are found; spans are reported in the original text.
+//! zero-width, format and control characters dropped, look-alike letters of other scripts (Cyrillic `а`, full-width
+//! `１`) read as Latin ones — so that `J\u{200B}ane`, `Jаne` and `SSN 123\0-45-6789` are found; spans are reported
+//! in the original text (covering the characters dropped inside them).
 
 mod cities;
 pub(crate) mod dates;
@@ -342,6 +343,24 @@ mod tests {
     fn a_street_ending_in_dr_does_not_title_the_next_sentence() {
         let text = "send results to new address 786 Cottage Grove Dr. Second label printed";
         assert_eq!(found(text, &Seeds::new()), [(Category::StreetAddress, "786 Cottage Grove Dr".to_owned())]);
+    }
+
+    #[test]
+    fn control_characters_and_invisibles_do_not_hide_an_identifier() {
+        let none = Seeds::new();
+        let text = "SSN 123\u{0}-45-6789 on file";
+        assert_eq!(found(text, &none), [(Category::Ssn, "123\u{0}-45-6789".to_owned())]);
+        for hidden in
+            ["\u{1}", "\u{7F}", "\u{AD}", "\u{2060}", "\u{FEFF}", "\u{200E}", "\u{202E}", "\u{2066}", "\u{FE0F}"]
+        {
+            let text = format!("call 217-555{hidden}-0199 or Dr. Ja{hidden}ne Roe");
+            let got = found(&text, &none);
+            let phone = format!("217-555{hidden}-0199");
+            let name = format!("Ja{hidden}ne Roe");
+            assert_eq!(got, [(Category::Phone, phone), (Category::Name, name)], "{hidden:?}");
+        }
+        // A form feed breaks the line it is on: the words either side stay two words.
+        assert_eq!(found("page 1\u{0C}MRN 00482913", &none), [(Category::Mrn, "00482913".to_owned())]);
     }
 
     #[test]
