@@ -4,8 +4,14 @@
 //! baseline run interleaved in the same process: `serde_json` parsing and printing the same JSON, the HL7 parser
 //! splitting the same messages. Single-threaded: one core.
 //!
-//! `cargo bench -p labcore-benches --bench deid`. Without `--bench` (as `cargo test --all-targets` runs it) it is a
-//! smoke run: every workload once, no timing.
+//! The `hostile_text` group is the detector's scaling benchmark: each hostile free-text shape of
+//! `labcore_benches::hostile_text` (runs of name words, titles, placeholders, digits, dates, pasted HL7 segments, one
+//! long line…) at 1 KB, 100 KB and 1 MB — and 10 MB with `LABCORE_BENCH_10MB=1` — in bytes per second, then a
+//! table of the cost per byte at each size: a linear detector costs the same per byte at every size.
+//!
+//! `cargo bench -p labcore-benches --bench deid` (`-- hostile_text` for the scaling group alone). Without `--bench`
+//! (as `cargo test --all-targets` runs it) it is a smoke run: every workload once and every hostile shape at 1 KB,
+//! no timing.
 #![allow(missing_docs, clippy::print_stdout, clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use std::hint::black_box;
@@ -13,9 +19,10 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
-use criterion::{Criterion, Throughput};
+use criterion::{BenchmarkId, Criterion, Throughput};
 use labcore::redact::{Category, Policy, RedactOptions, Redactor, Seeds};
 use labcore_benches::deid::{AnnotatedNote, notes};
+use labcore_benches::hostile_text::{LARGE, SHAPES, SIZES, cost_per_byte, input, label};
 use serde_json::{Value, json};
 
 const COMMENTS: usize = 2_000;
@@ -176,6 +183,58 @@ fn report(workloads: &[Workload<'_>]) {
     }
 }
 
+/// The sizes of the scaling benchmark: 1 KB to 1 MB, and 10 MB when `LABCORE_BENCH_10MB` is set.
+fn hostile_sizes() -> Vec<usize> {
+    let large = std::env::var_os("LABCORE_BENCH_10MB").is_some_and(|v| !v.is_empty() && v != "0");
+    SIZES.iter().copied().chain(large.then_some(LARGE)).collect()
+}
+
+/// The scaling benchmark: redacting each hostile shape at each size, in bytes per second.
+fn hostile_text(criterion: &mut Criterion, redactor: &Redactor) {
+    let options = RedactOptions::new(as_of());
+    let mut group = criterion.benchmark_group("hostile_text");
+    group.sample_size(10).warm_up_time(Duration::from_millis(500)).measurement_time(Duration::from_secs(2));
+    for shape in SHAPES {
+        for size in hostile_sizes() {
+            let text = input(shape, size);
+            group.throughput(Throughput::Bytes(text.len() as u64));
+            group.bench_with_input(BenchmarkId::new(shape.name, label(size).replace(" ", "")), &text, |b, text| {
+                b.iter(|| redactor.text(text, &options).output.len())
+            });
+        }
+    }
+    group.finish();
+}
+
+/// The cost per byte of each hostile shape at each size, and how much it grew from the smallest to the largest.
+fn hostile_report(redactor: &Redactor) {
+    let options = RedactOptions::new(as_of());
+    let sizes = hostile_sizes();
+    println!("\nfree-text detection on hostile shapes, ns per byte (one core):");
+    println!("  {:<24}{}   growth", "shape", sizes.iter().map(|s| format!("{:>10}", label(*s))).collect::<String>());
+    for shape in SHAPES {
+        let costs: Vec<f64> = sizes
+            .iter()
+            .map(|size| {
+                let text = input(shape, *size);
+                cost_per_byte(&text, Duration::from_millis(300), |t| {
+                    black_box(redactor.text(t, &options).output.len());
+                })
+                .0
+            })
+            .collect();
+        let growth = costs.last().unwrap() / costs.first().unwrap();
+        let row: String = costs.iter().map(|c| format!("{c:>10.1}")).collect();
+        println!("  {:<24}{row}   {growth:>5.2}×", shape.name);
+    }
+}
+
+/// Whether the command line's filter (criterion's positional argument) selects benchmarks named `name`.
+fn selected(name: &str) -> bool {
+    let filters: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
+    filters.is_empty() || filters.iter().any(|f| name.contains(f.as_str()) || f.contains(name))
+}
+
 fn main() {
     let redactor = Redactor::new(Policy::safe_harbor(), None).unwrap();
     let corpus = notes(COMMENTS, 1);
@@ -186,7 +245,12 @@ fn main() {
         for w in &workloads {
             assert!((w.redact)() > 0 && (w.baseline.1)() > 0, "{}", w.name);
         }
-        println!("deid bench smoke run: {} workloads ok", workloads.len());
+        let options = RedactOptions::new(as_of());
+        for shape in SHAPES {
+            let text = input(shape, 1 << 10);
+            assert!(!redactor.text(&text, &options).output.is_empty(), "{}", shape.name);
+        }
+        println!("deid bench smoke run: {} workloads and {} hostile shapes ok", workloads.len(), SHAPES.len());
         return;
     }
     let mut criterion = Criterion::default().configure_from_args();
@@ -196,5 +260,11 @@ fn main() {
         group.bench_function(w.name, |b| b.iter(|| (w.redact)()));
     }
     group.finish();
-    report(&workloads);
+    hostile_text(&mut criterion, &redactor);
+    if selected("deid") {
+        report(&workloads);
+    }
+    if selected("hostile_text") {
+        hostile_report(&redactor);
+    }
 }

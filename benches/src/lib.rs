@@ -1,11 +1,13 @@
 //! Generated inputs for labcore's benchmarks, and the baseline a team would otherwise write: plain typed
-//! `serde_json` parsing of the same payloads. [`hl7`] generates HL7 v2 ORU^R01 messages for the HL7 benchmarks.
+//! `serde_json` parsing of the same payloads. [`hl7`] generates HL7 v2 ORU^R01 messages for the HL7 benchmarks,
+//! [`hostile_text`] the hostile free text of the detector's scaling benchmark.
 
 use serde::Deserialize;
 
 pub mod deid;
 pub mod deid_styles;
 pub mod hl7;
+pub mod hostile_text;
 
 /// The baseline: the payload format as a plain `#[derive(Deserialize)]` model — what typed serde parsing gives
 /// without validation, unit handling or findings.

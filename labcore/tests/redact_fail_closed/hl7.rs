@@ -166,6 +166,8 @@ pub(crate) fn message(p: &mut Planter, m: &Mutations) -> Vec<String> {
     lines.push(format!("ZPD|1|{}^{}|{date}|{text}", p.family, p.given));
     let note = format!("NTE|1||{} Résumé noted.", p.free_text());
     lines.push(if m.wrapped { format!("{note}\n{}", p.free_text()) } else { note });
+    let hidden = p.hidden_ssn();
+    lines.push(format!("NTE|2||Patient SSN {hidden} on file"));
     if m.plain_line {
         lines.push(p.free_text());
     }

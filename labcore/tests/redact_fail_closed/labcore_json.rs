@@ -44,7 +44,7 @@ pub(crate) fn payload(p: &mut Planter, m: Mutations) -> Value {
             "birth_date": if m.numbers { json!(birth_compact.parse::<u64>().unwrap()) } else { json!(birth) }},
         "specimen": {"type": "serum", "id": if m.numbers { json!(specimen.parse::<u64>().unwrap()) } else { json!(specimen) }},
         "results": rows,
-        "comments": [p.free_text()],
+        "comments": [p.free_text(), format!("SSN {} on file", p.hidden_ssn())],
         "ordering_note": p.free_text(),
         "callback": if m.numbers { json!(p.phone().replace(|c: char| !c.is_ascii_digit(), "").parse::<u64>().unwrap()) } else { json!(p.phone()) },
     });

@@ -92,6 +92,13 @@ impl Planter {
         self.keep(ssn)
     }
 
+    /// An SSN with an invisible character inside it (`123\0-45-6789`, `123\u{200B}45…`), as written (the secret).
+    pub(crate) fn hidden_ssn(&mut self) -> String {
+        let invisible = ["\0", "\u{200B}", "\u{00AD}", "\u{2060}"][self.below(4) as usize];
+        let ssn = format!("{}{invisible}-{}-{}", self.digits(3), self.digits(2), self.digits(4));
+        self.keep(ssn)
+    }
+
     /// A phone number as written, and its digits (both secrets).
     pub(crate) fn phone(&mut self) -> String {
         let (area, line) = (self.digits(3), self.digits(4));

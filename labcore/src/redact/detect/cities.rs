@@ -31,6 +31,8 @@ pub(crate) struct Cities {
     places: FastSet<String>,
     cued: Vec<Regex>,
     states: FastSet<&'static str>,
+    /// The eponym nouns (`syndrome`, `disease`), read from the word lists once rather than per place found.
+    eponyms: FastSet<&'static str>,
 }
 
 impl Cities {
@@ -51,7 +53,7 @@ impl Cities {
             format!("{WORDS}{COUNTRY}"),
         ];
         let cued = sources.iter().map(|s| patterns::compile(s).unwrap_or_else(super::never)).collect();
-        Cities { places, cued, states }
+        Cities { places, cued, states, eponyms: words::list("eponym_nouns").collect() }
     }
 
     /// The byte ranges of the cued places in `text`.
@@ -83,7 +85,7 @@ impl Cities {
             return match next {
                 // More capitalised words: a place only if a state follows (`Baton Rouge Louisiana`).
                 Some(rest) if !self.states.iter().any(|s| rest.starts_with(s)) => None,
-                _ if i + 1 == ends.len() && eponym_follows(after) => None,
+                _ if i + 1 == ends.len() && eponym_follows(after, &self.eponyms) => None,
                 _ => Some(end),
             };
         }
@@ -111,9 +113,9 @@ fn expand(place: &str) -> String {
 }
 
 /// Whether the next word is an eponym noun (`Cushing syndrome`, `Addison disease`).
-fn eponym_follows(after: &str) -> bool {
+fn eponym_follows(after: &str, eponyms: &FastSet<&'static str>) -> bool {
     let next: String = after.trim_start().chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
-    !next.is_empty() && words::list("eponym_nouns").any(|noun| noun == next)
+    !next.is_empty() && eponyms.contains(next.as_str())
 }
 
 #[cfg(test)]

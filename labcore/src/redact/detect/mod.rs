@@ -1,7 +1,8 @@
 //! Finding identifiers in free text: shaped ones by regular expression ([`patterns`]), dates ([`dates`]), person
 //! names ([`names`]), and the identifiers already known from the same record (seeds). Text is first folded —
-//! zero-width characters dropped, look-alike letters of other scripts (Cyrillic `а`, full-width `１`) read as
-//! Latin ones — so that `J\u{200B}ane` and `Jаne` are found; spans are reported in the original text.
+//! zero-width, format and control characters dropped, look-alike letters of other scripts (Cyrillic `а`, full-width
+//! `１`) read as Latin ones — so that `J\u{200B}ane`, `Jаne` and `SSN 123\0-45-6789` are found; spans are reported
+//! in the original text (covering the characters dropped inside them).
 
 mod cities;
 pub(crate) mod dates;
@@ -14,16 +15,17 @@ mod pasted;
 mod patterns;
 mod people;
 mod places;
+mod runs;
+mod seeds;
 mod words;
-
-use std::collections::HashSet;
 
 use regex::Regex;
 
 use super::Category;
 use dates::{DatePatterns, FoundDate};
 use folded::Folded;
-use overlaps::resolve_overlaps;
+use overlaps::{Ranges, resolve_overlaps};
+pub use seeds::Seeds;
 
 /// An identifier found in text: its byte range in the original text, its category, and for a date its parts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,49 +34,6 @@ pub(crate) struct Span {
     pub(crate) end: usize,
     pub(crate) category: Category,
     pub(crate) date: Option<FoundDate>,
-}
-
-/// Identifiers known from the record a text belongs to (the patient's name parts, MRN, phone…).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Seeds {
-    names: HashSet<String>,
-    others: Vec<(Category, String)>,
-}
-
-impl Seeds {
-    /// No seeds.
-    pub fn new() -> Seeds {
-        Seeds::default()
-    }
-
-    /// Adds a known identifier. A name is split into its parts (each found in any order and case); other
-    /// identifiers are found as written or, for numbers, by their digits whatever the separators.
-    pub fn add(&mut self, category: Category, value: &str) {
-        let value = value.trim();
-        if category == Category::Name {
-            for word in value.split_whitespace().filter(|w| !Category::is_placeholder(w.trim_matches(','))) {
-                let parts = names::tokens(word).into_iter().map(|t| t.key).filter(|k| k.chars().count() >= 2);
-                self.names.extend(parts);
-            }
-        } else if Category::is_placeholder(value) {
-            // Already redacted: nothing to look for.
-        } else if value.chars().filter(char::is_ascii_alphanumeric).count() >= 4 {
-            self.others.push((category, value.to_owned()));
-        }
-    }
-
-    /// These seeds and another's.
-    pub(crate) fn merged(&self, other: &Seeds) -> Seeds {
-        let mut out = self.clone();
-        out.names.extend(other.names.iter().cloned());
-        out.others.extend(other.others.iter().cloned());
-        out
-    }
-
-    /// Whether there are none.
-    pub fn is_empty(&self) -> bool {
-        self.names.is_empty() && self.others.is_empty()
-    }
 }
 
 /// The compiled detector: patterns, date patterns and name lists, built once and shared.
@@ -135,40 +94,36 @@ impl Detector {
         };
         let pasted: Vec<Span> =
             pasted.into_iter().map(|(start, end, category, date)| Span { start, end, category, date }).collect();
-        let mut spans = self.shaped(view);
-        spans.extend(self.cities.find(view).into_iter().map(|(start, end)| Span {
-            start,
-            end,
-            category: Category::City,
-            date: None,
-        }));
-        spans.extend(self.dates.find(view).into_iter().map(|(start, end, date)| Span {
-            start,
-            end,
-            category: Category::Date,
-            date: Some(date),
-        }));
         let own: Vec<(usize, usize)> = self.own.find_iter(view).map(|m| (m.start(), m.end())).collect();
+        let mut spans = self.unseeded(view);
         let mut tokens = names::tokens_around(view, &own);
         self.names.assign_roles(&mut tokens);
         let names = people::find(view, &tokens, &seeds.names);
         spans.extend(names.into_iter().map(|(start, end)| Span { start, end, category: Category::Name, date: None }));
-        spans.extend(seeded(view, seeds));
+        spans.extend(seeds::seeded(view, seeds));
         // A pasted segment's fields are redacted field by field (a span across `^` would change its layout):
         // what other spans find there is kept only value by value, outside the fields' own identifiers.
-        let overlaps = |s: &Span, (a, b): (usize, usize)| s.start < b && a < s.end;
         let mut spans = pasted::outside(spans, &pasted, view);
-        for span in &mut spans {
-            whole_words(span, view);
-        }
+        whole_words(&mut spans, view);
         spans.extend(pasted);
-        spans.retain(|s| !own.iter().any(|o| overlaps(s, *o)));
+        let own = Ranges::new(own);
+        spans.retain(|s| !own.overlap(s.start, s.end));
         let mut spans = resolve_overlaps(spans, view);
         drop_names_after_street_titles(&mut spans, view);
         for span in &mut spans {
             span.start = folded.original(span.start);
             span.end = folded.original(span.end);
         }
+        spans
+    }
+
+    /// What is found without seeds nor name rules: shaped identifiers, cued cities, dates.
+    fn unseeded(&self, view: &str) -> Vec<Span> {
+        let mut spans = self.shaped(view);
+        let city = |(start, end)| Span { start, end, category: Category::City, date: None };
+        spans.extend(self.cities.find(view).into_iter().map(city));
+        let date = |(start, end, date)| Span { start, end, category: Category::Date, date: Some(date) };
+        spans.extend(self.dates.find(view).into_iter().map(date));
         spans
     }
 
@@ -228,17 +183,59 @@ fn identifier_end(category: Category, text: &str) -> Option<usize> {
     (!cued || trimmed.chars().filter(char::is_ascii_alphanumeric).count() >= 3).then_some(trimmed.len())
 }
 
-/// Widens a span to the whole words at its ends: a part of a token left beside a placeholder would leak what
+/// Widens each span to the whole words at its ends: a part of a token left beside a placeholder would leak what
 /// the rest was and glue to the replacement ("2024-03-14T07:42912" is one timestamp, not a date and "912").
-fn whole_words(span: &mut Span, text: &str) {
-    let word = |c: char| c.is_alphanumeric();
-    if let Some(before) = text.get(..span.start) {
-        let kept = before.trim_end_matches(word).len();
-        span.start = kept;
+///
+/// The starts are widened in order and the ends in reverse order, each scan stopping where the previous one began:
+/// many spans inside one long word (a seed found a thousand times in a run of digits) cost the word once, not once
+/// per span.
+fn whole_words(spans: &mut [Span], text: &str) {
+    let mut order: Vec<usize> = (0..spans.len()).collect();
+    order.sort_by_key(|i| spans.get(*i).map_or(0, |s| s.start));
+    let mut known = None;
+    for i in &order {
+        let Some(span) = spans.get_mut(*i) else { continue };
+        let widened = word_start(text, span.start, known);
+        known = Some((span.start, widened));
+        span.start = widened;
     }
-    if let Some(after) = text.get(span.end..) {
-        span.end += after.len() - after.trim_start_matches(word).len();
+    order.sort_by_key(|i| std::cmp::Reverse(spans.get(*i).map_or(0, |s| s.end)));
+    let mut known = None;
+    for i in &order {
+        let Some(span) = spans.get_mut(*i) else { continue };
+        let widened = word_end(text, span.end, known);
+        known = Some((span.end, widened));
+        span.end = widened;
     }
+}
+
+/// Where the word that ends at or runs through `at` starts (`at` itself after a character that is no letter or
+/// digit); `known` is the answer for an earlier offset, taken over when the word reaches back to it.
+fn word_start(text: &str, at: usize, known: Option<(usize, usize)>) -> usize {
+    let Some(before) = text.get(..at) else { return at };
+    let mut start = at;
+    for c in before.chars().rev() {
+        match known {
+            Some((from, to)) if from == start => return to,
+            _ if !c.is_alphanumeric() => return start,
+            _ => start -= c.len_utf8(),
+        }
+    }
+    known.filter(|(from, _)| *from == start).map_or(start, |(_, to)| to)
+}
+
+/// Where the word that starts at or runs through `at` ends; `known` is the answer for a later offset.
+fn word_end(text: &str, at: usize, known: Option<(usize, usize)>) -> usize {
+    let Some(after) = text.get(at..) else { return at };
+    let mut end = at;
+    for c in after.chars() {
+        match known {
+            Some((from, to)) if from == end => return to,
+            _ if !c.is_alphanumeric() => return end,
+            _ => end += c.len_utf8(),
+        }
+    }
+    known.filter(|(from, _)| *from == end).map_or(end, |(_, to)| to)
 }
 
 /// Drops a name found only because a street address ended in an abbreviation that is also a title
@@ -307,66 +304,6 @@ fn vin_like(text: &str) -> bool {
     text.bytes().any(|b| b.is_ascii_digit()) && text.bytes().any(|b| b.is_ascii_uppercase())
 }
 
-/// The seeds' identifiers other than names: as written (ignoring case), or for numbers by their digits.
-fn seeded(text: &str, seeds: &Seeds) -> Vec<Span> {
-    let mut out = Vec::new();
-    let lower = text.to_ascii_lowercase();
-    for (category, value) in &seeds.others {
-        let needle = value.to_ascii_lowercase();
-        let mut from = 0;
-        while let Some(at) = lower.get(from..).and_then(|rest| rest.find(&needle)) {
-            let start = from + at;
-            out.push(Span { start, end: start + needle.len(), category: *category, date: None });
-            from = start + needle.len().max(1);
-        }
-        let digits: String = value.chars().filter(char::is_ascii_digit).collect();
-        if digits.len() >= 7 {
-            out.extend(digit_runs(text).filter(|(_, _, d)| d.ends_with(&digits)).map(|(start, end, _)| Span {
-                start,
-                end,
-                category: *category,
-                date: None,
-            }));
-        }
-    }
-    out
-}
-
-/// Runs of digits with the separators numbers are written with (`(217) 555-0199`), and their digits.
-fn digit_runs(text: &str) -> impl Iterator<Item = (usize, usize, String)> + '_ {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        while i < bytes.len() {
-            if !bytes.get(i).is_some_and(u8::is_ascii_digit) {
-                i += 1;
-                continue;
-            }
-            let start = i;
-            let mut end = i;
-            while let Some(b) = bytes.get(i) {
-                let next = bytes.get(i + 1).copied().unwrap_or_default();
-                let separator = match b {
-                    b'-' | b'.' | b'(' => next.is_ascii_digit(),
-                    b' ' => next.is_ascii_digit() || next == b'(',
-                    b')' => next.is_ascii_digit() || next == b' ',
-                    _ => false,
-                };
-                if b.is_ascii_digit() {
-                    end = i + 1;
-                } else if !separator {
-                    break;
-                }
-                i += 1;
-            }
-            let digits: String =
-                text.get(start..end).unwrap_or_default().chars().filter(char::is_ascii_digit).collect();
-            return Some((start, end, digits));
-        }
-        None
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -414,6 +351,45 @@ mod tests {
     fn a_street_ending_in_dr_does_not_title_the_next_sentence() {
         let text = "send results to new address 786 Cottage Grove Dr. Second label printed";
         assert_eq!(found(text, &Seeds::new()), [(Category::StreetAddress, "786 Cottage Grove Dr".to_owned())]);
+    }
+
+    #[test]
+    fn control_characters_and_invisibles_do_not_hide_an_identifier() {
+        let none = Seeds::new();
+        let text = "SSN 123\u{0}-45-6789 on file";
+        assert_eq!(found(text, &none), [(Category::Ssn, "123\u{0}-45-6789".to_owned())]);
+        for hidden in
+            ["\u{1}", "\u{7F}", "\u{AD}", "\u{2060}", "\u{FEFF}", "\u{200E}", "\u{202E}", "\u{2066}", "\u{FE0F}"]
+        {
+            let text = format!("call 217-555{hidden}-0199 or Dr. Ja{hidden}ne Roe");
+            let got = found(&text, &none);
+            let phone = format!("217-555{hidden}-0199");
+            let name = format!("Ja{hidden}ne Roe");
+            assert_eq!(got, [(Category::Phone, phone), (Category::Name, name)], "{hidden:?}");
+        }
+        // A form feed breaks the line it is on: the words either side stay two words.
+        assert_eq!(found("page 1\u{0C}MRN 00482913", &none), [(Category::Mrn, "00482913".to_owned())]);
+    }
+
+    #[test]
+    fn tabs_and_surnames_that_are_words_after_a_cue() {
+        let none = Seeds::new();
+        assert_eq!(found("Pt: JANE\tSMITH", &none), [(Category::Name, "JANE\tSMITH".to_owned())]);
+        for (text, name) in [("called Jane Doe at 09:12", "Jane Doe"), ("spoke with Mary Doe re redraw", "Mary Doe")] {
+            assert_eq!(found(text, &none), [(Category::Name, name.to_owned())], "{text}");
+        }
+    }
+
+    #[test]
+    fn many_spans_in_one_word_and_many_pasted_segments_give_what_one_gives() {
+        let mut seeds = Seeds::new();
+        seeds.add(Category::Mrn, "00482913");
+        let word = "00482913".repeat(2000);
+        assert_eq!(found(&word, &seeds), [(Category::Mrn, word.clone())]);
+        let lines: String = (0..500).map(|i| format!("PID|1||{:08}^^^NW^MR||DOE^JANE\nseen {:08}\n", i, i)).collect();
+        let got = found(&lines, &Seeds::new());
+        let mrns = got.iter().filter(|(c, _)| *c == Category::Mrn).count();
+        assert_eq!(mrns, 1000, "each pasted MRN, and the same number in the next line");
     }
 
     #[test]

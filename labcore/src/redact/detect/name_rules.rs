@@ -2,20 +2,23 @@
 //! a credential — and what makes them something else (eponyms, organisations, states, a month and its day).
 
 use super::names::Token;
-use super::people::{adjacent, nameish};
+use super::people::{adjacent, horizontal_space, nameish};
 use super::words::role;
 
 /// Whether a credential follows the run ending at `last` ("Jane Doe MD", "K. Ellis, RN", "J. Roe, PA-C").
 pub(super) fn credential_after(text: &str, tokens: &[Token], last: usize) -> bool {
     let Some(a) = tokens.get(last) else { return false };
     // Written with periods: "Moshe Thistlewood, M.D.", "J. Roe R.N."
-    let after = text.get(a.end..).unwrap_or_default().trim_start_matches([',', ' ']);
+    let after = text.get(a.end..).unwrap_or_default().trim_start_matches(|c: char| c == ',' || horizontal_space(c));
     if ["M.D.", "D.O.", "R.N.", "N.P.", "P.A.", "Ph.D.", "M.D", "D.D.S."].iter().any(|c| after.starts_with(c)) {
         return true;
     }
     let Some(b) = tokens.get(last + 1) else { return false };
     let gap = text.get(a.end..b.start).unwrap_or_default();
-    b.is(role::CREDENTIAL) && gap.len() <= 2 && gap.chars().all(|c| c == ' ' || c == ',') && (b.caps || b.key.len() > 2)
+    b.is(role::CREDENTIAL)
+        && gap.len() <= 2
+        && gap.chars().all(|c| horizontal_space(c) || c == ',')
+        && (b.caps || b.key.len() > 2)
 }
 
 /// After a cue word: a listed name that is not a common word ("called Kelly", "with Brown", not "to Pharmacy"),
@@ -25,6 +28,11 @@ pub(super) fn cued_name(words: &[Token]) -> bool {
     let known = |w: &Token| listed(w) && (!w.is(role::CLINICAL) || w.is(role::AMBIGUOUS));
     let wordlike = |w: &Token| !w.is(role::PARTICLE) && (w.is(role::VOCABULARY) || w.is(role::COMMON));
     let abbreviation = |w: &Token| w.caps && w.key.chars().count() <= 4 && !listed(w);
+    if let [first, second] = words
+        && given_then_surname(first, second)
+    {
+        return true;
+    }
     if words.iter().any(|w| w.is(role::VOCABULARY) || abbreviation(w)) || state(words) {
         return false;
     }
@@ -39,6 +47,24 @@ pub(super) fn cued_name(words: &[Token]) -> bool {
         words.len() >= 2 && words.iter().any(|w| w.initial) && (middle_initial || !words.iter().any(wordlike));
     let plain = words.iter().filter(|w| !w.initial).count();
     full || initialled || !words.iter().any(wordlike) && (words.iter().any(known) || plain >= 2)
+}
+
+/// "called Jane Doe", "spoke with Maria Colon": after a cue, a given name then a capitalised listed surname are
+/// a name even when the surname is also a word ("doe", "colon", "endo") — never an abbreviation in capitals
+/// ("ALT"), a word of two letters ("Co"), a month or a weekday ("called Jane Monday").
+pub(super) fn given_then_surname(first: &Token, second: &Token) -> bool {
+    const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    let long = |w: &Token| w.key.chars().count() >= 2 && !w.initial;
+    first.is(role::GIVEN)
+        && !first.is(role::VOCABULARY)
+        && !(first.caps && first.key.chars().count() <= 4)
+        && long(first)
+        && second.is(role::SURNAME)
+        && second.capital
+        && !second.caps
+        && !second.is(role::PARTICLE | role::MONTH)
+        && second.key.chars().count() >= 3
+        && !WEEKDAYS.contains(&second.key.as_str())
 }
 
 /// Whether words are a state's name ("verified by Indiana DL"): a place, not a person, after a cue word.
@@ -134,7 +160,7 @@ pub(super) fn organisation(text: &str, tokens: &[Token], first: usize, last: usi
         (Some(a), Some(n)) => {
             n.is(role::ORGANIZATION)
                 && n.capital
-                && text.get(a.end..n.start).is_some_and(|g| g.chars().all(|c| c == ' '))
+                && text.get(a.end..n.start).is_some_and(|g| g.chars().all(horizontal_space))
         }
         _ => false,
     };

@@ -130,7 +130,7 @@ pub(crate) struct Token {
     pub(crate) caps: bool,
     /// One letter followed by a period (`J.`).
     pub(crate) initial: bool,
-    /// Followed (after spaces) by a comma.
+    /// Followed (after spaces or tabs) by a comma.
     pub(crate) comma: bool,
     /// Followed by a space and a digit ("May 3").
     pub(crate) day_after: bool,
@@ -188,7 +188,7 @@ pub(crate) fn tokens_around(text: &str, protected: &[(usize, usize)]) -> Vec<Tok
             capital: c.is_uppercase() || prefixed_capital(word),
             caps: letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()),
             initial: letters.len() == 1 && after.starts_with('.'),
-            comma: after.trim_start_matches(' ').starts_with([',', '^']),
+            comma: after.trim_start_matches([' ', '\t']).starts_with([',', '^']),
             roles: 0,
             day_after: after.strip_prefix(' ').is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit())),
             key,
@@ -245,6 +245,6 @@ fn opaque(text: &str, start: usize, end: usize) -> Token {
         initial: false,
         day_after: false,
         roles: 0,
-        comma: after.trim_start_matches(' ').starts_with(','),
+        comma: after.trim_start_matches([' ', '\t']).starts_with(','),
     }
 }

@@ -83,6 +83,49 @@ fn priority(category: Category) -> u8 {
     }
 }
 
+/// A set of byte ranges that answers "does any of them overlap (or contain) this range?" in logarithmic time:
+/// the ranges sorted by start, and for each prefix the furthest end reached — so that checking every finding
+/// against every placeholder or pasted field stays linear in the text (it was a product of the two counts).
+pub(super) struct Ranges {
+    starts: Vec<usize>,
+    /// `reach[k]`: the largest end among the first `k + 1` ranges by start.
+    reach: Vec<usize>,
+}
+
+impl Ranges {
+    /// The ranges, in any order, overlapping or not.
+    pub(super) fn new(ranges: impl IntoIterator<Item = (usize, usize)>) -> Ranges {
+        let mut ranges: Vec<(usize, usize)> = ranges.into_iter().collect();
+        ranges.sort_unstable();
+        let mut furthest = 0;
+        let reach = ranges
+            .iter()
+            .map(|(_, end)| {
+                furthest = furthest.max(*end);
+                furthest
+            })
+            .collect();
+        Ranges { starts: ranges.into_iter().map(|(start, _)| start).collect(), reach }
+    }
+
+    /// The furthest end among the first `count` ranges by start (`None` for none).
+    fn reach_of(&self, count: usize) -> Option<usize> {
+        count.checked_sub(1).and_then(|last| self.reach.get(last)).copied()
+    }
+
+    /// Whether a range shares a byte with `start..end` (`a < end && start < b`).
+    pub(super) fn overlap(&self, start: usize, end: usize) -> bool {
+        let count = self.starts.partition_point(|a| *a < end);
+        self.reach_of(count).is_some_and(|b| start < b)
+    }
+
+    /// Whether a range holds all of `start..end` (`a <= start && end <= b`).
+    pub(super) fn contain(&self, start: usize, end: usize) -> bool {
+        let count = self.starts.partition_point(|a| *a <= start);
+        self.reach_of(count).is_some_and(|b| end <= b)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -106,5 +149,20 @@ mod tests {
         let text = "see 217-555-0199 now";
         let out = resolve_overlaps(vec![span(4, 16, Category::Phone), span(8, 16, Category::Mrn)], text);
         assert_eq!(out, vec![span(4, 16, Category::Phone)]);
+    }
+
+    #[test]
+    fn ranges_answer_as_a_scan_of_every_range_would() {
+        let ranges = [(10, 20), (12, 14), (30, 31), (40, 60), (45, 50), (70, 70)];
+        let set = Ranges::new(ranges.iter().rev().copied());
+        for start in 0..80 {
+            for end in start..82 {
+                let overlap = ranges.iter().any(|(a, b)| start < *b && *a < end);
+                let contain = ranges.iter().any(|(a, b)| *a <= start && end <= *b);
+                assert_eq!(set.overlap(start, end), overlap, "{start}..{end}");
+                assert_eq!(set.contain(start, end), contain, "{start}..{end}");
+            }
+        }
+        assert!(!Ranges::new([]).overlap(0, 10) && !Ranges::new([]).contain(0, 0));
     }
 }

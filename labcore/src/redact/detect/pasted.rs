@@ -4,6 +4,7 @@
 //! the identifiers the pieces leave out are the segment's, redacted field by field.
 
 use super::Span;
+use super::overlaps::Ranges;
 use crate::redact::Category;
 
 /// HL7's standard delimiters.
@@ -14,7 +15,8 @@ pub(super) fn outside(spans: Vec<Span>, pasted: &[Span], text: &str) -> Vec<Span
     if pasted.is_empty() {
         return spans;
     }
-    let overlaps = |start: usize, end: usize| pasted.iter().any(|p| start < p.end && p.start < end);
+    let fields = Ranges::new(pasted.iter().map(|p| (p.start, p.end)));
+    let overlaps = |start: usize, end: usize| fields.overlap(start, end);
     let mut out = Vec::with_capacity(spans.len());
     for span in spans {
         let Some(found) = text.get(span.start..span.end) else { continue };

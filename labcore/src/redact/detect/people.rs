@@ -9,6 +9,8 @@ use super::name_rules::{
     comma_name, credential_after, cued_name, eponym, given_after_comma, organisation, shaped_name,
 };
 use super::names::Token;
+use super::overlaps::Ranges;
+use super::runs::{lower_run, run, seed_run, trim_run};
 use super::words::role;
 
 /// How a text is written, which changes what capitals prove.
@@ -16,15 +18,19 @@ use super::words::role;
 struct Style {
     /// Mostly capitals ("CALLED DR SMITH @ 1432"): a word in capitals is not evidence of a name.
     shouting: bool,
+    /// Where the text's first character other than white space is (a name there opens the message), found once
+    /// rather than by trimming the text before every candidate.
+    lead: usize,
 }
 
 impl Style {
     /// Judged on the words (labcore's own placeholders, opaque tokens, do not count: a redacted text must read
     /// as the original did).
-    fn of(tokens: &[Token]) -> Style {
+    fn of(text: &str, tokens: &[Token]) -> Style {
         let words: Vec<&Token> = tokens.iter().filter(|t| t.key.chars().count() >= 2).collect();
         let caps = words.iter().filter(|t| t.caps).count();
-        Style { shouting: words.len() >= 3 && caps * 10 > words.len() * 7 }
+        let lead = text.len() - text.trim_start().len();
+        Style { shouting: words.len() >= 3 && caps * 10 > words.len() * 7, lead }
     }
 }
 
@@ -32,10 +38,12 @@ impl Style {
 /// The name parts found with good evidence are then sought again everywhere in the text ("Nowak, Shirley" makes
 /// "Shirley did well" a name too).
 pub(crate) fn find(text: &str, tokens: &[Token], seeds: &HashSet<String>) -> Vec<(usize, usize)> {
-    let style = Style::of(tokens);
+    let style = Style::of(text, tokens);
     let first = pass(text, tokens, seeds, style);
+    // The spans of the first pass, asked of every token: sorted ranges, not a scan of every span per token.
+    let found = Ranges::new(first.iter().copied());
     let mut more = seeds.clone();
-    for t in tokens.iter().filter(|t| first.iter().any(|(a, b)| *a <= t.start && t.end <= *b)) {
+    for t in tokens.iter().filter(|t| found.contain(t.start, t.end)) {
         let plain = t.roles & role::ANY_ROLE == 0 && !t.is(role::CLINICAL) && t.key.chars().count() >= 3;
         if plain && (t.capital || t.caps) {
             more.insert(t.key.clone());
@@ -45,18 +53,23 @@ pub(crate) fn find(text: &str, tokens: &[Token], seeds: &HashSet<String>) -> Vec
         return first;
     }
     let mut spans = first.clone();
-    spans.extend(seeded_only(text, tokens, &more, &first));
+    spans.extend(seeded_only(text, tokens, &more, &found));
     spans.sort_unstable();
     spans
 }
 
-/// The seed runs that start outside the spans already found (the second pass only looks for known parts).
-fn seeded_only(text: &str, tokens: &[Token], seeds: &HashSet<String>, found: &[(usize, usize)]) -> Vec<(usize, usize)> {
+/// The seed runs that start outside the spans already found (the second pass only looks for known parts). A
+/// covered token is passed over without following the run it starts: a run of seeded words inside a span found
+/// before would otherwise be followed to its end once per word.
+fn seeded_only(text: &str, tokens: &[Token], seeds: &HashSet<String>, found: &Ranges) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
     let mut i = 0;
     while let Some(t) = tokens.get(i) {
-        let covered = found.iter().any(|(a, b)| *a <= t.start && t.end <= *b);
-        match seed_run(text, tokens, i, seeds).filter(|_| !covered) {
+        if found.contain(t.start, t.end) {
+            i += 1;
+            continue;
+        }
+        match seed_run(text, tokens, i, seeds) {
             Some(last) => {
                 let Some(end) = tokens.get(last) else { break };
                 spans.push((t.start, end.end));
@@ -68,6 +81,8 @@ fn seeded_only(text: &str, tokens: &[Token], seeds: &HashSet<String>, found: &[(
     spans
 }
 
+/// The first pass: at each token, the longer of the seed run and the name the rules find there; the words of an
+/// organisation's name are passed over whole.
 fn pass(text: &str, tokens: &[Token], seeds: &HashSet<String>, style: Style) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
     let mut i = 0;
@@ -105,15 +120,23 @@ pub(super) fn nameish(t: &Token) -> bool {
     (t.capital || t.caps) && !t.is(role::LABEL | role::CREDENTIAL | role::TITLE | role::CUE)
 }
 
-/// Whether the text between two tokens of one name is only spaces (and the period of an initial or of an
-/// abbreviated title: "J. Doe", "St. John").
+/// Whether a character is white space within a line: a space or a tab (exotic spaces are folded to a space
+/// before detection), not a line break.
+pub(super) fn horizontal_space(c: char) -> bool {
+    c == ' '
+        || c == '\t'
+        || c.is_whitespace() && !matches!(c, '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}')
+}
+
+/// Whether the text between two tokens of one name is only spaces or tabs (and the period of an initial or of
+/// an abbreviated title: "J. Doe", "St. John"): `JANE\tSMITH` is one name, as `JANE SMITH` is.
 pub(super) fn adjacent(text: &str, a: &Token, b: &Token) -> bool {
     text.get(a.end..b.start).is_some_and(|gap| {
         let spaces = gap.trim_start_matches('.');
         let period = spaces.len() < gap.len();
         !spaces.is_empty()
             && spaces.len() <= 2
-            && spaces.chars().all(|c| c == ' ')
+            && spaces.chars().all(horizontal_space)
             && gap.len() - spaces.len() <= 1
             && (!period || a.initial || a.is(role::ABBREVIATED))
     })
@@ -148,115 +171,17 @@ fn phrase_cue(text: &str, tokens: &[Token], i: usize) -> bool {
     pair && introduces(text, b, t) && text.get(a.end..b.start).is_some_and(|gap| gap.trim().is_empty())
 }
 
-/// A lower-case word that is a listed name and no word at all ("paged tanaka", "per esther"); after an honorific,
-/// a name that is also a word ("dr wood", "dr reed") but not clinical vocabulary.
-fn lower_name(t: &Token, honorific: bool) -> bool {
-    let word_ok = if honorific { !t.is(role::VOCABULARY) } else { !t.is(role::CLINICAL) };
-    !t.capital
-        && t.roles & role::ANY_ROLE == 0
-        && t.key.chars().count() >= 3
-        && (t.is(role::GIVEN) || t.is(role::SURNAME))
-        && word_ok
-}
-
-/// A name written in lower case after a title or cue: listed name words, maybe `surname, given` and an initial.
-fn lower_run(text: &str, tokens: &[Token], i: usize, honorific: bool) -> Option<usize> {
-    let t = tokens.get(i)?;
-    // "called n. powell": an initial, then the name.
-    let start = if t.initial { i + 1 } else { i };
-    if !tokens.get(start).is_some_and(|t| lower_name(t, honorific)) {
-        return None;
-    }
-    let i = start;
-    let mut last = i;
-    while last - i < 3 {
-        let (Some(a), Some(b)) = (tokens.get(last), tokens.get(last + 1)) else { break };
-        let joined = adjacent(text, a, b) || a.comma && b.start.saturating_sub(a.end) <= 2;
-        // More of the name: a listed name, an initial, or a hyphenated family name ("joan mbeki-owusu").
-        let hyphenated = b.key.contains('-') && b.roles & role::ANY_ROLE == 0 && !b.is(role::CLINICAL);
-        if !(joined && (lower_name(b, honorific) || hyphenated || b.key.chars().count() == 1 && b.initial)) {
-            break;
-        }
-        last += 1;
-    }
-    Some(last)
-}
-
-/// The last token of the patient's own name starting at `i`: seed parts, bridged by initials or middle names,
-/// and a trailing initial ("Walker, Herbert B.").
-fn seed_run(text: &str, tokens: &[Token], i: usize, seeds: &HashSet<String>) -> Option<usize> {
-    let seeded = |t: &Token| seeds.contains(&t.key) && t.key.chars().count() >= 2;
-    if !tokens.get(i).is_some_and(seeded) {
-        return None;
-    }
-    let mut last = i;
-    while let (Some(a), Some(b)) = (tokens.get(last), tokens.get(last + 1)) {
-        let joined = adjacent(text, a, b) || a.comma;
-        if joined && seeded(b) {
-            last += 1;
-        } else if adjacent(text, a, b) && nameish(b) && (b.initial || b.key.chars().count() == 1) {
-            last += 1; // a middle initial, then maybe more of the name
-        } else if adjacent(text, a, b)
-            && nameish(b)
-            && tokens.get(last + 2).is_some_and(|c| seeded(c) && adjacent(text, b, c))
-        {
-            last += 2; // a middle name between two seeds
-        } else {
-            break;
-        }
-    }
-    Some(last)
-}
-
-/// The longest run of name-like words starting at `first`: given, middle names or initials, family name with its
-/// particles ("van der Berg"); at most six words.
-fn run(text: &str, tokens: &[Token], first: usize) -> usize {
-    let mut last = first;
-    while last - first < 5 {
-        let (Some(a), Some(b)) = (tokens.get(last), tokens.get(last + 1)) else { break };
-        if a.comma || !adjacent(text, a, b) {
-            break;
-        }
-        if nameish(b) {
-            last += 1;
-            continue;
-        }
-        // Lower-case particles count only when a capitalised word follows them.
-        let mut j = last + 1;
-        while tokens.get(j).is_some_and(|p| p.is(role::PARTICLE) && !p.capital) && j - last <= 2 {
-            j += 1;
-        }
-        let joined = j > last + 1
-            && tokens.get(j).is_some_and(|n| nameish(n) && tokens.get(j - 1).is_some_and(|p| adjacent(text, p, n)));
-        if !joined {
-            break;
-        }
-        last = j;
-    }
-    last
-}
-
-/// A run without the abbreviations and clinical words it ended on ("CALLED JOSÉ PACU" is José, at the PACU).
-fn trim_run(tokens: &[Token], first: usize, mut last: usize) -> usize {
-    let listed = |w: &Token| w.is(role::GIVEN) || w.is(role::SURNAME);
-    while last > first {
-        let Some(w) = tokens.get(last) else { break };
-        let abbreviation = w.caps && w.key.chars().count() <= 4 && !listed(w);
-        if !(abbreviation || w.is(role::VOCABULARY)) {
-            break;
-        }
-        last -= 1;
-    }
-    last
-}
-
 /// What precedes a word: a title or role, a cue word, and whether the title is an honorific.
 struct Cues {
+    /// A title or role, a phrase ("my name is") or a signature: anything name-like after it is a name.
     titled: bool,
+    /// A cue word ("called", "per", "w/"): a name when the name lists know it.
     weak: bool,
+    /// The title is an honorific ("Dr", "Mrs"): a lower-case name after it may also be a word.
     honorific: bool,
 }
 
+/// The cues before token `i`: the word before it, a phrase ("my name is"), a signature's dash, `w/`.
 fn cues(text: &str, tokens: &[Token], i: usize) -> Cues {
     let Some(t) = tokens.get(i) else { return Cues { titled: false, weak: false, honorific: false } };
     let previous = i.checked_sub(1).and_then(|p| tokens.get(p));
@@ -301,7 +226,7 @@ fn name_at(text: &str, tokens: &[Token], i: usize, style: Style) -> Option<usize
     if let Some(last) = comma_name_before_credential(text, tokens, i) {
         return Some(last);
     }
-    let mut last = trim_run(tokens, i, run(text, tokens, i));
+    let mut last = trim_run(tokens, i, run(text, tokens, i), cues.titled || cues.weak);
     if eponym(tokens, last) || organisation(text, tokens, i, last) {
         return None;
     }
@@ -332,8 +257,8 @@ fn judge(text: &str, tokens: &[Token], (first, last): (usize, usize), cues: &Cue
     let listed = |w: &Token| w.is(role::GIVEN) || w.is(role::SURNAME);
     let credential = credential_after(text, tokens, last);
     // "Leroy Al-Masri here." at the start of a message.
-    let here = tokens.get(last + 1).is_some_and(|n| n.key == "here")
-        && text.get(..words.first().map_or(0, |w| w.start)).is_some_and(|b| b.trim().is_empty());
+    let here =
+        tokens.get(last + 1).is_some_and(|n| n.key == "here") && words.first().is_some_and(|w| w.start <= style.lead);
     let strong = cues.titled || credential || here;
     // After a title or before a credential, anything name-like is a name, unless it is clinical vocabulary
     // ("Pt: Hemolyzed") or an abbreviation in capitals ("brother, HLA typing"). In capitals throughout
@@ -404,6 +329,28 @@ mod tests {
         assert_eq!(names("session for NWACHUKWU, MAINLYERA from", &[]), ["NWACHUKWU, MAINLYERA"]);
         assert_eq!(names("resolved by ALBERT DOE on", &[]), ["ALBERT DOE"]);
         assert_eq!(names("spoke with José Muñoz today", &[]), ["José Muñoz"]);
+    }
+
+    #[test]
+    fn tabs_join_name_words_like_spaces() {
+        assert_eq!(names("Pt: JANE\tSMITH", &[]), ["JANE\tSMITH"]);
+        assert_eq!(names("called Kelly\tBrown at 09:12", &[]), ["Kelly\tBrown"]);
+        assert_eq!(names("Pt: Jane \tQ.\tDoe MRN", &["Jane", "Doe"]), ["Jane \tQ.\tDoe"]);
+    }
+
+    #[test]
+    fn a_surname_that_is_also_a_word_stays_with_its_given_name_after_a_cue() {
+        assert_eq!(names("called Jane Doe at 09:12", &[]), ["Jane Doe"]);
+        assert_eq!(names("spoke with Mary Doe re redraw", &[]), ["Mary Doe"]);
+        assert_eq!(names("Pt: Jane Doe", &[]), ["Jane Doe"]);
+        assert_eq!(names("spoke with Maria Colon re redraw", &[]), ["Maria Colon"]);
+        assert_eq!(names("called to Kelly Endo at 09:12", &[]), ["Kelly Endo"]);
+        // Not a surname: an abbreviation, a word no list knows as a name, a weekday, an eponym.
+        for text in ["called Jane ALT 300", "spoke with Kelly Pharmacy", "called Jane Monday", "per Mark Down syndrome"]
+        {
+            let found = names(text, &[]);
+            assert!(found.iter().all(|n| !n.contains(' ')), "{text}: {found:?}");
+        }
     }
 
     #[test]
