@@ -58,9 +58,11 @@ npm_project() { # name, tarball
 
 step "crate: cargo package -p labcore (builds the packaged crate)"
 dirty=()
-if [ -n "$(git status --porcelain -- labcore 2>/dev/null)" ]; then
-  # cargo refuses to package uncommitted changes; a clean checkout (CI's) needs no flag.
-  say "labcore/ has uncommitted changes: packaging the working tree (--allow-dirty)"
+# cargo refuses to package uncommitted changes to what it packages (labcore/, and the root files its readme and
+# symlinks point to); a clean checkout, as CI's, needs no flag.
+packaged=(labcore README.md "${LEGAL[@]}")
+if [ -n "$(git status --porcelain -- "${packaged[@]}" 2>/dev/null)" ]; then
+  say "uncommitted changes in ${packaged[*]}: packaging the working tree (--allow-dirty)"
   dirty=(--allow-dirty)
 fi
 cargo package --quiet -p labcore --locked "${dirty[@]}"
