@@ -40,12 +40,12 @@ member() { # archive, name → the file's bytes
   esac
 }
 # The archive lists the licences and the notice in `dir`, each byte for byte the repository's file.
-check_legal() { # archive, dir inside it
+check_legal() { # archive, dir inside it, [what to do when they differ]
   local listing file
   listing=$(members "$1")
   for file in "${LEGAL[@]}"; do
     grep -qxF "$2/$file" <<<"$listing" || fail "$(basename "$1") has no $2/$file"
-    member "$1" "$2/$file" | cmp -s - "$ROOT/$file" || fail "$(basename "$1"): $2/$file differs from the repository's $file"
+    member "$1" "$2/$file" | cmp -s - "$ROOT/$file" || fail "$(basename "$1"): $2/$file differs from the repository's $file${3:+ ($3)}"
   done
   say "$(basename "$1"): ${LEGAL[*]} in $2/ ($(wc -l <<<"$listing") files)"
 }
@@ -128,7 +128,7 @@ fi
 (cd bindings-wasm/pkg && npm pack --silent --pack-destination "$OUT/npm" >/dev/null)
 wasm_tgz="$OUT/npm/labcore-wasm-$VERSION.tgz"
 [ -f "$wasm_tgz" ] || fail "no $wasm_tgz"
-check_legal "$wasm_tgz" package
+check_legal "$wasm_tgz" package "bindings-wasm/pkg is older than it: rebuild it with make wasm; make test does"
 for module in web web-full node; do
   grep -qx "package/$module/labcore_wasm_bg.wasm" <<<"$(members "$wasm_tgz")" || fail "$(basename "$wasm_tgz") has no $module module"
 done
