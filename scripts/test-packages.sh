@@ -20,7 +20,8 @@ command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || fail "node 
 scripts/setup.sh rust python-binding
 VERSION=$(python3 scripts/check-versions.py --print)
 CHANNEL=$(sed -n 's/^channel *= *"\(.*\)"/\1/p' rust-toolchain.toml)
-TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
+TARGET=${CARGO_TARGET_DIR:-target}
+case "$TARGET" in /*) ;; *) TARGET=$ROOT/$TARGET ;; esac
 OUT=$ROOT/target/packages
 LEGAL=(LICENSE-MIT LICENSE-APACHE NOTICE)
 SAMPLE=$ROOT/examples/samples/cmp.json
