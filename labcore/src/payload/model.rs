@@ -147,4 +147,9 @@ pub struct VendorRange {
     pub low: Option<ReportedValue>,
     /// The high bound, when sent separately.
     pub high: Option<ReportedValue>,
+    /// The unit of `low` when the sender gives it apart from the result's (a FHIR `referenceRange.low` in
+    /// another unit than the value); `None`: the result's unit. Each bound is converted on its own.
+    pub low_unit: Option<SmolStr>,
+    /// The unit of `high`, likewise.
+    pub high_unit: Option<SmolStr>,
 }
