@@ -67,8 +67,8 @@ pub(crate) fn read(
     let value_type = value_type(obx, findings)?;
     let path = JsonPointer::root().key("results").index(index);
     let (analyte, loinc) = identify(obx, &path, findings);
-    let alternates =
-        Alternates { loinc: repeats::other_codes(obx, loinc.as_deref(), findings), units: repeats::other_units(obx) };
+    let loincs = repeats::other_codes(obx, loinc.as_deref(), findings);
+    let alternates = Alternates { loinc: loincs, units: repeats::other_units(obx), withheld };
     let mut reader = Reader { findings };
     let text = |reader: &mut Reader<'_>, field_number: u16, text: Cow<'_, str>, spec| {
         reader.check_text(&text, &path, spec, false).map(shared_text).map(|t| (t, field_number))
@@ -93,7 +93,6 @@ pub(crate) fn read(
         comment: comment.map(Phi::new),
         status,
         alternates: alternates.boxed(),
-        withheld,
     })
 }
 

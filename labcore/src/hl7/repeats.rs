@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 use smol_str::SmolStr;
 
-use super::field::{Component, Repetition};
+use super::field::{Component, Field, Repetition};
 use super::message::Segment;
 use super::obx::{IDENTIFIER, STATUS, UNITS, located};
 use super::tables::{self, Disposition};
@@ -43,6 +43,10 @@ pub(crate) fn loinc_codes<'a>(parts: &[Component<'a>; 12]) -> Vec<Cow<'a, str>> 
 /// of the others are checked against it.
 pub(crate) fn other_codes(obx: &Segment<'_, '_>, primary: Option<&str>, findings: &mut Findings) -> Vec<SmolStr> {
     let field = obx.field(usize::from(IDENTIFIER));
+    // The usual OBX-3 (one repetition, one coding triplet) has nothing more to say: no allocation for it.
+    if !repeats(&field) && count(field.as_str(), field.delimiters().component) < 3 {
+        return Vec::new();
+    }
     let mut repetitions = field.repetitions().filter(|r| !r.is_empty());
     let Some(first) = repetitions.next() else { return Vec::new() };
     let mut others: Vec<SmolStr> = Vec::new();
@@ -67,6 +71,16 @@ pub(crate) fn other_codes(obx: &Segment<'_, '_>, primary: Option<&str>, findings
     others
 }
 
+/// Whether a field holds the repetition separator (most do not: checked before anything is split).
+fn repeats(field: &Field<'_>) -> bool {
+    field.as_str().contains(field.delimiters().repetition)
+}
+
+/// How often a delimiter occurs in a field as written.
+fn count(raw: &str, delimiter: char) -> usize {
+    raw.matches(delimiter).count()
+}
+
 /// The unit of one OBX-6 repetition: its identifier, else its text (CE.1, CE.2).
 pub(crate) fn unit_of<'a>(repetition: &Repetition<'a>) -> Cow<'a, str> {
     let [identifier, text] = repetition.parts();
@@ -78,6 +92,9 @@ pub(crate) fn unit_of<'a>(repetition: &Repetition<'a>) -> Cow<'a, str> {
 /// same unit is told when the result is normalised).
 pub(crate) fn other_units(obx: &Segment<'_, '_>) -> Vec<SmolStr> {
     let field = obx.field(usize::from(UNITS));
+    if !repeats(&field) {
+        return Vec::new();
+    }
     let mut repetitions = field.repetitions().filter(|r| !r.is_empty());
     let Some(first) = repetitions.next().map(|r| unit_of(&r).into_owned()) else { return Vec::new() };
     let mut others: Vec<SmolStr> = Vec::new();
@@ -94,6 +111,9 @@ pub(crate) fn other_units(obx: &Segment<'_, '_>) -> Vec<SmolStr> {
 /// result is withheld (returns `true`). Two statuses that both report it (`F~C`) are a warning; the first holds.
 pub(crate) fn status_conflict(obx: &Segment<'_, '_>, findings: &mut Findings) -> bool {
     let field = obx.field(usize::from(STATUS));
+    if !repeats(&field) {
+        return false;
+    }
     let codes: Vec<Cow<'_, str>> =
         field.repetitions().filter(|r| !r.is_empty()).map(|r| r.component(1).text()).collect();
     let Some((first, rest)) = codes.split_first() else { return false };

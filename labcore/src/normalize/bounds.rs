@@ -23,9 +23,7 @@ pub(crate) fn align<'v>(
     findings: &mut Findings,
 ) -> Option<Cow<'v, VendorRange>> {
     let vendor = vendor?;
-    if vendor.low_unit.is_none() && vendor.high_unit.is_none() {
-        return Some(Cow::Borrowed(vendor));
-    }
+    let Some(units) = vendor.units.as_deref() else { return Some(Cow::Borrowed(vendor)) };
     let convert_bound = |bound: &Option<ReportedValue>, from: Option<&str>| -> Result<Option<ReportedValue>, ()> {
         match (bound, from) {
             (Some(ReportedValue::Number { comparator: None, number, .. }), Some(from)) => {
@@ -45,8 +43,8 @@ pub(crate) fn align<'v>(
             (bound, _) => Ok(bound.clone()),
         }
     };
-    let low = convert_bound(&vendor.low, vendor.low_unit.as_deref());
-    let high = convert_bound(&vendor.high, vendor.high_unit.as_deref());
+    let low = convert_bound(&vendor.low, units.low.as_deref());
+    let high = convert_bound(&vendor.high, units.high.as_deref());
     match (low, high) {
         (Ok(low), Ok(high)) => {
             Some(Cow::Owned(VendorRange { text: vendor.text.clone(), low, high, ..VendorRange::default() }))
@@ -67,11 +65,11 @@ mod tests {
         let catalog = Catalog::builtin().unwrap();
         let potassium = catalog.analytes().iter().find(|a| a.id() == "potassium").unwrap();
         let unit = catalog.read_unit("mmol/L").unwrap().best().clone();
+        let units = crate::BoundUnits { low: Some(low_unit.into()), high: Some(high_unit.into()) };
         let vendor = VendorRange {
             low: Some(read_json_number("3.5")),
             high: Some(read_json_number("0.2")),
-            low_unit: Some(low_unit.into()),
-            high_unit: Some(high_unit.into()),
+            units: Some(Box::new(units)),
             ..VendorRange::default()
         };
         let mut findings = Findings::default();

@@ -41,8 +41,9 @@ pub(crate) fn normalize<'c>(
     let (reading, unit_unknown) = read_unit(setting.catalog, input);
     let mut resolved =
         resolve::resolve(setting.catalog, input.analyte.as_deref(), code, reading.as_deref(), path, findings);
-    let mut withheld = input.withheld;
+    let mut withheld = false;
     if let Some(alternates) = input.alternates.as_deref() {
+        withheld = alternates.withheld;
         if conflict::codes(setting.catalog, resolved.analyte, code, &alternates.loinc, path, findings) {
             resolved = resolve::Resolved { analyte: None, mapping: Mapping::Unmapped };
         }

@@ -49,12 +49,9 @@ pub(crate) struct ResultInput {
     pub(crate) comment: Option<Phi<String>>,
     /// The result's status (HL7 OBX-11, FHIR `Observation.status`); labcore JSON does not carry one.
     pub(crate) status: Option<crate::ResultStatus>,
-    /// Other codes and units the sender gave for this result (HL7 and FHIR only), compared with `loinc` and
-    /// `unit` when the result is normalised; boxed, since almost every result has none.
+    /// What the sender said twice about this result (HL7 and FHIR only), compared with what was read when the
+    /// result is normalised; boxed, since almost every result has none (and results are many).
     pub(crate) alternates: Option<Box<Alternates>>,
-    /// A conflict the reader found (a value and a data-absent reason, two values, two statuses) leaves the
-    /// value without a meaning: it is not normalised, flagged or derived from.
-    pub(crate) withheld: bool,
 }
 
 /// What a sender gave twice for one result.
@@ -64,12 +61,15 @@ pub(crate) struct Alternates {
     pub(crate) loinc: Vec<SmolStr>,
     /// Units other than `unit` (a repeated HL7 OBX-6).
     pub(crate) units: Vec<SmolStr>,
+    /// A conflict the reader found (a value and a data-absent reason, two values, two statuses) leaves the
+    /// value without a meaning: it is not normalised, flagged or derived from.
+    pub(crate) withheld: bool,
 }
 
 impl Alternates {
-    /// `None` when there are none, so that a result without any carries no allocation.
+    /// `None` when there is nothing, so that a result without any carries no allocation.
     pub(crate) fn boxed(self) -> Option<Box<Alternates>> {
-        (!self.loinc.is_empty() || !self.units.is_empty()).then(|| Box::new(self))
+        (!self.loinc.is_empty() || !self.units.is_empty() || self.withheld).then(|| Box::new(self))
     }
 }
 

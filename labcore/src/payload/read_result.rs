@@ -80,7 +80,6 @@ impl Reader<'_> {
             comment: self.text(raw.comment.as_ref(), path, free_text("comment", MAX_COMMENT), false).map(owned_phi),
             status: None,
             alternates: None,
-            withheld: false,
         }
     }
 

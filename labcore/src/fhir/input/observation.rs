@@ -135,8 +135,7 @@ pub(crate) fn read(
         flag,
         comment: comment.map(Phi::new),
         status: inherited.status,
-        alternates: Alternates { loinc: others, units: Vec::new() }.boxed(),
-        withheld,
+        alternates: Alternates { loinc: others, units: Vec::new(), withheld }.boxed(),
     };
     Some((input, ResultSource { base, value: value_key, range: range_index }))
 }

@@ -23,7 +23,7 @@ use super::observation::quantity_unit;
 use crate::catalog::Age;
 use crate::finding::Findings;
 use crate::value::{read_json_number, shared_text};
-use crate::{FhirPath, Finding, FindingCode, JsonPointer, Sex, SourceLocation, VendorRange};
+use crate::{BoundUnits, FhirPath, Finding, FindingCode, JsonPointer, Sex, SourceLocation, VendorRange};
 
 /// What range selection needs to know about the patient.
 #[derive(Debug, Clone, Copy, Default)]
@@ -286,12 +286,14 @@ fn vendor_range(range: &Obj<'_>, value_unit: Option<&str>) -> VendorRange {
     let apart = |b: &Option<(&str, Option<Cow<'_, str>>)>| {
         b.as_ref().and_then(|(_, u)| u.as_deref()).filter(|u| Some(*u) != value_unit).map(shared_text)
     };
+    let (low_unit, high_unit) = (apart(&low), apart(&high));
+    let units =
+        (low_unit.is_some() || high_unit.is_some()).then(|| Box::new(BoundUnits { low: low_unit, high: high_unit }));
     VendorRange {
         text,
-        low_unit: apart(&low),
-        high_unit: apart(&high),
         low: low.map(|(n, _)| read_json_number(n)),
         high: high.map(|(n, _)| read_json_number(n)),
+        units,
     }
 }
 
@@ -375,6 +377,7 @@ mod tests {
         let (_, range) =
             select(&body, Some("mmol/L"), Patient::default(), FhirPath::resource("Observation"), &mut findings)
                 .unwrap();
-        assert_eq!((range.low_unit.as_deref(), range.high_unit.as_deref()), (None, Some("g/L")));
+        let units = range.units.unwrap();
+        assert_eq!((units.low.as_deref(), units.high.as_deref()), (None, Some("g/L")));
     }
 }
