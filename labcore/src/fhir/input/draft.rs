@@ -8,7 +8,7 @@
 //! | `collected_at` | `effectiveDateTime` / `effectivePeriod.start` / `effectiveInstant` of the report, else of the first result, else the Specimen's `collection.collected[x]` |
 //! | `patient.sex`, `patient.birth_date` (PHI) | Patient `gender`, `birthDate` |
 //! | `specimen.type`, `specimen.id` (PHI) | the Specimen's `type` (SNOMED CT or HL7 table 0487), `accessionIdentifier` |
-//! | `results` | each Observation (or each component of one without a value) |
+//! | `results` | each Observation (or each component of one without a value); none of a DiagnosticReport or panel Observation `entered-in-error` or `cancelled` (`order_withdrawn`) |
 //! | `comments` (PHI) | the DiagnosticReport's `conclusion` |
 
 use std::borrow::Cow;
@@ -116,7 +116,9 @@ pub(crate) fn map(resources: &Resources<'_>, group: Group, catalog: &Catalog) ->
     draft.collected_at = collected_at([head, first], specimen, &mut map, &mut findings);
     let sex = draft.patient.as_ref().and_then(|d| d.sex);
     let patient = Patient { sex, age: draft.patient_age() };
-    let live = head.is_none_or(|h| report_is_live(h, &mut findings));
+    // The resource that declares the report (a DiagnosticReport, a panel Observation), not a loose result.
+    let declared = group.head.and_then(|h| resources.all.get(h));
+    let live = declared.is_none_or(|h| report_is_live(h, &mut findings));
     for index in group.observations.iter().filter(|_| live) {
         let Some(resource) = resources.all.get(*index) else { continue };
         read_results(resource, patient, &mut draft, &mut map.results, &mut findings);
@@ -144,23 +146,27 @@ fn no_results(draft: &Draft, left_out: bool, findings: &mut Findings) {
     }
 }
 
-/// A DiagnosticReport `entered-in-error` withdraws every result in it, and one `cancelled` reports none: its
-/// Observations are not live, whatever their own status (`order_withdrawn`, which needs review).
+/// A DiagnosticReport (or a panel Observation with `hasMember`) `entered-in-error` withdraws every result in it,
+/// and one `cancelled` reports none: its Observations are not live, whatever their own status (`order_withdrawn`,
+/// which needs review).
 fn report_is_live(head: &Resource<'_>, findings: &mut Findings) -> bool {
-    if head.kind != "DiagnosticReport" {
-        return true;
-    }
-    let message = match head.body.string("status").as_deref() {
-        Some("entered-in-error") => {
+    let status = head.body.string("status");
+    let message = match (head.kind, status.as_deref()) {
+        ("DiagnosticReport", Some("entered-in-error")) => {
             "the report was entered in error: it withdraws every result in it, and none is live; they were left out"
         }
-        Some("cancelled") => "the report is cancelled: none of its results is live; they were left out",
+        ("DiagnosticReport", Some("cancelled")) => {
+            "the report is cancelled: none of its results is live; they were left out"
+        }
+        ("Observation", Some("entered-in-error")) => {
+            "the panel was entered in error: it withdraws every member, and none is live; they were left out"
+        }
+        ("Observation", Some("cancelled")) => "the panel is cancelled: none of its members is live; they were left out",
         _ => return true,
     };
     let at = SourceLocation::Fhir(Box::new(head.path.key("status")));
-    findings.push_finding(
-        Finding::new(FindingCode::OrderWithdrawn, JsonPointer::root().key("results"), message).with_location(at),
-    );
+    let path = JsonPointer::root().key("results");
+    findings.push_finding(Finding::new(FindingCode::OrderWithdrawn, path, message).with_location(at));
     false
 }
 
