@@ -120,9 +120,7 @@ pub(crate) fn read(
     };
     let flag =
         interpretation(body).and_then(|f| reader.check_text(&f, &path, field("flag", 32), false).map(shared_text));
-    let notes: Vec<String> =
-        body.objects("note").iter().filter_map(|(_, n)| n.string("text").map(Cow::into_owned)).collect();
-    let comment = Some(notes.join("\n"))
+    let comment = Some(notes(body, base, path.key("comment"), reader.findings))
         .filter(|c| !c.is_empty())
         .and_then(|c| reader.check_text(&c, &path, free_text("comment", MAX_COMMENT), false).map(str::to_owned));
     let input = ResultInput {
@@ -138,6 +136,29 @@ pub(crate) fn read(
         alternates: Alternates { loinc: others, units: Vec::new(), withheld }.boxed(),
     };
     Some((input, ResultSource { base, value: value_key, range: range_index }))
+}
+
+/// `note[].text`, one line each. A note that would make the comment longer than labcore keeps (64 KiB) is left out
+/// with a `too_long` warning, as in HL7, rather than the report rejected; a note is never cut short.
+fn notes(body: &Obj<'_>, base: FhirPath, path: JsonPointer, findings: &mut Findings) -> String {
+    let mut text = String::new();
+    for (i, note) in body.objects("note") {
+        let Some(line) = note.string("text") else { continue };
+        let separator = usize::from(!text.is_empty());
+        if text.len() + separator + line.len() > MAX_COMMENT {
+            let message = "this note would make the comment longer than 64 KiB: the note was left out";
+            let at = SourceLocation::Fhir(Box::new(base.key("note").index(i)));
+            findings.push_finding(
+                Finding::new(FindingCode::TooLong, path, message).with_location(at).with_severity(Severity::Warning),
+            );
+            continue;
+        }
+        if separator == 1 {
+            text.push('\n');
+        }
+        text.push_str(&line);
+    }
+    text
 }
 
 /// `code`: the LOINC coding, the sender's name for the analyte, and the other LOINC codes sent (compared with
@@ -314,4 +335,25 @@ fn interpretation<'a>(body: &Obj<'a>) -> Option<Cow<'a, str>> {
         .and_then(|(_, c)| c.string("code"))
         .or_else(|| codings.iter().find_map(|(_, c)| c.string("code")))
         .or_else(|| concept.string("text"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_note_over_64_kib_is_left_out_not_the_report() {
+        let long = "x".repeat(MAX_COMMENT);
+        let text = format!(r#"{{"note": [{{"text": "first"}}, {{"text": "{long}"}}, {{"text": "third"}}]}}"#);
+        let raw: &serde_json::value::RawValue = serde_json::from_str(&text).unwrap();
+        let body = Obj::read(raw).unwrap();
+        let mut findings = Findings::default();
+        let base = FhirPath::resource("Observation");
+        let notes = notes(&body, base, JsonPointer::root().key("results").index(0).key("comment"), &mut findings);
+        assert_eq!(notes, "first\nthird");
+        let found = findings.into_vec();
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].code(), found[0].severity()), (FindingCode::TooLong, Severity::Warning));
+        assert_eq!(found[0].location().map(ToString::to_string).as_deref(), Some("Observation.note[1]"));
+    }
 }
