@@ -34,13 +34,18 @@ def clients(settings: Settings) -> Clients:
     session = boto3.session.Session(region_name=settings.region)
     # Standard retry mode: throttling and transient errors are retried with backoff by botocore itself.
     config = Config(
-        retries={"max_attempts": 4, "mode": "standard"}, max_pool_connections=32, s3={"addressing_style": "path"}
+        retries={"max_attempts": 4, "mode": "standard"},
+        max_pool_connections=32,
+        s3={"addressing_style": "path"},
+        signature_version="s3v4",
     )
+    # SES without botocore's retries: the notify function backs off itself, with its own attempt budget.
+    ses_config = config.merge(Config(retries={"max_attempts": 1, "mode": "standard"}))
     endpoint = settings.endpoint_url
     return Clients(
         s3=session.client("s3", endpoint_url=endpoint, config=config),
         sqs=session.client("sqs", endpoint_url=endpoint, config=config),
         dynamodb=session.client("dynamodb", endpoint_url=endpoint, config=config),
         kms=session.client("kms", endpoint_url=endpoint, config=config),
-        sesv2=session.client("sesv2", endpoint_url=endpoint, config=config),
+        sesv2=session.client("sesv2", endpoint_url=endpoint, config=ses_config),
     )

@@ -7,6 +7,11 @@ so this is done in the formatter's ``serialize``).
 
 from __future__ import annotations
 
+import logging
+import sys
+import warnings
+from typing import IO
+
 from aws_lambda_powertools import Logger, Metrics
 from aws_lambda_powertools.logging.formatter import LambdaPowertoolsFormatter
 from aws_lambda_powertools.logging.types import LogRecord
@@ -41,9 +46,26 @@ class SafeFormatter(LambdaPowertoolsFormatter):
         return super().serialize(safe)
 
 
+class _Stdout(logging.StreamHandler[IO[str]]):
+    """A handler writing to whatever ``sys.stdout`` is at the time (as Lambda's stdout; redirectable)."""
+
+    @property
+    def stream(self) -> IO[str]:
+        """The current standard output."""
+        return sys.stdout
+
+    @stream.setter
+    def stream(self, _value: IO[str]) -> None:
+        pass
+
+
+# Health checks and status reads publish no metric; Powertools warns about each such flush.
+warnings.filterwarnings("ignore", message="No application metrics to publish", category=UserWarning)
+
+
 def logger(service: str) -> Logger:
     """A structured JSON logger for one component."""
-    return Logger(service=service, logger_formatter=SafeFormatter())
+    return Logger(service=service, logger_formatter=SafeFormatter(), logger_handler=_Stdout())
 
 
 def metrics(service: str) -> Metrics:

@@ -63,6 +63,7 @@ class Patients:
         lookup = self._lookup(lab_id, identity.mrn)
         existing = self._get(lookup)
         if existing is not None:
+            self._refresh(lookup, existing, identity)
             return str(existing["patient_id"])
         record: dict[str, Any] = {
             "lookup": lookup,
@@ -83,6 +84,25 @@ class Patients:
             assert raced is not None
             return str(raced["patient_id"])
         return str(record["patient_id"])
+
+    def _refresh(self, lookup: str, existing: dict[str, Any], identity: Identity) -> None:
+        """Keep the latest demographics the lab sent (only fields it did send, only when they changed)."""
+        changed = {
+            f: getattr(identity, f)
+            for f in (*_DEMOGRAPHICS, "authority")
+            if getattr(identity, f) and getattr(identity, f) != existing.get(f)
+        }
+        if not changed:
+            return
+        names = {f"#{f}": f for f in changed}
+        values = {f":{f}": {"S": v} for f, v in changed.items()} | {":t": {"S": now()}}
+        self._db.update_item(
+            TableName=self._table,
+            Key={"lookup": {"S": lookup}},
+            UpdateExpression="SET " + ", ".join(f"#{f} = :{f}" for f in changed) + ", updated_at = :t",
+            ExpressionAttributeNames=names,
+            ExpressionAttributeValues=values,
+        )
 
     def enrol(self, lab_id: str, identity: Identity, email: str) -> str:
         """Record a patient's contact address (as the portal's sign-up does); returns the patient id."""
