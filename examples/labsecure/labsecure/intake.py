@@ -7,7 +7,7 @@ and, past its window, by the result id itself, which is derived from the same ke
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any
 
 import labcore
 from aws_lambda_powertools.utilities.idempotency import (
@@ -19,6 +19,7 @@ from aws_lambda_powertools.utilities.idempotency.exceptions import (
     IdempotencyAlreadyInProgressError,
     IdempotencyValidationError,
 )
+from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from labsecure.aws import Clients
 from labsecure.config import Settings
@@ -76,19 +77,38 @@ class Intake:
         self._patients = Patients(settings, aws)
         self._results = Results(settings, aws)
         self._queue = Queue(aws, settings.names.ingest_queue)
+        # Two idempotent entry points: with the client's Idempotency-Key the payload must be the same as the
+        # first time (else ``idempotency_key_reused``); an HL7 MSH-10 or the content hash is the message itself,
+        # so a resend whose MSH-7 timestamp was regenerated is still the same message.
         self.idempotency = IdempotencyConfig(
+            event_key_jmespath="dedup_key",
+            raise_on_no_idempotency_key=True,
+            expires_after_seconds=settings.idempotency_seconds,
+        )
+        checked = IdempotencyConfig(
             event_key_jmespath="dedup_key",
             payload_validation_jmespath="content_hash",
             raise_on_no_idempotency_key=True,
             expires_after_seconds=settings.idempotency_seconds,
         )
-        # One persistence layer per decorated function (a shared one keeps the first function's settings).
-        persistence = DynamoDBPersistenceLayer(table_name=settings.names.idempotency_table, boto3_client=aws.dynamodb)
-        self._accept: Callable[..., dict[str, Any]] = idempotent_function(
-            data_keyword_argument="submission",
-            persistence_store=persistence,
-            config=self.idempotency,
-        )(self._store)
+        self._configs = (self.idempotency, checked)
+        self._accept, self._accept_checked = (
+            # One persistence layer per decorated function (a shared one keeps the first function's settings).
+            idempotent_function(
+                data_keyword_argument="submission",
+                persistence_store=DynamoDBPersistenceLayer(
+                    table_name=settings.names.idempotency_table, boto3_client=aws.dynamodb
+                ),
+                config=cfg,
+                key_prefix=f"labsecure-ingest-{name}",
+            )(self._store)
+            for name, cfg in (("message", self.idempotency), ("client-key", checked))
+        )
+
+    def register_context(self, context: LambdaContext) -> None:
+        """Give the idempotency utility the invocation's deadline (so a crashed run does not block retries)."""
+        for cfg in self._configs:
+            cfg.register_lambda_context(context)
 
     def submit(self, lab: Lab, body: bytes, content_type: str | None, idempotency_key: str | None) -> dict[str, Any]:
         """Accept a payload from ``lab``; the answer of a 202 (result id, status, PHI-free findings)."""
@@ -119,8 +139,9 @@ class Intake:
             "envelope": envelope,
             "findings": public_findings(outcome.findings),
         }
+        accept = self._accept_checked if idempotency_key else self._accept
         try:
-            answer = self._accept(submission=submission)
+            answer: dict[str, Any] = accept(submission=submission)
         except IdempotencyAlreadyInProgressError:
             raise InProgress() from None
         except IdempotencyValidationError:

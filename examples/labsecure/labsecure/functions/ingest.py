@@ -108,7 +108,7 @@ def build(settings: config.Settings, clients: aws.Clients) -> Handler:
     @metric.log_metrics
     @log.inject_lambda_context(clear_state=True)
     def handle(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
-        intake.idempotency.register_lambda_context(context)
+        intake.register_context(context)
         return app.resolve(event, context)
 
     return handle
