@@ -145,16 +145,17 @@ class Pipeline:
             thread.join(timeout=10)
         return self.statuses(ids)
 
-    def drain_notify(self, rounds: int = 20) -> int:
-        """Feed the notify queue to the notify handler until it is empty; records handled."""
+    def drain_notify(self, rounds: int = 0, timeout: float = 20.0) -> int:
+        """Feed the notify queue to the notify handler until it is empty (or for ``rounds`` polls)."""
         from labsecure.local.poller import Poller
 
-        poller = Poller(self.s.clients, self.s.settings.names.notify_queue, self.notify, "notify", wait_seconds=0)
-        handled = 0
-        for _ in range(rounds):
+        poller = Poller(self.s.clients, self.s.settings.names.notify_queue, self.notify, "notify", wait_seconds=1)
+        handled, polls = 0, 0
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
             done = poller.poll_once()
-            handled += done
-            if done == 0 and queue_depth(self.s, self.s.settings.names.notify_queue) == 0:
+            handled, polls = handled + done, polls + 1
+            if (rounds and polls >= rounds) or (done == 0 and queue_depth(self.s, self.s.settings.names.notify_queue) == 0):
                 break
         return handled
 

@@ -89,7 +89,8 @@ def build(settings: config.Settings, clients: aws.Clients, *, mailer: Mailer | N
     results = Results(settings, clients)
     patients = Patients(settings, clients)
     send = mailer or Mailer(settings, clients.sesv2)
-    processor = BatchProcessor(event_type=EventType.SQS)
+    # Every failed record reported in batchItemFailures, even when all fail (Lambda then retries them all).
+    processor = BatchProcessor(event_type=EventType.SQS, raise_on_entire_batch_failure=False)
 
     def notify(record: SQSRecord) -> None:
         ref = messages.parse(record.body)
