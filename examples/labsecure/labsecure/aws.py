@@ -41,11 +41,15 @@ def clients(settings: Settings) -> Clients:
     )
     # SES without botocore's retries: the notify function backs off itself, with its own attempt budget.
     ses_config = config.merge(Config(retries={"max_attempts": 1, "mode": "standard"}))
-    endpoint = settings.endpoint_url
+
+    def endpoint(service: str) -> str | None:
+        # AWS_ENDPOINT_URL_<SERVICE> first, then AWS_ENDPOINT_URL (botocore's own order of precedence).
+        return settings.endpoints.get(service, settings.endpoint_url)
+
     return Clients(
-        s3=session.client("s3", endpoint_url=endpoint, config=config),
-        sqs=session.client("sqs", endpoint_url=endpoint, config=config),
-        dynamodb=session.client("dynamodb", endpoint_url=endpoint, config=config),
-        kms=session.client("kms", endpoint_url=endpoint, config=config),
-        sesv2=session.client("sesv2", endpoint_url=endpoint, config=ses_config),
+        s3=session.client("s3", endpoint_url=endpoint("s3"), config=config),
+        sqs=session.client("sqs", endpoint_url=endpoint("sqs"), config=config),
+        dynamodb=session.client("dynamodb", endpoint_url=endpoint("dynamodb"), config=config),
+        kms=session.client("kms", endpoint_url=endpoint("kms"), config=config),
+        sesv2=session.client("sesv2", endpoint_url=endpoint("sesv2"), config=ses_config),
     )

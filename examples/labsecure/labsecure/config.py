@@ -28,6 +28,7 @@ _NAME_KEYS = (
     "data_key_alias",
     "lookup_key_alias",
 )
+SERVICES = ("s3", "sqs", "dynamodb", "kms", "sesv2")
 _INDEX_KEYS = ("results_by_id_index", "patients_by_id_index", "labs_by_lab_index")
 
 
@@ -107,7 +108,7 @@ class Settings:
     send_attempts: int = 5
     backoff_base_seconds: float = 0.2
     idempotency_seconds: int = 24 * 3600
-    extra: Mapping[str, str] = field(default_factory=dict)
+    endpoints: Mapping[str, str] = field(default_factory=dict)
 
 
 def from_env(env: Mapping[str, str] | None = None) -> Settings:
@@ -116,8 +117,11 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
     prefix = env.get("LABSECURE_PREFIX", "labsecure-local")
     return Settings(
         prefix=prefix,
-        region=env.get("AWS_DEFAULT_REGION", "eu-west-1"),
+        region=env.get("AWS_DEFAULT_REGION") or env.get("AWS_REGION") or "eu-west-1",
         endpoint_url=env.get("AWS_ENDPOINT_URL") or None,
+        endpoints={
+            s: env[f"AWS_ENDPOINT_URL_{s.upper()}"] for s in SERVICES if env.get(f"AWS_ENDPOINT_URL_{s.upper()}")
+        },
         names=_names(env, prefix),
         max_body_bytes=_int(env, "LABSECURE_MAX_BODY_BYTES", 2 * 1024 * 1024),
         queue_wait_seconds=_int(env, "LABSECURE_QUEUE_WAIT_SECONDS", 20),

@@ -99,8 +99,13 @@ class Pipeline:
         self.notify = notify.build(s.settings, s.clients)
         self.report = report.build(s.settings, s.clients)
 
-    def post(self, data: bytes, ctype: str = "application/json", key: str | None = "default",
-             headers: dict[str, str] | None = None) -> tuple[int, dict[str, Any]]:
+    def post(
+        self,
+        data: bytes,
+        ctype: str = "application/json",
+        key: str | None = "default",
+        headers: dict[str, str] | None = None,
+    ) -> tuple[int, dict[str, Any]]:
         """POST /api/v1/ingest through an API Gateway v2 event."""
         from labsecure.local import apigw
         from labsecure.local.context import LocalContext
@@ -138,8 +143,11 @@ class Pipeline:
         thread = threading.Thread(target=worker.run, daemon=True)
         thread.start()
         try:
-            wait_for(lambda: all(v in ("READY", "NEEDS_REVIEW", "REJECTED") for v in self.statuses(ids).values()),
-                     timeout, "results to finish")
+            wait_for(
+                lambda: all(v in ("READY", "NEEDS_REVIEW", "REJECTED") for v in self.statuses(ids).values()),
+                timeout,
+                "results to finish",
+            )
         finally:
             worker.stop()
             thread.join(timeout=10)
@@ -155,7 +163,9 @@ class Pipeline:
         while time.monotonic() < deadline:
             done = poller.poll_once()
             handled, polls = handled + done, polls + 1
-            if (rounds and polls >= rounds) or (done == 0 and queue_depth(self.s, self.s.settings.names.notify_queue) == 0):
+            if (rounds and polls >= rounds) or (
+                done == 0 and queue_depth(self.s, self.s.settings.names.notify_queue) == 0
+            ):
                 break
         return handled
 

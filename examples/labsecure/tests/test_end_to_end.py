@@ -22,7 +22,9 @@ def test_each_format_end_to_end(pipe: Pipeline, sample: str, ctype: str, fmt: st
     assert status == 202 and answer["status"] == "RECEIVED" and answer["format"] == fmt
     rid = answer["result_id"]
     names = pipe.s.settings.names
-    assert object_keys(pipe.s, names.raw_bucket) == [f"raw/NORTHWIND/{rid}.{ {'labcore': 'json', 'hl7v2': 'hl7', 'fhir': 'fhir.json'}[fmt]}"]
+    assert object_keys(pipe.s, names.raw_bucket) == [
+        f"raw/NORTHWIND/{rid}.{ {'labcore': 'json', 'hl7v2': 'hl7', 'fhir': 'fhir.json'}[fmt] }"
+    ]
     head = pipe.s.clients.s3.head_object(Bucket=names.raw_bucket, Key=object_keys(pipe.s, names.raw_bucket)[0])
     assert head["ServerSideEncryption"] == "aws:kms"
 
@@ -37,7 +39,7 @@ def test_each_format_end_to_end(pipe: Pipeline, sample: str, ctype: str, fmt: st
     made = pipe.report({"result_id": rid}, None)  # type: ignore[arg-type]
     assert "X-Amz-Expires=3600" in made["url"] and made["expires_in"] == 3600
     pdf = tmp_path / "report.pdf"
-    with urllib.request.urlopen(made["url"]) as got:  # noqa: S310
+    with urllib.request.urlopen(made["url"]) as got:
         pdf.write_bytes(got.read())
     assert pdf.read_bytes().startswith(b"%PDF")
     subprocess.run(["pdftoppm", "-png", "-r", "40", str(pdf), str(tmp_path / "page")], check=True)

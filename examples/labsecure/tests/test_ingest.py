@@ -11,10 +11,14 @@ from labsecure.stores.labs import Labs
 
 def nothing_stored(pipe: Pipeline) -> bool:
     names = pipe.s.settings.names
-    return (not object_keys(pipe.s, names.raw_bucket) and not scan(pipe.s, names.results_table)
-            and not scan(pipe.s, names.idempotency_table) and queue_depth(pipe.s, names.ingest_queue) == 0
-            # the enrolled demo patient is the only patient record
-            and len(scan(pipe.s, names.patients_table)) == 1)
+    return (
+        not object_keys(pipe.s, names.raw_bucket)
+        and not scan(pipe.s, names.results_table)
+        and not scan(pipe.s, names.idempotency_table)
+        and queue_depth(pipe.s, names.ingest_queue) == 0
+        # the enrolled demo patient is the only patient record
+        and len(scan(pipe.s, names.patients_table)) == 1
+    )
 
 
 def test_health_needs_no_key_and_reveals_nothing(pipe: Pipeline) -> None:
@@ -29,8 +33,9 @@ def test_rejected_labcore_payload_is_422_with_findings_and_nothing_stored(pipe: 
 
 
 def test_rejected_hl7_answers_an_hl7_ack(pipe: Pipeline) -> None:
-    status, answer = pipe.post(b"MSH|^~\\&|A|B|C|D|20261124||ORU^R01|X1|P|2.5.1\rOBX|1|NM|||abc|||||F\r",
-                               "x-application/hl7-v2+er7")
+    status, answer = pipe.post(
+        b"MSH|^~\\&|A|B|C|D|20261124||ORU^R01|X1|P|2.5.1\rOBX|1|NM|||abc|||||F\r", "x-application/hl7-v2+er7"
+    )
     assert status == 422 and answer["ack"].startswith("MSH|") and "MSA|A" in answer["ack"]
     assert nothing_stored(pipe)
 
@@ -117,8 +122,15 @@ def test_idempotency_key_same_payload_same_result_other_payload_refused(pipe: Pi
     again = pipe.post(data + b"\n", headers={"idempotency-key": "order-4711-attempt"})
     same = pipe.post(data, headers={"idempotency-key": "order-4711-attempt"})
     assert same[1]["result_id"] == first[1]["result_id"]
-    assert again == (400, {"error": {"code": "idempotency_key_reused",
-                                     "message": "this Idempotency-Key was used for a different payload"}})
+    assert again == (
+        400,
+        {
+            "error": {
+                "code": "idempotency_key_reused",
+                "message": "this Idempotency-Key was used for a different payload",
+            }
+        },
+    )
     assert len(scan(pipe.s, pipe.s.settings.names.results_table)) == 1
 
 

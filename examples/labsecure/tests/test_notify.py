@@ -80,8 +80,11 @@ def test_a_failure_that_never_recovers_lands_in_the_notify_dlq(pipe: Pipeline) -
     pipe.s.clients.sesv2.delete_email_identity(EmailIdentity=pipe.s.settings.sender_email)
     from conftest import wait_for
 
-    wait_for(lambda: pipe.drain_notify(rounds=1) == 0 and queue_depth(pipe.s, names.notify_dlq) == 1, 60,
-             "the notification in its DLQ")
+    wait_for(
+        lambda: pipe.drain_notify(rounds=1) == 0 and queue_depth(pipe.s, names.notify_dlq) == 1,
+        60,
+        "the notification in its DLQ",
+    )
     assert queue_depth(pipe.s, names.notify_queue) == 0 and pipe.moto.sent_emails() == []
 
 

@@ -22,28 +22,62 @@ MRN = "MRN-7731995"
 PLANTED = ["zebulon", "quixleyworth", "7731995", "1961-07-04", "19610704", "867-5309", "8675309", "07/04/1961"]
 
 LABCORE = {
-    "patient_id": MRN, "lab_id": "NORTHWIND-CLIN-LAB", "test_type": "CMP", "collected_at": "2026-11-24T07:42:00-05:00",
+    "patient_id": MRN,
+    "lab_id": "NORTHWIND-CLIN-LAB",
+    "test_type": "CMP",
+    "collected_at": "2026-11-24T07:42:00-05:00",
     "patient": {"sex": "male", "birth_date": "1961-07-04"},
-    "results": [{"analyte": "Sodium", "value": 139, "unit": "mmol/L"},
-                {"analyte": "Potassium", "value": 4.2, "unit": "mmol/L"}],
+    "results": [
+        {"analyte": "Sodium", "value": 139, "unit": "mmol/L"},
+        {"analyte": "Potassium", "value": 4.2, "unit": "mmol/L"},
+    ],
     "comments": ["Zebulon Quixleyworth, DOB 07/04/1961, call 555-867-5309 with results."],
 }
-HL7 = ("MSH|^~\\&|NW LIS|NORTHWIND CLINICAL LAB|EHR|CLINIC|20261124093000-0500||ORU^R01|PHI-TEST-1|P|2.5.1\r"
-       f"PID|1||{MRN}^^^NW^MR||QUIXLEYWORTH^ZEBULON||19610704|M|||1 ELM ST^^SPRINGFIELD^IL^62704||^PRN^PH^^^555^8675309\r"
-       "OBR|1|ORD-1|ACC-1|24323-8^CMP^LN|||202611240742\r"
-       "NTE|1||Patient Zebulon Quixleyworth asked to be called at 555-867-5309\r"
-       "OBX|1|NM|2951-2^Sodium^LN||139|mmol/L|135-145|N|||F\r")
-FHIR = {"resourceType": "Bundle", "type": "collection", "entry": [
-    {"resource": {"resourceType": "Patient", "id": "pz", "identifier": [
-        {"type": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/v2-0203", "code": "MR"}]},
-         "value": MRN}], "name": [{"family": "Quixleyworth", "given": ["Zebulon"]}], "birthDate": "1961-07-04",
-        "telecom": [{"system": "phone", "value": "555-867-5309"}]}},
-    {"resource": {"resourceType": "Observation", "id": "na", "status": "final",
-                  "code": {"coding": [{"system": "http://loinc.org", "code": "2951-2"}]},
-                  "subject": {"reference": "Patient/pz"}, "effectiveDateTime": "2026-11-24T07:42:00-05:00",
-                  "valueQuantity": {"value": 139, "unit": "mmol/L", "system": "http://unitsofmeasure.org",
-                                    "code": "mmol/L"},
-                  "note": [{"text": "Zebulon Quixleyworth 555-867-5309"}]}}]}
+HL7 = (
+    "MSH|^~\\&|NW LIS|NORTHWIND CLINICAL LAB|EHR|CLINIC|20261124093000-0500||ORU^R01|PHI-TEST-1|P|2.5.1\r"
+    f"PID|1||{MRN}^^^NW^MR||QUIXLEYWORTH^ZEBULON||19610704|M|||1 ELM ST^^SPRINGFIELD^IL^62704||^PRN^PH^^^555^8675309\r"
+    "OBR|1|ORD-1|ACC-1|24323-8^CMP^LN|||202611240742\r"
+    "NTE|1||Patient Zebulon Quixleyworth asked to be called at 555-867-5309\r"
+    "OBX|1|NM|2951-2^Sodium^LN||139|mmol/L|135-145|N|||F\r"
+)
+FHIR = {
+    "resourceType": "Bundle",
+    "type": "collection",
+    "entry": [
+        {
+            "resource": {
+                "resourceType": "Patient",
+                "id": "pz",
+                "identifier": [
+                    {
+                        "type": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/v2-0203", "code": "MR"}]},
+                        "value": MRN,
+                    }
+                ],
+                "name": [{"family": "Quixleyworth", "given": ["Zebulon"]}],
+                "birthDate": "1961-07-04",
+                "telecom": [{"system": "phone", "value": "555-867-5309"}],
+            }
+        },
+        {
+            "resource": {
+                "resourceType": "Observation",
+                "id": "na",
+                "status": "final",
+                "code": {"coding": [{"system": "http://loinc.org", "code": "2951-2"}]},
+                "subject": {"reference": "Patient/pz"},
+                "effectiveDateTime": "2026-11-24T07:42:00-05:00",
+                "valueQuantity": {
+                    "value": 139,
+                    "unit": "mmol/L",
+                    "system": "http://unitsofmeasure.org",
+                    "code": "mmol/L",
+                },
+                "note": [{"text": "Zebulon Quixleyworth 555-867-5309"}],
+            }
+        },
+    ],
+}
 
 
 def leaks(text: str) -> list[str]:
@@ -63,17 +97,23 @@ def spied(pipe: Pipeline) -> tuple[Pipeline, list[str]]:
 
     pipe.s.clients.sqs.meta.events.register("before-call.sqs.*", record)
     pipe.s.clients.dynamodb.meta.events.register("before-call.dynamodb.*", record)
-    pipe.s.clients.s3.meta.events.register("before-call.s3.*", lambda params, **_: seen.append(str(params.get("Key", ""))))
+    pipe.s.clients.s3.meta.events.register(
+        "before-call.s3.*", lambda params, **_: seen.append(str(params.get("Key", "")))
+    )
     return pipe, seen
 
 
-def test_no_planted_identifier_leaves_the_data_stores(spied: tuple[Pipeline, list[str]],
-                                                      capfd: pytest.CaptureFixture[str]) -> None:
+def test_no_planted_identifier_leaves_the_data_stores(
+    spied: tuple[Pipeline, list[str]], capfd: pytest.CaptureFixture[str]
+) -> None:
     pipe, seen = spied
     s = pipe.s
     Patients(s.settings, s.clients).enrol("NORTHWIND", Identity(mrn=MRN), "recipient@example.org")
-    answers = [pipe.post(json.dumps(LABCORE).encode()), pipe.post(HL7.encode(), "x-application/hl7-v2+er7"),
-               pipe.post(json.dumps(FHIR).encode(), "application/fhir+json")]
+    answers = [
+        pipe.post(json.dumps(LABCORE).encode()),
+        pipe.post(HL7.encode(), "x-application/hl7-v2+er7"),
+        pipe.post(json.dumps(FHIR).encode(), "application/fhir+json"),
+    ]
     assert [status for status, _ in answers] == [202, 202, 202], answers
     ids = [answer["result_id"] for _, answer in answers]
     statuses = pipe.process(ids)
@@ -104,6 +144,8 @@ def test_no_planted_identifier_leaves_the_data_stores(spied: tuple[Pipeline, lis
     ready = list(statuses.values()).count("READY")
     assert ready >= 1 and len(pipe.moto.sent_emails()) == ready
     assert any(p.get("family", "").lower() == "quixleyworth" and p["mrn"] == MRN for p in patients)
-    raw = [s.clients.s3.get_object(Bucket=names.raw_bucket, Key=k["Key"])["Body"].read()
-           for k in s.clients.s3.list_objects_v2(Bucket=names.raw_bucket)["Contents"]]
+    raw = [
+        s.clients.s3.get_object(Bucket=names.raw_bucket, Key=k["Key"])["Body"].read()
+        for k in s.clients.s3.list_objects_v2(Bucket=names.raw_bucket)["Contents"]
+    ]
     assert all(b"7731995" in r for r in raw) and "log lines" in evidence and len(evidence["log lines"]) > 1000

@@ -58,8 +58,12 @@ def test_worker_killed_mid_batch_then_restarted_processes_every_message_once(pip
     names = pipe.s.settings.names
     ids = [pipe.post(labcore_payload(n))[1]["result_id"] for n in range(12)]
     marker = tmp_path / "stalled"
-    env = {**worker_env(), "LABSECURE_FAULT_AFTER": "5", "LABSECURE_FAULT_MARKER": str(marker),
-           "PYTHONPATH": os.pathsep.join([str(HERE), *sys.path])}
+    env = {
+        **worker_env(),
+        "LABSECURE_FAULT_AFTER": "5",
+        "LABSECURE_FAULT_MARKER": str(marker),
+        "PYTHONPATH": os.pathsep.join([str(HERE), *sys.path]),
+    }
     with open(tmp_path / "worker1.log", "w") as log:
         crashed = stack.WorkerProcess(env, log, module="fault_worker")
         wait_for(marker.exists, 60, "the worker to stall mid-batch")
@@ -117,7 +121,8 @@ def test_a_redelivered_message_changes_nothing(pipe: Pipeline) -> None:
 def test_a_corrected_result_is_a_new_version_beside_the_old(pipe: Pipeline) -> None:
     original = pipe.sample("oru-cbc.hl7")
     corrected = original.replace(b"NW-20261124-0042", b"NW-20261124-0043").replace(
-        b"|11.4|g/dL^^UCUM|12.0-15.5|L|||F|", b"|11.9|g/dL^^UCUM|12.0-15.5|L|||C|")
+        b"|11.4|g/dL^^UCUM|12.0-15.5|L|||F|", b"|11.9|g/dL^^UCUM|12.0-15.5|L|||C|"
+    )
     first = pipe.post(original, "x-application/hl7-v2+er7")[1]["result_id"]
     pipe.process([first])
     second = pipe.post(corrected, "x-application/hl7-v2+er7")[1]["result_id"]

@@ -7,6 +7,7 @@ base64-encoded, ``requestContext.http``; the handler's answer (``statusCode``, `
 from __future__ import annotations
 
 import base64
+import sys
 import threading
 import time
 from datetime import UTC, datetime
@@ -64,7 +65,14 @@ def _answer(handler: BaseHTTPRequestHandler, response: dict[str, Any]) -> None:
 
 
 def serve(lambda_handler: LambdaHandler, host: str = "127.0.0.1", port: int = 0) -> ThreadingHTTPServer:
-    """Start serving ``lambda_handler`` in a background thread; ``server.server_address`` has the port."""
+    """Serve ``lambda_handler`` in a background thread; ``server.server_address`` has the port.
+
+    One request at a time, as one Lambda execution environment does — and necessarily so: Powertools' HTTP
+    resolver keeps the current event in class attributes, shared by every resolver in a process. For
+    concurrency, run several of these processes (``python -m labsecure.local.apigw``), as Lambda runs several
+    environments.
+    """
+    one_at_a_time = threading.Lock()
 
     class Adapter(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
@@ -76,7 +84,9 @@ def serve(lambda_handler: LambdaHandler, host: str = "127.0.0.1", port: int = 0)
                 return
             body = self.rfile.read(length) if length else b""
             request = event(method, self.path, dict(self.headers.items()), body, self.client_address[0])
-            _answer(self, lambda_handler(request, LocalContext("labsecure-ingest")))
+            with one_at_a_time:
+                response = lambda_handler(request, LocalContext("labsecure-ingest"))
+            _answer(self, response)
 
         def do_GET(self) -> None:
             self._call("GET")
@@ -91,3 +101,19 @@ def serve(lambda_handler: LambdaHandler, host: str = "127.0.0.1", port: int = 0)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, name="api-adapter", daemon=True).start()
     return server
+
+
+def main() -> None:
+    """Serve the ingest handler (settings from the environment) on ``argv[1]`` (0: any free port), printing the
+    port on the first line of standard output, until killed."""
+    from labsecure import aws, config
+    from labsecure.functions import ingest
+
+    settings = config.from_env()
+    server = serve(ingest.build(settings, aws.clients(settings)), port=int(sys.argv[1]) if len(sys.argv) > 1 else 0)
+    print(server.server_address[1], flush=True)
+    threading.Event().wait()
+
+
+if __name__ == "__main__":
+    main()
