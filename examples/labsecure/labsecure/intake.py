@@ -161,9 +161,12 @@ class Intake:
             "format": submission["format"],
             "findings": submission["findings"],
         }
-        existing = self._results.find(result_id)
-        if existing is not None:
-            return {**answer, "status": existing["status"]}
+        claimed = self._results.claimed(result_id)
+        if claimed is not None:
+            existing = self._results.get(claimed) or {}
+            if existing.get("status") == Status.RECEIVED.value:
+                self._queue.send(claimed)  # an earlier attempt may have stopped before queueing it
+            return {**answer, "status": existing.get("status", Status.RECEIVED.value)}
         envelope: identity.Envelope = submission["envelope"]
         assert envelope.identity is not None
         lab_id, fmt = submission["lab_id"], submission["format"]
@@ -172,8 +175,8 @@ class Intake:
         raw_key = Objects.raw_key(lab_id, result_id, formats.extension(fmt))
         self._objects.put_raw(raw_key, submission["body"], formats.content_type(fmt))
         order_key = self._patients.pseudonym(patient_id, envelope.order_ref) if envelope.order_ref else None
-        self._results.create_received(ref, lab_id=lab_id, fmt=fmt, raw_key=raw_key, order_key=order_key)
-        self._queue.send(ref)
+        if self._results.create_received(ref, lab_id=lab_id, fmt=fmt, raw_key=raw_key, order_key=order_key):
+            self._queue.send(ref)
         return answer
 
     def status(self, lab: Lab, result_id: str) -> dict[str, Any]:

@@ -41,6 +41,8 @@ class Results:
         self._db = aws.dynamodb
         self._table = settings.names.results_table
         self._index = settings.names.results_by_id_index
+        # Result-id claims live in the idempotency table (permanent items: no ``expiration`` attribute).
+        self._claims = settings.names.idempotency_table
 
     def create_received(self, ref: ResultRef, *, lab_id: str, fmt: str, raw_key: str, order_key: str | None) -> bool:
         """Create the RECEIVED item; ``False`` when it already exists (a resubmission)."""
@@ -59,13 +61,40 @@ class Results:
                 "history": [{"status": Status.RECEIVED.value, "at": at}],
             }
         )
+        # The claim makes result ids unique across partitions (a uniqueness item, written in the same
+        # transaction), and lets a resubmission find its result by id with one GetItem.
+        claim = to_item({"id": f"result#{ref.result_id}", "patient_id": ref.patient_id, "lab_id": lab_id})
         try:
-            self._db.put_item(TableName=self._table, Item=item, ConditionExpression="attribute_not_exists(result_id)")
+            self._db.transact_write_items(
+                TransactItems=[
+                    {
+                        "Put": {
+                            "TableName": self._table,
+                            "Item": item,
+                            "ConditionExpression": "attribute_not_exists(result_id)",
+                        }
+                    },
+                    {
+                        "Put": {
+                            "TableName": self._claims,
+                            "Item": claim,
+                            "ConditionExpression": "attribute_not_exists(id)",
+                        }
+                    },
+                ]
+            )
         except ClientError as err:
             if is_conditional_failure(err):
                 return False
             raise
         return True
+
+    def claimed(self, result_id: str) -> ResultRef | None:
+        """Where an existing result id lives (its claim), or ``None`` for a new one."""
+        got = self._db.get_item(TableName=self._claims, Key={"id": {"S": f"result#{result_id}"}}, ConsistentRead=True)
+        if "Item" not in got:
+            return None
+        return ResultRef(patient_id=str(from_item(got["Item"])["patient_id"]), result_id=result_id)
 
     def get(self, ref: ResultRef) -> dict[str, Any] | None:
         """One result item (strongly consistent), or ``None``."""
