@@ -104,6 +104,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     # One moto server per service: a single one (one Python process) would be the whole benchmark's ceiling.
     servers = {service: stack.MotoServer(log) for service in config.SERVICES}
     per_service = {f"AWS_ENDPOINT_URL_{name.upper()}": server.endpoint for name, server in servers.items()}
+    adapters: list[subprocess.Popen[str]] = []
+    worker: stack.WorkerProcess | None = None
     try:
         env = stack.environment(
             servers["s3"].endpoint,
@@ -117,7 +119,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         os.environ.update(env)
         s = stack.provision_demo(config.from_env())
         # One process per emulated Lambda execution environment (as Lambda scales the ingest function out).
-        adapters = [
+        adapters += [
             subprocess.Popen(
                 [sys.executable, "-m", "labsecure.local.apigw", "0"],
                 env={**os.environ, **env},
@@ -148,11 +150,13 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                 break
             threading.Event().wait(2)
         worker.stop()
+        stats = json.loads((work / "worker-stats.json").read_text())
+    finally:
+        if worker is not None:
+            worker.stop()
         for proc in adapters:
             proc.terminate()
             proc.wait()
-        stats = json.loads((work / "worker-stats.json").read_text())
-    finally:
         for server in servers.values():
             server.stop()
         log.close()

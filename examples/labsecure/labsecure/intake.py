@@ -162,11 +162,11 @@ class Intake:
             "findings": submission["findings"],
         }
         claimed = self._results.claimed(result_id)
-        if claimed is not None:
-            existing = self._results.get(claimed) or {}
+        existing = self._results.get(claimed) if claimed else None
+        if claimed and existing:
             if existing.get("status") == Status.RECEIVED.value:
                 self._queue.send(claimed)  # an earlier attempt may have stopped before queueing it
-            return {**answer, "status": existing.get("status", Status.RECEIVED.value)}
+            return {**answer, "status": existing["status"]}
         envelope: identity.Envelope = submission["envelope"]
         assert envelope.identity is not None
         lab_id, fmt = submission["lab_id"], submission["format"]

@@ -112,6 +112,7 @@ def main() -> None:
     settings = config.from_env()
     server = serve(ingest.build(settings, aws.clients(settings)), port=int(sys.argv[1]) if len(sys.argv) > 1 else 0)
     print(server.server_address[1], flush=True)
+    sys.stdout = sys.stderr  # the port was the only output for the parent; logs go where its stderr goes
     threading.Event().wait()
 
 

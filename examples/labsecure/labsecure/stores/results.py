@@ -61,28 +61,18 @@ class Results:
                 "history": [{"status": Status.RECEIVED.value, "at": at}],
             }
         )
-        # The claim makes result ids unique across partitions (a uniqueness item, written in the same
-        # transaction), and lets a resubmission find its result by id with one GetItem.
+        # The claim makes result ids unique across partitions and lets a resubmission find its result with one
+        # GetItem. It is written first, as a reservation: a retry after a crash between the two writes finds the
+        # claim without its item and writes the item then (``claimed`` + ``get``), so no transaction is needed.
         claim = to_item({"id": f"result#{ref.result_id}", "patient_id": ref.patient_id, "lab_id": lab_id})
         try:
-            self._db.transact_write_items(
-                TransactItems=[
-                    {
-                        "Put": {
-                            "TableName": self._table,
-                            "Item": item,
-                            "ConditionExpression": "attribute_not_exists(result_id)",
-                        }
-                    },
-                    {
-                        "Put": {
-                            "TableName": self._claims,
-                            "Item": claim,
-                            "ConditionExpression": "attribute_not_exists(id)",
-                        }
-                    },
-                ]
+            self._db.put_item(
+                TableName=self._claims,
+                Item=claim,
+                ConditionExpression="attribute_not_exists(id) OR patient_id = :p",
+                ExpressionAttributeValues={":p": {"S": ref.patient_id}},
             )
+            self._db.put_item(TableName=self._table, Item=item, ConditionExpression="attribute_not_exists(result_id)")
         except ClientError as err:
             if is_conditional_failure(err):
                 return False
@@ -207,7 +197,10 @@ class Results:
                 }
             )
         try:
-            self._db.transact_write_items(TransactItems=items)
+            if previous:
+                self._db.transact_write_items(TransactItems=items)
+            else:  # one item: a conditional update is atomic by itself
+                self._db.update_item(**items[0]["Update"])
         except ClientError as err:
             if is_conditional_failure(err):
                 raise TransitionRefused() from err
