@@ -33,10 +33,10 @@ need_apt() {
 # The wheel scripts/test-python.sh builds (and `make test` runs first); built here only when there is none.
 need_wheel() {
   if ! ls target/wheels/labcore-*.whl >/dev/null 2>&1; then
-    scripts/setup.sh rust python-binding
+    scripts/setup.sh rust python-binding >&2
     say "building the labcore wheel"
     .venv/bin/maturin build --quiet --manifest-path bindings-python/Cargo.toml --out target/wheels \
-      --interpreter .venv/bin/python
+      --interpreter .venv/bin/python >&2
   fi
   ls target/wheels/labcore-*.whl | head -n 1
 }

@@ -90,7 +90,10 @@ class Labs:
             self._cache.clear()
 
     def authenticate(self, key: str) -> Lab | None:
-        """The lab an active API key belongs to, or ``None``."""
+        """The lab an active API key belongs to, or ``None``.
+
+        Answers are cached for 30 s per process (a revoked key stops working everywhere within that time).
+        """
         if not key.startswith(ids.API_KEY_PREFIX) or len(key) > 200:
             return None
         found = self._cached(f"key#{ids.api_key_hash(key)}")
@@ -103,6 +106,8 @@ class Labs:
             return hit[1]
         lab = self._lookup(pk)
         with self._lock:
+            if len(self._cache) >= 1024:  # bounded: unknown keys sent in bulk must not grow it
+                self._cache.clear()
             self._cache[pk] = (time.monotonic(), lab)
         return lab
 
