@@ -143,8 +143,14 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         started_at: dict[str, float] = {}
         begin = time.time()
         with ThreadPoolExecutor(args.clients) as pool:
-            jobs = [(apis[n % len(apis)], data, ctype) for n, (data, ctype) in enumerate(work_items)]
-            for n, (rid, at) in enumerate(pool.map(lambda job: post(job[0], s.api_key, job[1], job[2]), jobs), 1):
+            jobs = [(n, apis[n % len(apis)], data, ctype) for n, (data, ctype) in enumerate(work_items)]
+
+            def paced(job: tuple[int, str, bytes, str]) -> tuple[str, float]:
+                if args.rate:  # open loop at a fixed rate; without it, as fast as the clients go
+                    time.sleep(max(0.0, begin + job[0] / args.rate - time.time()))
+                return post(job[1], s.api_key, job[2], job[3])
+
+            for n, (rid, at) in enumerate(pool.map(paced, jobs), 1):
                 started_at[rid] = at
                 if n % 500 == 0:
                     print(f"  submitted {n}/{args.count}", file=sys.stderr, flush=True)
@@ -175,6 +181,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "finished": len(done),
         "clients": args.clients,
         "worker_threads": args.worker_threads,
+        "rate": args.rate or "flat out",
         "ingest_per_second": round(len(started_at) / ingest_seconds, 1),
         "results_per_second": round(len(done) / wall, 1),
         "latency_p50_s": round(statistics.median(latencies), 3),
@@ -193,7 +200,8 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=5000)
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--worker-threads", type=int, default=4)
-    parser.add_argument("--timeout", type=float, default=1800)
+    parser.add_argument("--timeout", type=float, default=3600)
+    parser.add_argument("--rate", type=float, default=0.0, help="submit at this many payloads/s (default: flat out)")
     parser.add_argument(
         "--out", type=Path, default=Path(__file__).resolve().parents[3] / "target" / "labsecure" / "bench.json"
     )
