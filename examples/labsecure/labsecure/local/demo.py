@@ -129,10 +129,13 @@ def run(args: argparse.Namespace, console: IO[str], log: IO[str]) -> None:
             flush=True,
         )
         stopped = threading.Event()
-        signal.signal(signal.SIGTERM, lambda *_: stopped.set())
+        # Ctrl-C and SIGTERM both stop everything started above (installed explicitly: a shell that starts us
+        # in the background hands us SIGINT ignored).
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(signum, lambda *_: stopped.set())
         with suppress(KeyboardInterrupt):
             stopped.wait()
-        print("stopping", file=console)
+        print("stopping", file=console, flush=True)
 
 
 def main(argv: list[str] | None = None) -> None:
