@@ -7,7 +7,7 @@ CARGO ?= cargo
 SAMPLE ?= examples/samples/cmp.json
 FUZZ_SECONDS ?= 20
 
-.PHONY: help setup run test test-rust test-python test-node test-wasm test-packages wasm lint fmt fuzz bench bench-python bench-wasm doc clean
+.PHONY: help setup run pipeline test test-rust test-python test-labsecure test-node test-wasm test-packages wasm lint fmt fuzz bench bench-python bench-wasm bench-labsecure doc clean
 
 help: ## list the targets
 	@echo "labcore — make <target>"
@@ -20,7 +20,10 @@ run: setup ## the main job: pre-check the shipped sample payload and print its n
 	@$(CARGO) build --quiet -p labcore-precheck
 	@target/debug/labcore-precheck --pretty $(SAMPLE)
 
-test: setup lint test-rust test-python test-node test-wasm test-packages fuzz ## every test, every language (what CI runs)
+pipeline: ## LabSecure on this machine: moto, every resource, worker, API; submits the samples, prints statuses, email, report URL; serves until Ctrl-C (ARGS=--once to exit)
+	scripts/test-labsecure.sh --pipeline $(ARGS)
+
+test: setup lint test-rust test-python test-labsecure test-node test-wasm test-packages fuzz ## every test, every language (what CI runs)
 	@echo "make test: all green"
 
 test-rust: ## Rust: unit, integration, property, conformance, doc and README tests; bench smoke run
@@ -31,6 +34,9 @@ test-rust: ## Rust: unit, integration, property, conformance, doc and README tes
 
 test-python: ## Python: build the wheel, install it in a fresh venv, pytest (conformance, errors, threads, README, Flask example), mypy --strict, stubtest
 	scripts/test-python.sh
+
+test-labsecure: ## LabSecure (examples/labsecure): ruff, mypy --strict, pytest against moto (every failure mode, PHI), the pipeline demo once, terraform fmt and checkov
+	scripts/test-labsecure.sh
 
 test-node: ## Node: build the napi addon, check the committed index.d.ts, node --test (conformance, errors), tsc --strict
 	scripts/test-node.sh
@@ -77,6 +83,9 @@ bench-wasm: ## the WASM modules' per-payload time in Node against the napi addon
 	@mkdir -p target/wasm-bench
 	$(CARGO) run --quiet --release -p labcore-benches --example dump_payloads -- target/wasm-bench/payloads.jsonl
 	scripts/test-wasm.sh --bench ../target/wasm-bench/payloads.jsonl
+
+bench-labsecure: ## push 5 000 generated payloads through the local LabSecure stack: results/s, ingest→READY p50/p95, worker CPU share in labcore
+	scripts/test-labsecure.sh --bench $(ARGS)
 
 doc: ## API documentation
 	$(CARGO) doc --workspace --no-deps

@@ -1,6 +1,6 @@
 //! The front door: one payload in, a report (and the typed payload, when accepted) out.
 
-use crate::catalog::{Age, Analyte};
+use crate::catalog::Analyte;
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::finding::Findings;
 use crate::flags::Judge;
@@ -163,9 +163,7 @@ fn locate(locator: &dyn Locator, findings: &mut [crate::Finding], results: &mut 
 /// The patient (sex, age at collection) and the catalogs that flags are judged with.
 fn judge<'c>(draft: &Draft, context: &Context<'c>) -> Judge<'c> {
     let sex = draft.patient.as_ref().and_then(|p| p.sex);
-    let birth = draft.patient.as_ref().and_then(|p| p.birth_date.as_ref()).map(|d| *d.expose());
-    let age = birth.zip(draft.collected_at).and_then(|(b, c)| Age::between(b, c.date_naive()));
-    Judge { catalog: context.catalog(), lab: context.lab_catalog(), sex, age }
+    Judge { catalog: context.catalog(), lab: context.lab_catalog(), sex, age: draft.patient_age() }
 }
 
 /// What the checks across results produce besides findings.
