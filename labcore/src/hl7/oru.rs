@@ -141,13 +141,14 @@ impl Walk {
 
     fn observation(&mut self, index: usize, segment: &Segment<'_, '_>, findings: &mut Findings) {
         if self.last == Last::Specimen {
-            // SPM {OBX}: observations about the specimen (its condition, volume), not results.
-            let message = "an OBX after SPM describes the specimen; it is not read as a result";
+            // The standard's SPM {OBX} holds observations about the specimen, but real feeds put the order's
+            // results after its SPM (SPM before every OBX, or between them): no result may be lost to segment
+            // order, so the OBX is read as a result of the order and the unusual order noted (issue 14).
+            let message = "an OBX after SPM was read as a result of the order (unusual segment order)";
             let finding = Finding::new(FindingCode::SegmentUnexpected, JsonPointer::root(), message)
                 .with_location(SourceLocation::Hl7(segment.location()))
                 .with_severity(crate::Severity::Info);
             findings.push_finding(finding);
-            return;
         }
         if self.current.is_none() {
             unexpected(segment, findings, "an OBX before any OBR; it was read into an order without an OBR");
@@ -187,11 +188,11 @@ mod tests {
         assert_eq!((first.pid, first.orc, first.obr, first.spm), (Some(1), Some(3), Some(4), Some(9)));
         assert_eq!(orders[1].orc, None);
         assert_eq!((first.patient_notes.as_slice(), first.notes.as_slice()), (&[2][..], &[5][..]));
-        assert_eq!(first.observations.len(), 2);
+        assert_eq!(first.observations.len(), 3); // the OBX after SPM is a result too
         assert_eq!(first.observations[0].notes, [7]);
         assert_eq!(orders[1].pid, Some(1));
         assert_eq!(orders[2].pid, Some(13));
-        assert_eq!(findings.len(), 1); // the specimen OBX
+        assert_eq!(findings.len(), 1); // the unusual order of the OBX after SPM
     }
 
     #[test]
