@@ -46,7 +46,7 @@ impl LabCatalog {
     }
 
     fn build(catalog: &Catalog, name: &str, file: CatalogFile) -> Result<LabCatalog, CatalogError> {
-        if !file.analyte.is_empty() || !file.panel.is_empty() {
+        if !file.analyte.is_empty() || !file.panel.is_empty() || !file.order_code.is_empty() || !file.sum.is_empty() {
             let problem = "a lab catalog holds only [[interval]], [[critical]] and [[delta]] entries".to_owned();
             return Err(CatalogError::Invalid { file: name.into(), entry: String::new(), problem });
         }
@@ -67,6 +67,11 @@ impl LabCatalog {
     /// The lab's critical limits for a patient; `Fit::None` when the lab lists none for the analyte.
     pub fn critical_for(&self, analyte: &Analyte, sex: Option<Sex>, age: Option<&Age>) -> Fit<'_> {
         ranges::fit(self.limits.critical(analyte), sex, age)
+    }
+
+    /// Every interval the lab lists for an analyte, in file order.
+    pub(crate) fn intervals(&self, analyte: &Analyte) -> &[super::Limits] {
+        self.limits.intervals(analyte)
     }
 
     /// The lab's delta-check rules for an analyte (empty when it keeps the catalog's).

@@ -80,6 +80,19 @@ impl DeltaDirection {
     }
 }
 
+/// Which previous results a delta-check rule compares with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeltaCompare {
+    /// Every previous result inside the window: a change built up in steps counts (a creatinine rise "within
+    /// 48 h", KDIGO).
+    #[default]
+    All,
+    /// Only the most recent previous result inside the window: for limits a source derived from consecutive
+    /// results.
+    Latest,
+}
+
 /// A delta-check rule as written in `delta_checks.toml`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -91,6 +104,8 @@ pub(crate) struct DeltaEntry {
     pub(crate) window_hours: f64,
     #[serde(default)]
     pub(crate) direction: DeltaDirection,
+    #[serde(default)]
+    pub(crate) compare: DeltaCompare,
     pub(crate) source: String,
 }
 
@@ -134,6 +149,8 @@ pub struct DeltaRule {
     pub window_hours: f64,
     /// Which changes the rule watches.
     pub direction: DeltaDirection,
+    /// Which previous results it compares with.
+    pub compare: DeltaCompare,
     /// Where the rule comes from.
     pub source: Arc<str>,
 }
@@ -257,6 +274,7 @@ fn build_deltas(catalog: &Catalog, file: &str, entries: &[DeltaEntry]) -> Result
                 unit,
                 window_hours: entry.window_hours,
                 direction: entry.direction,
+                compare: entry.compare,
                 source: entry.source.as_str().into(),
             })
         })

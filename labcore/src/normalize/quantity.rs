@@ -75,6 +75,13 @@ fn flag<'c>(
         let message = format!("{} is beyond its critical limit: a person must be told now", m.analyte.display());
         findings.push(FindingCode::CriticalValue, m.path.key("value"), message);
     }
+    if evaluation.status == crate::report::RangeStatus::NoApplicableRange {
+        let message = format!(
+            "no reference range applies to {} for this patient, and none was sent: not flagged L, N or H",
+            m.analyte.display()
+        );
+        findings.push(FindingCode::RangeUnavailable, m.path, message);
+    }
     result.flag = evaluation.flag;
     result.range_status = evaluation.status;
     result.range = evaluation.range;
