@@ -184,8 +184,7 @@ fn cross_checks<'c>(
     crate::consistency::check_sums(context.catalog(), results, matched, context.unit_system(), findings);
     check_times(draft, context, findings);
     if results.iter().any(|r| r.range_status == RangeStatus::NeedsDemographics) {
-        let message =
-            "reference intervals depend on sex or age, which the payload does not give: some results are not flagged";
+        let message = "reference intervals depend on sex or age, which the payload does not give (or gives impossibly): some results are not flagged";
         findings.push(FindingCode::DemographicsMissing, JsonPointer::root().key("patient"), message);
     }
     let inputs = crate::derive::Inputs::collect(context.catalog(), results, matched, context.unit_system());
