@@ -10,7 +10,8 @@ use crate::Sex;
 /// `[[interval]]`, `[[critical]]` and `[[delta]]` entries and an optional `lab_id`). For an analyte it lists, the
 /// lab's interval or critical limits that fit the patient win; when none fits a patient whose sex and age are
 /// known, the catalog's default applies (and the report's `origin` says so). Its delta rules for an analyte
-/// replace the catalog's.
+/// replace the catalog's. It is applied only to payloads of its own laboratory: when both name one, `lab_id` must
+/// be the payload's (`lab_catalog_mismatch` otherwise, and none of it is used).
 ///
 /// ```
 /// use labcore::catalog::{Catalog, LabCatalog};

@@ -76,10 +76,9 @@ fn flag<'c>(
         findings.push(FindingCode::CriticalValue, m.path.key("value"), message);
     }
     if evaluation.status == crate::report::RangeStatus::NoApplicableRange {
-        let message = format!(
-            "no reference range applies to {} for this patient, and none was sent: not flagged L, N or H",
-            m.analyte.display()
-        );
+        // A fixed message (no allocation): an analyte without intervals may be reported thousands of times.
+        let message =
+            "no reference range applies to this result for this patient, and none was sent: not flagged L, N or H";
         findings.push(FindingCode::RangeUnavailable, m.path, message);
     }
     result.flag = evaluation.flag;
