@@ -40,49 +40,53 @@ fn check_sum(
     system: UnitSystem,
     findings: &mut Findings,
 ) {
-    // The first usable result of each part (a repeat is a `duplicate_analyte` finding already), and of the whole.
-    let mut parts: Vec<(usize, f64)> = Vec::with_capacity(rule.parts.len());
-    let mut whole: Option<(usize, f64)> = None;
+    // The first usable result of each part (a repeat is a `duplicate_analyte` finding already), and of the whole;
+    // parts are marked in a bit set (a rule has at most 64, checked when the catalog is built): no allocation.
+    let (mut seen, mut count, mut sum) = (0u64, 0usize, 0.0f64);
+    let mut whole: Option<(usize, f64, &str)> = None;
     let mut first_part: Option<usize> = None;
     for (result, (index, analyte)) in results.iter().zip(matched) {
         let Some(analyte) = analyte else { continue };
         let is_whole = rule.whole == Whole::Analyte(analyte.position);
-        let is_part = rule.parts.contains(&analyte.position);
-        if !(is_part || is_whole) {
+        let part = rule.parts.iter().position(|p| *p == analyte.position);
+        if part.is_none() && !is_whole {
             continue;
         }
         let Some(value) = value_of(rule, analyte, result, system) else { continue };
         if is_whole && whole.is_none() {
-            whole = Some((*index, value));
-        } else if is_part && !parts.iter().any(|(p, _)| *p == analyte.position) {
-            parts.push((analyte.position, value));
+            whole = Some((*index, value, analyte.display()));
+        } else if let Some(bit) = part.and_then(|k| u32::try_from(k).ok()).and_then(|k| 1u64.checked_shl(k))
+            && seen & bit == 0
+        {
+            seen |= bit;
+            count += 1;
+            sum += value;
             first_part = first_part.or(Some(*index));
         }
     }
-    if parts.len() < 2 {
+    if count < 2 {
         return;
     }
     let (total, numbers, path, name) = match (rule.whole, whole) {
         (Whole::Total(total), _) => {
             let path = first_part.map(|i| JsonPointer::root().key("results").index(i));
-            (total, parts.len(), path.unwrap_or_default(), format!("{total} {}", rule.unit.ucum()))
+            (total, count, path.unwrap_or_default(), None)
         }
-        (Whole::Analyte(_), Some((index, value))) => {
+        (Whole::Analyte(_), Some((index, value, display))) => {
             let path = JsonPointer::root().key("results").index(index).key("value");
-            (value, parts.len() + 1, path, "the WBC they are part of".to_owned())
+            (value, count + 1, path, Some(display))
         }
         (Whole::Analyte(_), None) => return,
     };
-    let sum: f64 = parts.iter().map(|(_, v)| v).sum();
     // Counts of numbers are tiny: exact in f64.
     #[allow(clippy::cast_precision_loss)]
     let allowed = total + rule.rounding * numbers as f64;
     if sum > allowed * (1.0 + 1e-12) {
+        let name = name.map_or_else(|| format!("{total} {}", rule.unit.ucum()), |whole| format!("the {whole}"));
         let message = format!(
             "the {} parts of the differential reported ({}) sum to more than {name}, beyond what rounding explains: \
              a part or its unit is wrong",
-            parts.len(),
-            rule.id
+            count, rule.id
         );
         findings.push(FindingCode::DifferentialInconsistent, path, message);
     }

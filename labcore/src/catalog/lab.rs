@@ -70,9 +70,9 @@ impl LabCatalog {
         ranges::fit(self.limits.critical(analyte), sex, age)
     }
 
-    /// Every interval the lab lists for an analyte, in file order.
-    pub(crate) fn intervals(&self, analyte: &Analyte) -> &[super::Limits] {
-        self.limits.intervals(analyte)
+    /// The lowest low and highest high of the lab's intervals of an analyte, in its canonical unit.
+    pub(crate) fn interval_span(&self, analyte: &Analyte) -> Option<(f64, f64)> {
+        self.limits.span(analyte)
     }
 
     /// The lab's delta-check rules for an analyte (empty when it keeps the catalog's).

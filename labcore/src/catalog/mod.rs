@@ -336,6 +336,11 @@ impl Catalog {
         self.limits.deltas(analyte)
     }
 
+    /// The lowest low and highest high of an analyte's intervals, in its canonical unit.
+    pub(crate) fn interval_span(&self, analyte: &Analyte) -> Option<(f64, f64)> {
+        self.limits.span(analyte)
+    }
+
     /// The consistency rules across results (a differential's parts and its whole), in file order.
     pub fn sum_rules(&self) -> &[SumRule] {
         &self.sums

@@ -288,6 +288,9 @@ pub(crate) struct LimitTables {
     intervals: Vec<Vec<Limits>>,
     critical: Vec<Vec<Limits>>,
     deltas: Vec<Vec<DeltaRule>>,
+    /// Per analyte: the lowest low and the highest high of all its intervals (an open end infinite), in its
+    /// canonical unit; `None` without intervals (or when one cannot be converted).
+    spans: Vec<Option<(f64, f64)>>,
 }
 
 impl LimitTables {
@@ -303,11 +306,19 @@ impl LimitTables {
             deltas.extend(build_deltas(catalog, name, &file.delta)?);
         }
         let count = catalog.analytes().len();
+        let intervals = by_analyte(intervals, |l| l.analyte, count);
+        let spans = catalog.analytes().iter().zip(&intervals).map(|(analyte, list)| span(analyte, list)).collect();
         Ok(LimitTables {
-            intervals: by_analyte(intervals, |l| l.analyte, count),
+            intervals,
             critical: by_analyte(critical, |l| l.analyte, count),
             deltas: by_analyte(deltas, |d| d.analyte, count),
+            spans,
         })
+    }
+
+    /// The span of an analyte's intervals in its canonical unit (see `spans`).
+    pub(crate) fn span(&self, analyte: &Analyte) -> Option<(f64, f64)> {
+        self.spans.get(analyte.position).copied().flatten()
     }
 
     /// Every reference interval of an analyte, in file order.
@@ -324,6 +335,19 @@ impl LimitTables {
     pub(crate) fn deltas(&self, analyte: &Analyte) -> &[DeltaRule] {
         self.deltas.get(analyte.position).map_or(&[], Vec::as_slice)
     }
+}
+
+/// The lowest low and highest high of intervals, in the analyte's canonical unit (an open end is infinite).
+fn span(analyte: &Analyte, intervals: &[Limits]) -> Option<(f64, f64)> {
+    let canonical =
+        |v: f64, from: &Unit| crate::units::convert(v, from, analyte.canonical_unit(), analyte.bridges()).ok();
+    let mut found: Option<(f64, f64)> = None;
+    for limits in intervals {
+        let low = limits.low.map_or(Some(f64::NEG_INFINITY), |v| canonical(v, &limits.unit))?;
+        let high = limits.high.map_or(Some(f64::INFINITY), |v| canonical(v, &limits.unit))?;
+        found = Some(found.map_or((low, high), |(l, h)| (l.min(low), h.max(high))));
+    }
+    found
 }
 
 /// Items grouped per analyte position, in file order.

@@ -73,8 +73,11 @@ fn build_one(catalog: &Catalog, file: &str, index: usize, entry: &SumEntry) -> R
         (None, Some(total)) if total.is_finite() && total > 0.0 => Whole::Total(total),
         _ => return Err(invalid("a sum has either a `whole` analyte or a positive finite `total`")),
     };
-    if parts.len() < 2 || !(entry.rounding.is_finite() && entry.rounding >= 0.0) || entry.source.trim().is_empty() {
-        return Err(invalid("a sum needs two parts or more, a rounding of zero or more and a source"));
+    if !(2..=64).contains(&parts.len())
+        || !(entry.rounding.is_finite() && entry.rounding >= 0.0)
+        || entry.source.trim().is_empty()
+    {
+        return Err(invalid("a sum needs 2 to 64 parts, a rounding of zero or more and a source"));
     }
     Ok(SumRule {
         id: entry.id.clone(),

@@ -16,7 +16,7 @@
 //! potassium in mmol/L). Flagging against it would give a confident wrong flag.
 
 use super::vendor_range::NumericRange;
-use crate::catalog::{Analyte, Catalog, LabCatalog, Limits};
+use crate::catalog::{Analyte, Catalog, LabCatalog};
 use crate::units::{Unit, convert};
 
 /// Why a range is impossible for the analyte.
@@ -44,7 +44,8 @@ impl Implausible {
 }
 
 /// Checks a sender's range whose bounds are in `unit`; `Ok` when it is possible, or cannot be checked (a
-/// conversion labcore has no source for).
+/// conversion labcore has no source for). The bounds are compared in the analyte's canonical unit, with the
+/// plausibility limits and with the span of the intervals computed once when the catalogs were built.
 pub(crate) fn check(
     catalog: &Catalog,
     lab: Option<&LabCatalog>,
@@ -52,44 +53,26 @@ pub(crate) fn check(
     range: &NumericRange,
     unit: &Unit,
 ) -> Result<(), Implausible> {
-    let low = range.low.map_or(f64::NEG_INFINITY, |b| b.value);
-    let high = range.high.map_or(f64::INFINITY, |b| b.value);
-    let to_unit = |value: f64, from: &Unit| convert(value, from, unit, analyte.bridges()).ok();
+    let canonical = analyte.canonical_unit();
+    let to_canonical = |value: f64, from: &Unit| convert(value, from, canonical, analyte.bridges()).ok();
+    let low = range.low.map_or(Some(f64::NEG_INFINITY), |b| to_canonical(b.value, unit));
+    let high = range.high.map_or(Some(f64::INFINITY), |b| to_canonical(b.value, unit));
+    let (Some(low), Some(high)) = (low, high) else { return Ok(()) };
     if let Some(p) = analyte.plausible()
-        && let (Some(min), Some(max)) = (to_unit(p.low, &p.unit), to_unit(p.high, &p.unit))
+        && let (Some(min), Some(max)) = (to_canonical(p.low, &p.unit), to_canonical(p.high, &p.unit))
     {
-        let outside = |v: f64| v.is_finite() && !(min..=max).contains(&v);
+        // A relative margin for the float noise of conversions (a bound written at the limit itself is possible).
+        let outside = |v: f64| v.is_finite() && (v < min - 1e-9 * min.abs() || v > max + 1e-9 * max.abs());
         if outside(low) || outside(high) {
             return Err(Implausible::BeyondPossible);
         }
     }
-    let lab_intervals = lab.map_or(&[][..], |lab| lab.intervals(analyte));
-    let intervals = catalog.intervals(analyte).iter().chain(lab_intervals);
-    match span(intervals, &to_unit) {
+    let spans = [catalog.interval_span(analyte), lab.and_then(|lab| lab.interval_span(analyte))];
+    let span = spans.into_iter().flatten().reduce(|(l1, h1), (l2, h2)| (l1.min(l2), h1.max(h2)));
+    match span {
         Some((min, max)) if high < min || low > max => Err(Implausible::MeetsNoInterval),
         _ => Ok(()),
     }
-}
-
-/// The lowest low and the highest high of a set of intervals, in the unit `to_unit` converts to (an open end is
-/// infinite); `None` when there are none or one cannot be converted.
-fn span<'l>(
-    intervals: impl Iterator<Item = &'l Limits>,
-    to_unit: &dyn Fn(f64, &Unit) -> Option<f64>,
-) -> Option<(f64, f64)> {
-    let mut found: Option<(f64, f64)> = None;
-    for limits in intervals {
-        let low = match limits.low {
-            Some(v) => to_unit(v, &limits.unit)?,
-            None => f64::NEG_INFINITY,
-        };
-        let high = match limits.high {
-            Some(v) => to_unit(v, &limits.unit)?,
-            None => f64::INFINITY,
-        };
-        found = Some(found.map_or((low, high), |(l, h)| (l.min(low), h.max(high))));
-    }
-    found
 }
 
 #[cfg(test)]
