@@ -7,11 +7,11 @@ CARGO ?= cargo
 SAMPLE ?= examples/samples/cmp.json
 FUZZ_SECONDS ?= 20
 
-.PHONY: help setup run test test-rust test-python test-node test-wasm wasm lint fmt fuzz bench bench-python bench-wasm doc clean
+.PHONY: help setup run pipeline test test-rust test-python test-labsecure test-node test-wasm test-packages wasm lint fmt fuzz bench bench-python bench-wasm bench-labsecure doc clean
 
 help: ## list the targets
 	@echo "labcore — make <target>"
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
 
 setup: ## install the toolchain pieces and test data the project needs (idempotent)
 	@scripts/setup.sh rust fhir-schema
@@ -20,22 +20,32 @@ run: setup ## the main job: pre-check the shipped sample payload and print its n
 	@$(CARGO) build --quiet -p labcore-precheck
 	@target/debug/labcore-precheck --pretty $(SAMPLE)
 
-test: setup lint test-rust test-python test-node test-wasm fuzz ## every test, every language (what CI runs)
+pipeline: ## LabSecure on this machine: moto, every resource, worker, API; submits the samples, prints statuses, email, report URL; serves until Ctrl-C (ARGS=--once to exit)
+	scripts/test-labsecure.sh --pipeline $(ARGS)
+
+test: setup lint test-rust test-python test-labsecure test-node test-wasm test-packages fuzz ## every test, every language (what CI runs)
 	@echo "make test: all green"
 
 test-rust: ## Rust: unit, integration, property, conformance, doc and README tests; bench smoke run
 	$(CARGO) test --workspace --all-targets --quiet
 	$(CARGO) test --workspace --doc --quiet
 	scripts/check-deps.sh
+	scripts/check-versions.py
 
 test-python: ## Python: build the wheel, install it in a fresh venv, pytest (conformance, errors, threads, README, Flask example), mypy --strict, stubtest
 	scripts/test-python.sh
+
+test-labsecure: ## LabSecure (examples/labsecure): ruff, mypy --strict, pytest against moto (every failure mode, PHI), the pipeline demo once, terraform fmt and checkov
+	scripts/test-labsecure.sh
 
 test-node: ## Node: build the napi addon, check the committed index.d.ts, node --test (conformance, errors), tsc --strict
 	scripts/test-node.sh
 
 test-wasm: ## WASM: build the browser and full modules (wasm-bindgen, wasm-opt), node --test (conformance vs the Node addon, errors, conversions), headless Chromium (the corpus and the pre-check form), tsc --strict
 	scripts/test-wasm.sh
+
+test-packages: ## every package built from its own archive (cargo package, sdist -> wheel in a fresh venv, npm pack of the Node and WASM packages into empty projects, one call each); licences, NOTICE and version checked in each archive
+	scripts/test-packages.sh
 
 wasm: ## build the WebAssembly package into bindings-wasm/pkg (prints each module's raw and gzipped size)
 	scripts/build-wasm.sh
@@ -73,6 +83,9 @@ bench-wasm: ## the WASM modules' per-payload time in Node against the napi addon
 	@mkdir -p target/wasm-bench
 	$(CARGO) run --quiet --release -p labcore-benches --example dump_payloads -- target/wasm-bench/payloads.jsonl
 	scripts/test-wasm.sh --bench ../target/wasm-bench/payloads.jsonl
+
+bench-labsecure: ## push 5 000 generated payloads through the local LabSecure stack: results/s, ingest→READY p50/p95, worker CPU share in labcore
+	scripts/test-labsecure.sh --bench $(ARGS)
 
 doc: ## API documentation
 	$(CARGO) doc --workspace --no-deps

@@ -87,7 +87,8 @@ need_python_binding() {
   local missing=()
   for tool in "${PYTHON_BINDING_TOOLS[@]}"; do
     local name=${tool%%==*} version=${tool##*==}
-    .venv/bin/python -m pip show "$name" 2>/dev/null | grep -qx "Version: $version" || missing+=("$tool")
+    # grep reads to the end (no -q): with pipefail, pip killed by an early-closed pipe would count as missing.
+    .venv/bin/python -m pip show "$name" 2>/dev/null | grep -x "Version: $version" >/dev/null || missing+=("$tool")
   done
   if [ ${#missing[@]} -gt 0 ]; then
     say "installing ${missing[*]} into .venv"

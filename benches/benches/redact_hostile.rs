@@ -52,7 +52,8 @@ fn wide_bundle(size: usize) -> String {
 
 fn nested_bundles(size: usize) -> String {
     // Bundles in Parameters in Bundles down to the depth limit, each level carrying a patient.
-    let levels = (MAX_JSON_DEPTH - 8) / 5;
+    // Each level nests six deep (Parameters, parameter, entry, Bundle, entry, entry): as many as the limit allows.
+    let levels = (MAX_JSON_DEPTH - 8) / 6;
     let mut inner = PERSON.to_owned();
     for _ in 0..levels {
         inner = format!(
@@ -125,6 +126,8 @@ fn main() {
     for shape in SHAPES {
         for size in &sizes {
             let input = (shape.make)(*size);
+            let refused = redactor.auto(input.as_bytes(), &options).is_err();
+            assert_eq!(refused, shape.name.ends_with("refused"), "{}: refused {refused}", shape.name);
             group.throughput(Throughput::Bytes(input.len() as u64));
             group.bench_with_input(BenchmarkId::new(shape.name, size), &input, |b, input| {
                 b.iter(|| black_box(redactor.auto(input.as_bytes(), &options).map(|r| r.output.len())));

@@ -63,7 +63,7 @@ pub use intake::{Format, Intake, detect, process_any, validate_any, validate_as}
 pub use location::{FhirPath, Hl7Location, SegmentId, SourceLocation};
 pub use loinc::{LoincCode, LoincError};
 pub use panel::Panel;
-pub use payload::{Demographics, LabPayload, ResultEntry, Sex, Specimen, SpecimenKind, VendorRange};
+pub use payload::{BoundUnits, Demographics, LabPayload, ResultEntry, Sex, Specimen, SpecimenKind, VendorRange};
 pub use phi::{Phi, REDACTED};
 pub use process::{Processed, process, validate};
 pub use report::{

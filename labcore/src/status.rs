@@ -12,6 +12,7 @@ pub const REVIEW_CODES: &[FindingCode] = &[
     FindingCode::FlagMismatch,
     FindingCode::DuplicateAnalyte,
     FindingCode::ResultRetracted,
+    FindingCode::OrderWithdrawn,
     FindingCode::AgeImplausible,
     FindingCode::DifferentialInconsistent,
     FindingCode::LabCatalogMismatch,

@@ -254,7 +254,51 @@ fn format_triggers() -> Vec<(FindingCode, Route, Vec<u8>)> {
             [b"BHS|^~\\&|LIS\r".to_vec(), hl7("", cmp, &ok), b"BTS|2099\r".to_vec()].concat(),
         ),
         (FindingCode::ReferenceUnresolved, Route::Any, fhir.as_bytes().to_vec()),
+        (
+            FindingCode::OrderWithdrawn,
+            Route::Any,
+            String::from_utf8_lossy(&hl7("", cmp, &ok))
+                .replacen("OBR|1|", "ORC|CA|ACC-7734421\rOBR|1|", 1)
+                .into_bytes(),
+        ),
+        (
+            FindingCode::ProcessingNotProduction,
+            Route::Any,
+            String::from_utf8_lossy(&hl7("", cmp, &ok)).replace("|P|2.5.1", "|T|2.5.1").into_bytes(),
+        ),
+        (FindingCode::FieldConflict, Route::Any, hl7("", cmp, &ok.replace("|mg/dL|", "|mg/dL~Rosebud 98765|"))),
+        (
+            FindingCode::RangeNotApplicable,
+            Route::Any,
+            fhir_observation(
+                r#""referenceRange": [{"low": {"value": 98765.4321}, "high": {"value": 4321.987},
+                "age": {"low": {"value": 2099, "code": "a", "system": "http://unitsofmeasure.org"}}}]"#,
+            ),
+        ),
+        (
+            FindingCode::RangeAmbiguous,
+            Route::Any,
+            fhir_observation(
+                r#""referenceRange": [{"low": {"value": 98.7654}, "high": {"value": 4321.987}},
+                {"low": {"value": 7.6543}, "high": {"value": 987.65}, "text": "Jane-Q-Roe"}]"#,
+            ),
+        ),
     ]
+}
+
+/// A FHIR glucose Observation of a patient with planted identifiers, with `extra` members.
+fn fhir_observation(extra: &str) -> Vec<u8> {
+    format!(
+        r#"{{"resourceType": "Bundle", "type": "collection", "entry": [
+            {{"fullUrl": "urn:uuid:p", "resource": {{"resourceType": "Patient", "gender": "female",
+              "birthDate": "1963-07-04", "identifier": [{{"value": "MRN-5550199"}}],
+              "name": [{{"family": "Jane-Q-Roe"}}]}}}},
+            {{"resource": {{"resourceType": "Observation", "status": "final", "subject": {{"reference": "urn:uuid:p"}},
+              "code": {{"coding": [{{"system": "http://loinc.org", "code": "2345-7"}}], "text": "Rosebud"}},
+              "effectiveDateTime": "2026-11-24T08:00:00Z", "performer": [{{"display": "LAB-Jane-Q-Roe"}}],
+              "valueQuantity": {{"value": 98.7654, "unit": "mg/dL"}}, {extra}}}}}]}}"#
+    )
+    .into_bytes()
 }
 
 /// Every finding an input gives, in any format, and (for HL7) the ACKs it earns.

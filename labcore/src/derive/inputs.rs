@@ -72,7 +72,11 @@ fn input(result: &NormalizedResult, analyte: &Analyte, system: UnitSystem) -> In
     let Some(value) = result.value else { return unusable(Unusable::NotNumeric) };
     let value = match system {
         UnitSystem::Conventional => Some(value),
-        UnitSystem::Si => convert(value, analyte.si_unit(), analyte.canonical_unit(), analyte.bridges()).ok(),
+        // Rounded to 12 significant digits, so that triglycerides of 800 mg/dL reported in mmol/L meet the
+        // equations' limits (Sampson/NIH: up to 800 mg/dL) exactly as they do in conventional units.
+        UnitSystem::Si => convert(value, analyte.si_unit(), analyte.canonical_unit(), analyte.bridges())
+            .ok()
+            .map(crate::normalize::tidy),
     };
     match value {
         Some(value) => Input::Value { index, value },

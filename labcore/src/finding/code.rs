@@ -59,7 +59,8 @@ finding_codes! {
     UnknownAnalyte => ("unknown_analyte", Warning),
     /// A LOINC code is malformed or fails its mod-10 check digit.
     InvalidLoinc => ("invalid_loinc", Error),
-    /// The LOINC code and the name identify two different analytes.
+    /// The LOINC code and the name identify two different analytes, or two codes sent for one result do (two
+    /// LOINC codings, an HL7 LOINC alternate), or one of them is not in the catalog: the result stays unmapped.
     AnalyteConflict => ("analyte_conflict", Error),
     /// The name fits several analytes (absolute count and percentage, say) and the unit does not decide.
     AnalyteAmbiguous => ("analyte_ambiguous", Error),
@@ -181,6 +182,25 @@ finding_codes! {
     BatchCountMismatch => ("batch_count_mismatch", Warning),
     /// A FHIR reference (to a result, the patient, a specimen) points to nothing in the resource or bundle.
     ReferenceUnresolved => ("reference_unresolved", Warning),
+    /// The whole order or report is withdrawn or cancelled (FHIR DiagnosticReport `entered-in-error` or
+    /// `cancelled`; HL7 OBR-25 X and the other "no result available" statuses of table 0123, ORC-1 CA, CR, DC, DR,
+    /// OC or OD of table 0119, ORC-5 CA or DC): none of its results is live, they were left out.
+    OrderWithdrawn => ("order_withdrawn", Warning),
+    /// The HL7 message is a training (MSH-11 `T`) or debugging (`D`) message, not production: its results are
+    /// not a patient's, every order is rejected and the ACK is AR.
+    ProcessingNotProduction => ("processing_not_production", Error),
+    /// The sender gave reference ranges, but none applies to the patient (FHIR `referenceRange.age`, `appliesTo`
+    /// sex or another condition), or whether one does cannot be told (no age or sex, an age in a unit that is
+    /// not one of time): no sender range was used, the catalog's was, if there is one.
+    RangeNotApplicable => ("range_not_applicable", Warning),
+    /// Several reference ranges sent apply to the patient, none more specific than the others, and they differ:
+    /// none was used, the catalog's was, if there is one.
+    RangeAmbiguous => ("range_ambiguous", Warning),
+    /// The input says two different things about one result (a value and a data-absent reason, two FHIR
+    /// `value[x]`, a non-repeating HL7 field repeated with other contents, two LOINC codes for the same analyte).
+    /// An error when the difference changes what the result means (its unit, whether it has a value, its
+    /// status): the value is then not used, flagged or derived from; a warning when it does not.
+    FieldConflict => ("field_conflict", Error),
 }
 
 impl Serialize for FindingCode {

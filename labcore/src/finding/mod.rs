@@ -182,6 +182,11 @@ impl Findings {
         self.items.len()
     }
 
+    /// Whether any finding so far has this code.
+    pub(crate) fn has(&self, code: FindingCode) -> bool {
+        self.items.iter().any(|f| f.code == code)
+    }
+
     /// Whether any finding so far is an error.
     pub(crate) fn has_error(&self) -> bool {
         self.items.iter().any(|f| f.severity == Severity::Error)

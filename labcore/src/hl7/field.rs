@@ -106,6 +106,11 @@ impl<'a> Repetition<'a> {
         self.raw
     }
 
+    /// The message's delimiters.
+    pub(crate) fn delimiters(&self) -> &Delimiters {
+        &self.delimiters
+    }
+
     /// Whether the repetition is empty or blank.
     pub fn is_empty(&self) -> bool {
         self.raw.trim().is_empty() || is_null(self.raw.trim())

@@ -116,7 +116,7 @@ pub(crate) fn read(msh: &Segment<'_, '_>, findings: &mut Findings) -> MessageHea
         version: text(12, 1),
         accept_ack_type: text(15, 1),
         application_ack_type: text(16, 1),
-        sender_offset: datetime::parse(&msh.field(7).text()).and_then(|t| t.offset),
+        sender_offset: datetime::parse(&msh.field(7).component(1).text()).and_then(|t| t.offset),
     };
     check(&header, msh, findings);
     header
@@ -158,5 +158,55 @@ fn check(header: &MessageHeader, msh: &Segment<'_, '_>, findings: &mut Findings)
     if !header.processing_id.is_empty() && !matches!(header.processing_id.as_str(), "P" | "T" | "D") {
         let message = "MSH-11 (processing ID) is not P, T or D (HL7 table 0103)";
         push(findings, FindingCode::InvalidValue, at.field(11), Some(Severity::Warning), message);
+    }
+    check_time(msh, findings);
+}
+
+/// MSH-7 gives the sender's time zone to every time sent without an offset: one that cannot be read (a date
+/// that is not one, an offset such as `+2500` beyond ±14 hours) leaves those times in UTC, which must be said.
+fn check_time(msh: &Segment<'_, '_>, findings: &mut Findings) {
+    let text = msh.field(7).component(1).text();
+    if !text.is_empty() && datetime::parse(&text).is_none() {
+        let message = "MSH-7 (date/time of message) is not an HL7 date/time with a valid UTC offset (at most ±14 hours); times sent without an offset cannot take the sender's time zone";
+        push(findings, FindingCode::InvalidValue, msh.location().field(7), Some(Severity::Warning), message);
+    }
+}
+
+/// Whether MSH-11 (processing ID, HL7 table 0103) says the message is not production data: `T` training or
+/// `D` debugging. Such a message is no patient's result, whatever it holds.
+pub(crate) fn is_not_production(header: &MessageHeader) -> bool {
+    matches!(header.processing_id.as_str(), "T" | "D")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::hl7::Document;
+
+    fn header_of(msh: &str) -> (MessageHeader, Vec<(FindingCode, String)>) {
+        let doc = Document::parse(msh);
+        let segment = doc.messages()[0].first("MSH").unwrap();
+        let mut findings = Findings::default();
+        let header = read(&segment, &mut findings);
+        let found = findings.into_vec().iter().map(|f| (f.code(), f.location().unwrap().to_string())).collect();
+        (header, found)
+    }
+
+    #[test]
+    fn an_unreadable_msh7_is_reported_and_gives_no_time_zone() {
+        let (header, found) = header_of("MSH|^~\\&|LIS|LAB|||20261124080000+2500||ORU^R01|C1|P|2.5.1");
+        assert_eq!(found, [(FindingCode::InvalidValue, "MSH[1]-7".to_owned())]);
+        assert_eq!(header.sender_offset, None);
+        let (header, found) = header_of("MSH|^~\\&|LIS|LAB|||20261124080000-0500||ORU^R01|C1|P|2.5.1");
+        assert!(found.is_empty() && header.sender_offset.is_some());
+        assert!(header_of("MSH|^~\\&|LIS|LAB|||||ORU^R01|C1|P|2.5.1").1.is_empty());
+    }
+
+    #[test]
+    fn training_and_debugging_are_not_production() {
+        for (id, expected) in [("P", false), ("T", true), ("D", true), ("", false)] {
+            let (header, _) = header_of(&format!("MSH|^~\\&|LIS|LAB|||20261124||ORU^R01|C1|{id}|2.5.1"));
+            assert_eq!(is_not_production(&header), expected, "{id}");
+        }
     }
 }

@@ -19,10 +19,10 @@
 //! | `collected_at` | OBR-7, else SPM-17, else OBX-14; without an offset, MSH-7's (the sender's time zone) |
 //! | `patient.sex`, `patient.birth_date` (PHI) | PID-8 (table 0001), PID-7 |
 //! | `specimen.type`, `specimen.id` (PHI) | SPM-4 (table 0487 or SNOMED CT), else OBR-15; SPM-2 |
-//! | `results[i]` | each OBX whose OBX-11 reports a result: X, I, O, N are left out (`result_not_reported`), W and D withdraw one (`result_retracted`) |
+//! | `results[i]` | each OBX whose OBX-11 reports a result: X, I, O, N are left out (`result_not_reported`), W and D withdraw one (`result_retracted`); none of an order that ORC-1, ORC-5 or OBR-25 withdraws (`order_withdrawn`, see `liveness.rs`); a training or debugging message (MSH-11 T, D) has every order rejected (`processing_not_production`, ACK AR) |
 //! | `results[i].analyte`, `.loinc` | OBX-3: the LOINC code from whichever triplet is LOINC (a local code's LOINC alternate), the sender's text as the name |
-//! | `results[i].value` | OBX-5 by OBX-2: NM and SN (`<^0.01` is a bound, `^1^:^128` a ratio kept as text), ST/TX/FT text, CE/CWE coded text; ED/RP and other types are left out |
-//! | `results[i].unit`, `.reference_range` | OBX-6 (identifier, else text), OBX-7 |
+//! | `results[i].value` | OBX-5 by OBX-2: NM and SN (`<^0.01` is a bound, `^1^:^128` a ratio kept as text; an NM with components or an SN that is not one is refused, see `numeric.rs`), ST/TX/FT text, CE/CWE coded text; ED/RP and other types are left out |
+//! | `results[i].unit`, `.reference_range` | OBX-6 (identifier, else text), OBX-7; OBX-3, OBX-6 and OBX-11 repeated with other contents are compared, not settled by the first (`repeats.rs`) |
 //! | `results[i].flag` | OBX-8: the first repetition that is a normal/abnormal flag (not a delta or susceptibility flag) |
 //! | `results[i].status` | OBX-11, as a FHIR `ObservationStatus` |
 //! | `results[i].comment`, `comments` (PHI) | NTE-3 after the OBX; after the OBR and the PID |
@@ -35,11 +35,14 @@ mod delimiters;
 mod escape;
 mod field;
 mod header;
+mod liveness;
 mod message;
+mod numeric;
 mod obx;
 mod order;
 mod oru;
 mod process;
+mod repeats;
 mod tables;
 
 pub use ack::{AckOptions, FINDING_CODE_SYSTEM, ack};

@@ -8,9 +8,11 @@ use std::borrow::Cow;
 
 use super::field::{Leaf, Repetition};
 use super::message::Segment;
+use super::numeric::{self, Numeric};
+use super::repeats;
 use super::tables::{self, Disposition, ValueType};
 use crate::finding::Findings;
-use crate::payload::{MAX_COMMENT, MAX_VALUE_TEXT, Reader, ResultInput, field, free_text};
+use crate::payload::{Alternates, MAX_COMMENT, MAX_VALUE_TEXT, Reader, ResultInput, field, free_text};
 use crate::value::{read_value_text, shared_text};
 use crate::{Finding, FindingCode, Hl7Location, JsonPointer, Phi, ReportedValue, Severity, SourceLocation, TextKind};
 
@@ -60,22 +62,25 @@ pub(crate) fn read(
     findings: &mut Findings,
 ) -> Option<ResultInput> {
     let at = obx.location();
+    let withheld = repeats::status_conflict(obx, findings);
     let status = status(obx, findings)?;
     let value_type = value_type(obx, findings)?;
     let path = JsonPointer::root().key("results").index(index);
     let (analyte, loinc) = identify(obx, &path, findings);
+    let loincs = repeats::other_codes(obx, loinc.as_deref(), findings);
+    let alternates = Alternates { loinc: loincs, units: repeats::other_units(obx), withheld };
     let mut reader = Reader { findings };
     let text = |reader: &mut Reader<'_>, field_number: u16, text: Cow<'_, str>, spec| {
         reader.check_text(&text, &path, spec, false).map(shared_text).map(|t| (t, field_number))
     };
-    let unit = unit_text(obx);
+    let unit = repeats::unit_of(&obx.field(usize::from(UNITS)).first());
     let unit = text(&mut reader, UNITS, unit, field("unit", 64)).map(|(t, _)| t);
     let range_leaf = obx.field(usize::from(RANGE)).first().component(1).whole();
     note_leaf(&range_leaf, at.field(RANGE), reader.findings);
     let range = text(&mut reader, RANGE, range_leaf.text, field("reference_range", 128)).map(|(t, _)| t);
     let flag = text(&mut reader, FLAGS, chosen_flag(obx), field("flag", 32)).map(|(t, _)| t);
     let value = value(obx, value_type, &path, reader.findings);
-    let comment = comment(notes, reader.findings)
+    let comment = comment(notes, path.key("comment"), reader.findings)
         .and_then(|c| reader.check_text(&c, &path, free_text("comment", MAX_COMMENT), false).map(str::to_owned));
     Some(ResultInput {
         index,
@@ -87,6 +92,7 @@ pub(crate) fn read(
         flag,
         comment: comment.map(Phi::new),
         status,
+        alternates: alternates.boxed(),
     })
 }
 
@@ -193,9 +199,6 @@ fn value_type(obx: &Segment<'_, '_>, findings: &mut Findings) -> Option<ValueTyp
     None
 }
 
-/// The coding triplets of a CE/CWE: identifier, text, coding system (CWE.1–3, .4–6 and, from v2.7, .10–12).
-const TRIPLETS: [(usize, usize, usize); 3] = [(1, 2, 3), (4, 5, 6), (10, 11, 12)];
-
 /// OBX-3: the sender's name for the analyte and the LOINC code, from whichever triplet carries LOINC (local
 /// codes with a LOINC alternate are mapped through it). An identifier without a coding system that is a
 /// LOINC code with a valid check digit is taken as one.
@@ -206,16 +209,7 @@ fn identify(
 ) -> (Option<smol_str::SmolStr>, Option<smol_str::SmolStr>) {
     let parts: [_; 12] = obx.field(usize::from(IDENTIFIER)).first().parts();
     let part = |n: usize| parts.get(n.wrapping_sub(1)).map(|c| c.text()).unwrap_or_default();
-    let loinc = TRIPLETS.iter().find_map(|(id, _, system)| {
-        let identifier = part(*id);
-        if identifier.is_empty() {
-            return None;
-        }
-        let system = part(*system);
-        let is_loinc =
-            tables::is_loinc_system(&system) || (system.is_empty() && crate::LoincCode::parse(&identifier).is_ok());
-        is_loinc.then_some(identifier)
-    });
+    let loinc = repeats::loinc_codes(&parts).into_iter().next();
     let primary_is_loinc = tables::is_loinc_system(&part(3));
     let name = [2usize, 9]
         .into_iter()
@@ -230,13 +224,6 @@ fn identify(
         reader.findings.push(FindingCode::MissingField, *path, "a result needs `analyte` or `loinc`");
     }
     (name, loinc)
-}
-
-/// OBX-6: the unit's identifier, else its text (CE.1, CE.2).
-fn unit_text<'a>(obx: &Segment<'_, 'a>) -> Cow<'a, str> {
-    let [identifier, text] = obx.field(usize::from(UNITS)).first().parts();
-    let identifier = identifier.text();
-    if identifier.is_empty() { text.text() } else { identifier }
 }
 
 /// OBX-8: the repetition labcore compares with its own flag — the first that reads as a normal/abnormal flag
@@ -259,18 +246,18 @@ fn value(obx: &Segment<'_, '_>, kind: ValueType, path: &JsonPointer, findings: &
     let field = obx.field(usize::from(VALUE));
     let mut repetitions = field.repetitions().filter(|r| !r.is_empty());
     let first = repetitions.next();
-    let text: Cow<'_, str> = match (kind, first) {
-        (_, None) => Cow::Borrowed(""),
+    let read = match (kind, first) {
+        (_, None) => Numeric::Text(Cow::Borrowed("")),
         (ValueType::Text, Some(first)) => {
             let mut text = whole_text(&first, at, findings).into_owned();
             for more in repetitions.by_ref() {
                 text.push('\n');
                 text.push_str(&whole_text(&more, at, findings));
             }
-            Cow::Owned(text)
+            Numeric::Text(Cow::Owned(text))
         }
-        (ValueType::Coded, Some(first)) => coded_text(&first),
-        (_, Some(first)) => structured_numeric(&first, at, findings),
+        (ValueType::Coded, Some(first)) => Numeric::Text(coded_text(&first)),
+        (kind, Some(first)) => numeric::read(&first, kind == ValueType::StructuredNumeric, at, findings),
     };
     if repetitions.next().is_some() {
         located(
@@ -281,6 +268,15 @@ fn value(obx: &Segment<'_, '_>, kind: ValueType, path: &JsonPointer, findings: &
         );
         soften(findings, Severity::Warning);
     }
+    let text = match read {
+        Numeric::Text(text) => text,
+        Numeric::Refused(message) => {
+            located(findings, FindingCode::InvalidValue, at, message);
+            soften(findings, Severity::Warning);
+            let text = first.map(|r| super::field::trimmed(r.whole().text).into_owned()).unwrap_or_default();
+            return ReportedValue::Text { kind: TextKind::Text, text: Phi::new(text) };
+        }
+    };
     // A value the sender cut short (the v2.7 truncation character ends it) is no measurement: kept as text.
     let truncated = field.delimiters().truncation.is_some_and(|t| field.as_str().trim_end().ends_with(t));
     let value = if text.len() > MAX_VALUE_TEXT || truncated {
@@ -303,44 +299,54 @@ fn coded_text<'a>(repetition: &Repetition<'a>) -> Cow<'a, str> {
     [2, 1, 9].into_iter().map(|n| repetition.component(n).text()).find(|t| !t.is_empty()).unwrap_or_default()
 }
 
-/// NM and SN: `comparator^num1^separator^num2` (HL7 v2.5 §2.A.71). A comparator and one number is a bound
-/// (`<^0.01` is `<0.01`); a separator makes a ratio or range (`^1^:^128`), kept as text. An NM written plainly
-/// has only the first component.
-fn structured_numeric<'a>(repetition: &Repetition<'a>, at: Hl7Location, findings: &mut Findings) -> Cow<'a, str> {
-    let [comparator, number, separator, second] = repetition.parts();
-    let mut text = |c: super::field::Component<'a>| {
-        let leaf = c.leaf();
-        note_leaf(&leaf, at, findings);
-        super::field::trimmed(leaf.text)
-    };
-    if separator.is_empty() && second.is_empty() && comparator.is_empty() {
-        return text(number);
-    }
-    if number.is_empty() && separator.is_empty() && second.is_empty() {
-        // A plain NM: one component, no structure.
-        return text(comparator);
-    }
-    let comparator = text(comparator);
-    let parts = [comparator_symbol(&comparator), &text(number), &text(separator), &text(second)].concat();
-    Cow::Owned(parts)
-}
-
-/// SN comparators: `>`, `<`, `>=`, `<=`, `=`, `<>`; `=` adds nothing to the number.
-fn comparator_symbol(comparator: &str) -> &str {
-    if comparator == "=" { "" } else { comparator }
-}
-
-/// The NTE-3 comments after an OBX (or an OBR), each repetition a line.
-pub(crate) fn comment(notes: &[Segment<'_, '_>], findings: &mut Findings) -> Option<String> {
-    let mut lines: Vec<String> = Vec::new();
+/// The NTE-3 comments after an OBX (or an OBR), each repetition a line. A note that would make the comment
+/// longer than labcore keeps (64 KiB) is left out with a warning (`too_long`), not the whole message rejected;
+/// a note is never cut short, so no half sentence stands for the note.
+pub(crate) fn comment(notes: &[Segment<'_, '_>], path: JsonPointer, findings: &mut Findings) -> Option<String> {
+    let mut text = String::new();
     for note in notes {
         let at = note.location().field(3);
+        let mut lines: Vec<Cow<'_, str>> = Vec::new();
         for repetition in note.field(3).repetitions() {
             let leaf = repetition.whole();
             note_leaf(&leaf, at, findings);
-            lines.push(leaf.text.into_owned());
+            lines.push(leaf.text);
         }
+        let note_text = lines.join("\n");
+        let separator = usize::from(!text.is_empty());
+        if text.len() + separator + note_text.len() > MAX_COMMENT {
+            let message = "this note (NTE-3) would make the comment longer than 64 KiB: the note was left out";
+            let finding = Finding::new(FindingCode::TooLong, path, message)
+                .with_location(SourceLocation::Hl7(at))
+                .with_severity(Severity::Warning);
+            findings.push_finding(finding);
+            continue;
+        }
+        if separator == 1 {
+            text.push('\n');
+        }
+        text.push_str(&note_text);
     }
-    let text = lines.join("\n");
     if text.trim().is_empty() { None } else { Some(text) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::hl7::Document;
+
+    #[test]
+    fn a_note_over_64_kib_is_left_out_not_the_message() {
+        let long = "x".repeat(MAX_COMMENT + 1);
+        let text = format!("MSH|^~\\&|A\rNTE|1||first\rNTE|2||{long}\rNTE|3||third");
+        let doc = Document::parse(&text);
+        let notes: Vec<Segment<'_, '_>> = doc.messages()[0].segments().filter(|s| s.is("NTE")).collect();
+        let mut findings = Findings::default();
+        let comment = comment(&notes, JsonPointer::root().key("comments"), &mut findings);
+        assert_eq!(comment.as_deref(), Some("first\nthird"));
+        let found = findings.into_vec();
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].code(), found[0].severity()), (FindingCode::TooLong, Severity::Warning));
+        assert_eq!(found[0].location().map(ToString::to_string).as_deref(), Some("NTE[2]-3"));
+    }
 }

@@ -128,7 +128,9 @@ pub(crate) fn map(context: &OrderContext<'_, '_, '_>, order: &Order) -> MappedOr
         specimen,
         ..Draft::default()
     };
-    let results = read_results(&observations, &mut draft, &mut findings);
+    let orc = segment(order.orc);
+    let live = !super::liveness::check(orc.as_ref(), obr.as_ref(), &mut findings);
+    let results = read_results(if live { &observations } else { &[] }, &mut draft, &mut findings);
     let notes: Vec<Segment<'_, '_>> =
         order.notes.iter().chain(&order.patient_notes).filter_map(|n| message.segment(*n)).collect();
     let comments = read_comments(&notes, &mut draft, &mut findings);
@@ -177,7 +179,8 @@ fn read_results(
 fn read_comments(notes: &[Segment<'_, '_>], draft: &mut Draft, findings: &mut Findings) -> Vec<Hl7Location> {
     let mut comments = Vec::new();
     for note in notes {
-        if let Some(text) = obx::comment(std::slice::from_ref(note), findings) {
+        let path = JsonPointer::root().key("comments").index(draft.comments.len());
+        if let Some(text) = obx::comment(std::slice::from_ref(note), path, findings) {
             draft.comments.push(Phi::new(text));
             comments.push(note.location().field(3));
         }

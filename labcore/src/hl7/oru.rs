@@ -25,6 +25,8 @@ pub(crate) struct Observation {
 pub(crate) struct Order {
     pub(crate) pid: Option<usize>,
     pub(crate) patient_notes: Vec<usize>,
+    /// The ORC (common order) before the OBR, whose order control and status say whether the order is live.
+    pub(crate) orc: Option<usize>,
     pub(crate) obr: Option<usize>,
     pub(crate) notes: Vec<usize>,
     pub(crate) observations: Vec<Observation>,
@@ -43,7 +45,8 @@ enum Last {
 
 /// Groups a message's segments into orders, reporting segments in places the structure does not allow.
 pub(crate) fn orders(message: &Message<'_>, findings: &mut Findings) -> Vec<Order> {
-    let mut walk = Walk { orders: Vec::new(), current: None, pid: None, patient_notes: Vec::new(), last: Last::Header };
+    let mut walk =
+        Walk { orders: Vec::new(), current: None, pid: None, patient_notes: Vec::new(), orc: None, last: Last::Header };
     for (index, segment) in message.segments().enumerate() {
         walk.segment(index, &segment, findings);
     }
@@ -56,6 +59,8 @@ struct Walk {
     current: Option<Order>,
     pid: Option<usize>,
     patient_notes: Vec<usize>,
+    /// An ORC not yet followed by its OBR.
+    orc: Option<usize>,
     last: Last,
 }
 
@@ -77,8 +82,11 @@ impl Walk {
         match id.as_str() {
             "MSH" => self.last = Last::Header,
             "PID" => self.patient(index),
-            // ORC starts the next order (its common order fields are not read).
-            "ORC" => self.finish_if_started(),
+            // ORC starts the next order; its order control and status belong to the OBR that follows.
+            "ORC" => {
+                self.finish_if_started();
+                self.orc = Some(index);
+            }
             "OBR" => self.order(index),
             "NTE" => self.note(index),
             "OBX" => self.observation(index, segment, findings),
@@ -101,13 +109,15 @@ impl Walk {
         self.orders.extend(self.current.take());
         self.pid = Some(index);
         self.patient_notes.clear();
+        self.orc = None;
         self.last = Last::Patient;
     }
 
     /// A new order of the current patient; the patient's notes go to the patient's first order only (they are
     /// about the patient, not each order, and copying them to every order would be quadratic).
     fn new_order(&mut self, obr: Option<usize>) -> Order {
-        Order { pid: self.pid, patient_notes: std::mem::take(&mut self.patient_notes), obr, ..Order::default() }
+        let (patient_notes, orc) = (std::mem::take(&mut self.patient_notes), self.orc.take());
+        Order { pid: self.pid, patient_notes, orc, obr, ..Order::default() }
     }
 
     fn order(&mut self, index: usize) {
@@ -174,7 +184,8 @@ mod tests {
         let orders = orders(&doc.messages()[0], &mut findings);
         assert_eq!(orders.len(), 3);
         let first = &orders[0];
-        assert_eq!((first.pid, first.obr, first.spm), (Some(1), Some(4), Some(9)));
+        assert_eq!((first.pid, first.orc, first.obr, first.spm), (Some(1), Some(3), Some(4), Some(9)));
+        assert_eq!(orders[1].orc, None);
         assert_eq!((first.patient_notes.as_slice(), first.notes.as_slice()), (&[2][..], &[5][..]));
         assert_eq!(first.observations.len(), 2);
         assert_eq!(first.observations[0].notes, [7]);

@@ -21,7 +21,7 @@ pub enum AckCode {
     /// Application error: the message was read, but an order has an error in its content.
     AE,
     /// Application reject: the message cannot be processed at all (no usable header, an unsupported message
-    /// type, no control ID).
+    /// type, no control ID), or it is not production data (MSH-11 training or debugging).
     AR,
 }
 
@@ -166,13 +166,20 @@ fn message_outcome<'c>(message: &Message<'_>, context: &Context<'c>, typed: bool
     cap_line_findings(&mut findings);
     drop_empty_orders(message, &mut groups, &mut findings);
     let order_context = OrderContext { message, header: &header, catalog: context.catalog() };
+    let not_production = header::is_not_production(&header);
     let orders: Vec<Processed<'c>> = groups
         .iter()
         .map(|group| {
-            let mapped = order::map(&order_context, group);
+            let mut mapped = order::map(&order_context, group);
+            if not_production {
+                mapped.findings.push_finding(not_production_finding(&msh));
+            }
             crate::process::evaluate(mapped.draft, mapped.findings, context, typed, Some(&mapped.map))
         })
         .collect();
+    if orders.is_empty() && not_production {
+        findings.push_finding(not_production_finding(&msh));
+    }
     if orders.is_empty() {
         let text = "the message has no OBR or OBX: it reports no result";
         findings.push_at(FindingCode::NoResults, JsonPointer::root(), SourceLocation::Hl7(msh.location()), text);
@@ -180,8 +187,22 @@ fn message_outcome<'c>(message: &Message<'_>, context: &Context<'c>, typed: bool
     let findings = findings.into_vec();
     let content_error =
         findings.iter().any(|f| f.severity() == Severity::Error) || orders.iter().any(|o| !o.report.accepted);
-    let ack_code = if content_error { AckCode::AE } else { AckCode::AA };
+    // HL7 v2.5.1 §2.9.2.1 (original mode): a message whose processing ID the receiver does not accept is
+    // rejected (AR); its orders are still read, and rejected, so that a sender debugging a feed sees the rest.
+    let ack_code = match (not_production, content_error) {
+        (true, _) => AckCode::AR,
+        (false, true) => AckCode::AE,
+        (false, false) => AckCode::AA,
+    };
     MessageOutcome { header, ack_code, findings, orders }
+}
+
+/// The finding every order of a training or debugging message gets: it is no patient's result, so it must never
+/// reach a status that releases it (REJECTED, never READY or NEEDS_REVIEW).
+fn not_production_finding(msh: &super::message::Segment<'_, '_>) -> Finding {
+    let message = "MSH-11 (processing ID) marks a training (T) or debugging (D) message, not production data: its results are no patient's and are rejected";
+    Finding::new(FindingCode::ProcessingNotProduction, JsonPointer::root(), message)
+        .with_location(SourceLocation::Hl7(msh.location().field(11)))
 }
 
 /// Whether the message's delimiters can be used (with a finding when not, or when MSH-2 is short).

@@ -63,6 +63,29 @@ pub(crate) fn result_status(code: &str) -> Option<(ResultStatus, Disposition)> {
     })
 }
 
+/// HL7 table 0123 (result status, OBR-25; HL7 UTG `cs-v2-0123.xml`): the codes that say no result of the order
+/// is available — O "order received; specimen not yet received", I "no results available; specimen received,
+/// procedure incomplete", S "no results available; procedure scheduled, but not done", X "no results available;
+/// order canceled", Y "no order on record for this test" and Z "no record of this patient" (both "used only on
+/// queries"). Whatever OBX segments such an order carries are not live results. A (some results), P, C, R and F
+/// report results, whose own status OBX-11 gives.
+pub(crate) fn is_non_live_result_status(code: &str) -> bool {
+    matches!(code, "O" | "I" | "S" | "X" | "Y" | "Z")
+}
+
+/// HL7 table 0119 (order control, ORC-1; HL7 UTG `cs-v2-0119.xml`): the codes that cancel or discontinue the
+/// order — CA "cancel order/service request", CR "canceled as requested", DC "discontinue order/service
+/// request", DR "discontinued as requested", OC "order/service canceled", OD "order/service discontinued".
+pub(crate) fn is_cancelling_order_control(code: &str) -> bool {
+    matches!(code, "CA" | "CR" | "DC" | "DR" | "OC" | "OD")
+}
+
+/// HL7 table 0038 (order status, ORC-5; HL7 UTG `cs-v2-0038.xml`): CA "order was canceled", DC "order was
+/// discontinued".
+pub(crate) fn is_cancelled_order_status(code: &str) -> bool {
+    matches!(code, "CA" | "DC")
+}
+
 /// How labcore reads an OBX-5 of each value type (OBX-2, HL7 table 0125).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum ValueType {
@@ -131,9 +154,12 @@ pub(crate) fn error_condition(code: crate::FindingCode, severity: crate::Severit
         C::SegmentUnexpected => (100, "Segment sequence error"),
         C::MissingField | C::NoResults => (101, "Required field missing"),
         C::TooLong => (104, "Value too long"),
-        C::InvalidType | C::InvalidValue | C::ValueAmbiguous | C::ValueTruncated => (102, "Data type error"),
+        C::InvalidType | C::InvalidValue | C::ValueAmbiguous | C::ValueTruncated | C::FieldConflict => {
+            (102, "Data type error")
+        }
         C::InvalidLoinc | C::UnknownAnalyte | C::UnitUnknown => (103, "Table value not found"),
         C::MessageTypeUnsupported => (200, "Unsupported message type"),
+        C::ProcessingNotProduction => (202, "Unsupported processing id"),
         C::VersionUnsupported => (203, "Unsupported version id"),
         C::MessageUnreadable => (102, "Data type error"),
         _ if severity == crate::Severity::Error => (207, "Application error"),
@@ -152,6 +178,17 @@ mod tests {
         }
         assert_eq!(result_status("W").map(|s| s.1), Some(Disposition::Retracted));
         assert_eq!(result_status("Q"), None);
+    }
+
+    #[test]
+    fn order_tables() {
+        for live in ["A", "P", "C", "R", "F", ""] {
+            assert!(!is_non_live_result_status(live), "{live}");
+        }
+        assert!(["O", "I", "S", "X", "Y", "Z"].iter().all(|c| is_non_live_result_status(c)));
+        assert!(is_cancelling_order_control("CA") && is_cancelling_order_control("OD"));
+        assert!(!is_cancelling_order_control("RE") && !is_cancelling_order_control("NW"));
+        assert!(is_cancelled_order_status("DC") && !is_cancelled_order_status("CM"));
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! Normalising one result: match the analyte, understand the unit, convert the value, check plausibility.
 
+mod bounds;
 mod checks;
+mod conflict;
 mod quantity;
 mod resolve;
 
@@ -49,13 +51,28 @@ pub(crate) fn normalize<'c>(
     let path = JsonPointer::root().key("results").index(input.index);
     let code = resolve::read_code(input.loinc.as_deref(), path, findings);
     let (reading, unit_unknown) = read_unit(setting.catalog, input);
-    let resolved =
+    let mut resolved =
         resolve::resolve(setting.catalog, input.analyte.as_deref(), code, reading.as_deref(), path, findings);
+    let mut withheld = false;
+    if let Some(alternates) = input.alternates.as_deref() {
+        withheld = alternates.withheld;
+        if conflict::codes(setting.catalog, resolved.analyte, code, &alternates.loinc, path, findings) {
+            resolved = resolve::Resolved { analyte: None, mapping: Mapping::Unmapped };
+        }
+        withheld |= conflict::units(setting.catalog, reading.as_deref(), &alternates.units, path, findings);
+    }
     if unit_unknown {
         unknown_unit(resolved.analyte.is_some(), path, findings);
     }
     out.push(blank(input, &resolved));
     let result = out.last_mut()?;
+    if withheld {
+        // The input contradicts itself about what the value means (a finding says how): it is shown as sent in
+        // `original`, but not converted, flagged, or used by a derivation or a delta check.
+        let analyte = resolved.analyte;
+        result.loinc = analyte.and_then(|a| a.loinc_for(a.kind().quantity_kind(), setting.blood, code)).map(|t| t.code);
+        return analyte;
+    }
     let sent = Sent { input, code, reading: reading.as_ref(), path };
     read_value(&sent, resolved.analyte, setting, result, findings);
     if result.mapping == Mapping::Unmapped {

@@ -68,8 +68,9 @@ fn flag<'c>(
     result: &mut NormalizedResult<'c>,
     findings: &mut Findings,
 ) {
-    let reading =
-        Reading { analyte: m.analyte, value: m.value, comparator: m.comparator, unit, vendor: m.vendor, path: m.path };
+    let vendor = super::bounds::align(m.vendor, m.analyte, unit, setting.catalog, m.path, findings);
+    let vendor = vendor.as_deref();
+    let reading = Reading { analyte: m.analyte, value: m.value, comparator: m.comparator, unit, vendor, path: m.path };
     let evaluation = flags::evaluate(&setting.judge, &reading, target, findings);
     if evaluation.flag.is_some_and(Flag::is_critical) {
         let message = format!("{} is beyond its critical limit: a person must be told now", m.analyte.display());

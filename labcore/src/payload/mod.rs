@@ -8,10 +8,10 @@ mod raw_payload;
 mod read;
 mod read_result;
 
-pub use model::{Demographics, LabPayload, ResultEntry, Sex, Specimen, SpecimenKind, VendorRange};
+pub use model::{BoundUnits, Demographics, LabPayload, ResultEntry, Sex, Specimen, SpecimenKind, VendorRange};
 
 pub(crate) use raw::{JsonType, RawDocument, Shaped};
-pub(crate) use read::{Draft, MAX_COMMENT, MAX_VALUE_TEXT, Reader, ResultInput, field, free_text};
+pub(crate) use read::{Alternates, Draft, MAX_COMMENT, MAX_VALUE_TEXT, Reader, ResultInput, field, free_text};
 pub(crate) use read_result::ResultsRead;
 
 impl Draft {

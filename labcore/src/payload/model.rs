@@ -147,4 +147,18 @@ pub struct VendorRange {
     pub low: Option<ReportedValue>,
     /// The high bound, when sent separately.
     pub high: Option<ReportedValue>,
+    /// The units of the bounds, when the sender gives them apart from the result's (a FHIR `referenceRange`
+    /// whose `low` or `high` is in another unit than the value); `None`: both are in the result's unit. Each
+    /// bound is converted on its own. (Boxed: ranges are many and units apart rare.)
+    pub units: Option<Box<BoundUnits>>,
+}
+
+/// The units of a range's bounds, each `None` when that bound is in the result's unit.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub struct BoundUnits {
+    /// The unit of `low`.
+    pub low: Option<SmolStr>,
+    /// The unit of `high`.
+    pub high: Option<SmolStr>,
 }

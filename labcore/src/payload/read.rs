@@ -27,6 +27,15 @@ pub(crate) struct Draft {
     pub(crate) comments: Vec<Phi<String>>,
 }
 
+impl Draft {
+    /// The patient's age at collection, from the birth date and the collection date; the one age every
+    /// age-dependent decision (catalog intervals, a FHIR range's `age`) is made with.
+    pub(crate) fn patient_age(&self) -> Option<crate::catalog::Age> {
+        let birth = self.patient.as_ref().and_then(|p| p.birth_date.as_ref()).map(|d| *d.expose());
+        birth.zip(self.collected_at).and_then(|(b, c)| crate::catalog::Age::between(b, c.date_naive()))
+    }
+}
+
 /// One result, read field by field.
 #[derive(Debug, Default)]
 pub(crate) struct ResultInput {
@@ -40,6 +49,28 @@ pub(crate) struct ResultInput {
     pub(crate) comment: Option<Phi<String>>,
     /// The result's status (HL7 OBX-11, FHIR `Observation.status`); labcore JSON does not carry one.
     pub(crate) status: Option<crate::ResultStatus>,
+    /// What the sender said twice about this result (HL7 and FHIR only), compared with what was read when the
+    /// result is normalised; boxed, since almost every result has none (and results are many).
+    pub(crate) alternates: Option<Box<Alternates>>,
+}
+
+/// What a sender gave twice for one result.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub(crate) struct Alternates {
+    /// LOINC codes other than `loinc` (a second LOINC coding, an HL7 LOINC alternate, a repeated OBX-3).
+    pub(crate) loinc: Vec<SmolStr>,
+    /// Units other than `unit` (a repeated HL7 OBX-6).
+    pub(crate) units: Vec<SmolStr>,
+    /// A conflict the reader found (a value and a data-absent reason, two values, two statuses) leaves the
+    /// value without a meaning: it is not normalised, flagged or derived from.
+    pub(crate) withheld: bool,
+}
+
+impl Alternates {
+    /// `None` when there is nothing, so that a result without any carries no allocation.
+    pub(crate) fn boxed(self) -> Option<Box<Alternates>> {
+        (!self.loinc.is_empty() || !self.units.is_empty() || self.withheld).then(|| Box::new(self))
+    }
 }
 
 /// A text field's name (as in the payload, for messages and paths), its longest allowed length in bytes, and

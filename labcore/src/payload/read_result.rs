@@ -79,6 +79,7 @@ impl Reader<'_> {
             flag: self.text(raw.flag.as_ref(), path, field("flag", 32), false).map(|t| shared_text(&t)),
             comment: self.text(raw.comment.as_ref(), path, free_text("comment", MAX_COMMENT), false).map(owned_phi),
             status: None,
+            alternates: None,
         }
     }
 
@@ -164,7 +165,7 @@ impl Reader<'_> {
         let low = bound(raw.low.as_ref().map(|n| &n.0), "low");
         let high = bound(raw.high.as_ref().map(|n| &n.0), "high");
         let text = self.text(raw.text.as_ref(), path, field("text", 128), false).map(|t| shared_text(&t));
-        VendorRange { text, low, high }
+        VendorRange { text, low, high, ..VendorRange::default() }
     }
 }
 

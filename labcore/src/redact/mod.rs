@@ -293,6 +293,9 @@ impl Redactor {
 
     /// Redacts one free-text value within a document, `location` naming where it is.
     pub(crate) fn free_text(&self, session: &mut Session<'_>, text: &str, seeds: &Seeds, location: &str) -> String {
+        if self.detector.too_short(text, seeds) {
+            return text.to_owned();
+        }
         let spans = self.detector.find(text, seeds);
         let mut out = String::with_capacity(text.len());
         let mut at = 0;

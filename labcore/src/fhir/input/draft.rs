@@ -8,7 +8,7 @@
 //! | `collected_at` | `effectiveDateTime` / `effectivePeriod.start` / `effectiveInstant` of the report, else of the first result, else the Specimen's `collection.collected[x]` |
 //! | `patient.sex`, `patient.birth_date` (PHI) | Patient `gender`, `birthDate` |
 //! | `specimen.type`, `specimen.id` (PHI) | the Specimen's `type` (SNOMED CT or HL7 table 0487), `accessionIdentifier` |
-//! | `results` | each Observation (or each component of one without a value) |
+//! | `results` | each Observation (or each component of one without a value); none of a DiagnosticReport or panel Observation `entered-in-error` or `cancelled` (`order_withdrawn`) |
 //! | `comments` (PHI) | the DiagnosticReport's `conclusion` |
 
 use std::borrow::Cow;
@@ -19,6 +19,7 @@ use super::bundle::{Resource, Resources};
 use super::group::Group;
 use super::json::Obj;
 use super::observation::{self, Inherited, ResultSource};
+use super::range::Patient;
 use crate::catalog::Catalog;
 use crate::finding::{Findings, Step};
 use crate::payload::{Draft, Reader, field};
@@ -102,7 +103,6 @@ pub(crate) fn map(resources: &Resources<'_>, group: Group, catalog: &Catalog) ->
     map.subject = head.map(|h| h.path.key("subject"));
     map.patient = patient.map(|p| p.path);
     let demographics = patient.map(|p| demographics(&p.body, &mut findings));
-    let sex = demographics.as_ref().and_then(|d| d.sex);
     let mut draft = Draft {
         patient_id: patient_id(head, patient, &mut findings),
         lab_id: lab_id(resources, [head_index, group.observations.first().copied()], &mut map, &mut findings),
@@ -114,33 +114,72 @@ pub(crate) fn map(resources: &Resources<'_>, group: Group, catalog: &Catalog) ->
     map.specimen = specimen.map(|s| s.path);
     draft.specimen = specimen.map(|s| read_specimen(&s.body));
     draft.collected_at = collected_at([head, first], specimen, &mut map, &mut findings);
-    for index in &group.observations {
+    let sex = draft.patient.as_ref().and_then(|d| d.sex);
+    let patient = Patient { sex, age: draft.patient_age() };
+    // The resource that declares the report (a DiagnosticReport, a panel Observation), not a loose result.
+    let declared = group.head.and_then(|h| resources.all.get(h));
+    let live = declared.is_none_or(|h| report_is_live(h, &mut findings));
+    for index in group.observations.iter().filter(|_| live) {
         let Some(resource) = resources.all.get(*index) else { continue };
-        read_results(resource, sex, &mut draft, &mut map.results, &mut findings);
+        read_results(resource, patient, &mut draft, &mut map.results, &mut findings);
     }
-    if draft.results.is_empty() {
-        findings.push(
-            FindingCode::NoResults,
-            JsonPointer::root().key("results"),
-            "the report holds no result with a value",
-        );
-    }
+    no_results(&draft, !live || !group.observations.is_empty(), &mut findings);
     if let Some(conclusion) = head.filter(|h| h.kind == "DiagnosticReport").and_then(|h| h.body.string("conclusion")) {
         draft.comments.push(Phi::new(conclusion.into_owned()));
     }
     MappedGroup { draft, findings, map }
 }
 
+/// A report with no result: an error when there was nothing to read (a DiagnosticReport without results, or
+/// whose references all point nowhere); a warning, as in HL7, when the sender left every result out itself
+/// (withdrawn, cancelled, not reported, of a type labcore does not read): the report is answered, not wrong.
+fn no_results(draft: &Draft, left_out: bool, findings: &mut Findings) {
+    if !draft.results.is_empty() {
+        return;
+    }
+    let path = JsonPointer::root().key("results");
+    if left_out && !findings.has(FindingCode::ReferenceUnresolved) {
+        let message = "every result of the report was left out (withdrawn, cancelled, not reported, or of a type labcore does not read)";
+        findings.push_finding(Finding::new(FindingCode::NoResults, path, message).with_severity(Severity::Warning));
+    } else {
+        findings.push(FindingCode::NoResults, path, "the report holds no result with a value");
+    }
+}
+
+/// A DiagnosticReport (or a panel Observation with `hasMember`) `entered-in-error` withdraws every result in it,
+/// and one `cancelled` reports none: its Observations are not live, whatever their own status (`order_withdrawn`,
+/// which needs review).
+fn report_is_live(head: &Resource<'_>, findings: &mut Findings) -> bool {
+    let status = head.body.string("status");
+    let message = match (head.kind, status.as_deref()) {
+        ("DiagnosticReport", Some("entered-in-error")) => {
+            "the report was entered in error: it withdraws every result in it, and none is live; they were left out"
+        }
+        ("DiagnosticReport", Some("cancelled")) => {
+            "the report is cancelled: none of its results is live; they were left out"
+        }
+        ("Observation", Some("entered-in-error")) => {
+            "the panel was entered in error: it withdraws every member, and none is live; they were left out"
+        }
+        ("Observation", Some("cancelled")) => "the panel is cancelled: none of its members is live; they were left out",
+        _ => return true,
+    };
+    let at = SourceLocation::Fhir(Box::new(head.path.key("status")));
+    let path = JsonPointer::root().key("results");
+    findings.push_finding(Finding::new(FindingCode::OrderWithdrawn, path, message).with_location(at));
+    false
+}
+
 /// An observation's results: itself, or each of its components when it has no value of its own.
 fn read_results(
     resource: &Resource<'_>,
-    sex: Option<Sex>,
+    patient: Patient,
     draft: &mut Draft,
     sources: &mut Vec<ResultSource>,
     findings: &mut Findings,
 ) {
     let Some(status) = observation::status(&resource.body, resource.path, findings) else { return };
-    let inherited = Inherited { status, sex };
+    let inherited = Inherited { status, patient };
     let components = resource.body.objects("component");
     let parts: Vec<(Obj<'_>, FhirPath)> = if resource.body.choice("value").is_none() && !components.is_empty() {
         components.into_iter().map(|(k, c)| (c, resource.path.key("component").index(k))).collect()

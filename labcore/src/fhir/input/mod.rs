@@ -11,6 +11,7 @@ mod draft;
 mod group;
 pub(crate) mod json;
 mod observation;
+mod range;
 
 use serde_json::value::RawValue;
 

@@ -5,7 +5,7 @@
 //! | `loinc` | `code.coding` with system `http://loinc.org` |
 //! | `analyte` | `code.text`, else another coding's display or code |
 //! | `value`, `unit` | `valueQuantity` (`value` exact, `comparator`, UCUM `code` else `unit`), `valueString`, `valueCodeableConcept`, `valueInteger`; other types are left out |
-//! | `reference_range` | the `referenceRange` that applies (type `normal` or none; `appliesTo` the patient's sex): `low`/`high`, else `text` |
+//! | `reference_range` | the `referenceRange` that applies to the patient (type `normal` or none; `age`, `appliesTo` sex; see `range.rs`): `low`/`high`, each with its unit, else `text` |
 //! | `flag` | `interpretation` (v3 ObservationInterpretation or v2 table 0078 code) |
 //! | `status` | `status`: `cancelled` and `registered` report no result, `entered-in-error` withdraws one |
 //! | `comment` | `note[].text` |
@@ -15,12 +15,13 @@ use std::borrow::Cow;
 use smol_str::SmolStr;
 
 use super::json::{Json, Obj};
+use super::range::{self, Patient};
 use crate::finding::Findings;
-use crate::payload::{MAX_COMMENT, MAX_VALUE_TEXT, Reader, ResultInput, field, free_text};
+use crate::payload::{Alternates, MAX_COMMENT, MAX_VALUE_TEXT, Reader, ResultInput, field, free_text};
 use crate::value::{read_json_number, read_value_text, shared_text};
 use crate::{
-    Comparator, FhirPath, Finding, FindingCode, JsonPointer, Phi, ReportedValue, ResultStatus, Severity, Sex,
-    SourceLocation, TextKind, VendorRange,
+    Comparator, FhirPath, Finding, FindingCode, JsonPointer, Phi, ReportedValue, ResultStatus, Severity,
+    SourceLocation, TextKind,
 };
 
 /// The LOINC system URI, and the OID form some senders use.
@@ -47,7 +48,8 @@ pub(crate) struct ResultSource {
 pub(crate) struct Inherited {
     /// The observation's status (components share it).
     pub(crate) status: Option<ResultStatus>,
-    pub(crate) sex: Option<Sex>,
+    /// The patient's sex and age at collection, which select the reference range.
+    pub(crate) patient: Patient,
 }
 
 fn left_out(findings: &mut Findings, code: FindingCode, at: FhirPath, message: &'static str) {
@@ -108,18 +110,17 @@ pub(crate) fn read(
 ) -> Option<(ResultInput, ResultSource)> {
     let path = JsonPointer::root().key("results").index(index);
     let (value_key, value, unit) = value(body, base, &path, findings)?;
-    let (analyte, loinc) = code(body, &path, findings);
+    let withheld = conflicts(body, base, findings);
+    let (analyte, loinc, others) = code(body, &path, findings);
     let mut reader = Reader { findings };
     let unit = unit.and_then(|u| reader.check_text(&u, &path, field("unit", 64), false).map(shared_text));
-    let (range_index, range) = match reference_range(body, unit.as_deref(), inherited.sex) {
+    let (range_index, range) = match range::select(body, unit.as_deref(), inherited.patient, base, reader.findings) {
         Some((i, range)) => (Some(i), Some(range)),
         None => (None, None),
     };
     let flag =
         interpretation(body).and_then(|f| reader.check_text(&f, &path, field("flag", 32), false).map(shared_text));
-    let notes: Vec<String> =
-        body.objects("note").iter().filter_map(|(_, n)| n.string("text").map(Cow::into_owned)).collect();
-    let comment = Some(notes.join("\n"))
+    let comment = Some(notes(body, base, path.key("comment"), reader.findings))
         .filter(|c| !c.is_empty())
         .and_then(|c| reader.check_text(&c, &path, free_text("comment", MAX_COMMENT), false).map(str::to_owned));
     let input = ResultInput {
@@ -132,16 +133,52 @@ pub(crate) fn read(
         flag,
         comment: comment.map(Phi::new),
         status: inherited.status,
+        alternates: Alternates { loinc: others, units: Vec::new(), withheld }.boxed(),
     };
     Some((input, ResultSource { base, value: value_key, range: range_index }))
 }
 
-/// `code`: the LOINC coding, and the sender's name for the analyte.
-fn code(body: &Obj<'_>, path: &JsonPointer, findings: &mut Findings) -> (Option<SmolStr>, Option<SmolStr>) {
+/// `note[].text`, one line each. A note that would make the comment longer than labcore keeps (64 KiB) is left out
+/// with a `too_long` warning, as in HL7, rather than the report rejected; a note is never cut short.
+fn notes(body: &Obj<'_>, base: FhirPath, path: JsonPointer, findings: &mut Findings) -> String {
+    let mut text = String::new();
+    for (i, note) in body.objects("note") {
+        let Some(line) = note.string("text") else { continue };
+        let separator = usize::from(!text.is_empty());
+        if text.len() + separator + line.len() > MAX_COMMENT {
+            let message = "this note would make the comment longer than 64 KiB: the note was left out";
+            let at = SourceLocation::Fhir(Box::new(base.key("note").index(i)));
+            findings.push_finding(
+                Finding::new(FindingCode::TooLong, path, message).with_location(at).with_severity(Severity::Warning),
+            );
+            continue;
+        }
+        if separator == 1 {
+            text.push('\n');
+        }
+        text.push_str(&line);
+    }
+    text
+}
+
+/// `code`: the LOINC coding, the sender's name for the analyte, and the other LOINC codes sent (compared with
+/// the first when the result is normalised: two codes are two answers to "which analyte").
+fn code(
+    body: &Obj<'_>,
+    path: &JsonPointer,
+    findings: &mut Findings,
+) -> (Option<SmolStr>, Option<SmolStr>, Vec<SmolStr>) {
     let concept = body.object("code").unwrap_or_default();
     let codings: Vec<Obj<'_>> = concept.objects("coding").into_iter().map(|(_, c)| c).collect();
     let is_loinc = |c: &Obj<'_>| c.string("system").is_some_and(|s| LOINC.contains(&s.as_ref()));
-    let loinc = codings.iter().filter(|c| is_loinc(c)).find_map(|c| c.string("code"));
+    let mut loincs: Vec<Cow<'_, str>> = Vec::new();
+    for code in codings.iter().filter(|c| is_loinc(c)).filter_map(|c| c.string("code")) {
+        if !loincs.contains(&code) {
+            loincs.push(code);
+        }
+    }
+    let alternates: Vec<SmolStr> = loincs.iter().skip(1).map(|c| shared_text(c)).collect();
+    let loinc = loincs.into_iter().next();
     let others = codings.iter().filter(|c| !is_loinc(c));
     let name = concept
         .string("text")
@@ -154,7 +191,32 @@ fn code(body: &Obj<'_>, path: &JsonPointer, findings: &mut Findings) -> (Option<
     if name.is_none() && loinc.is_none() {
         reader.findings.push(FindingCode::MissingField, *path, "a result needs `analyte` or `loinc`");
     }
-    (name, loinc)
+    (name, loinc, alternates)
+}
+
+/// A value sent with a data-absent reason, or two `value[x]` (FHIR R4 obs-6 and the choice-type rule forbid
+/// both): which one holds cannot be told, so the value is withheld (`field_conflict`, an error).
+fn conflicts(body: &Obj<'_>, base: FhirPath, findings: &mut Findings) -> bool {
+    let values = body.members().iter().filter(|(k, _)| is_choice(k, "value")).count();
+    let mut withheld = false;
+    if values > 1 {
+        let message = "the observation has more than one `value[x]`: which holds cannot be told; its value is not used";
+        left_out(findings, FindingCode::FieldConflict, base.key("value"), message);
+        withheld = true;
+    }
+    if values > 0 && body.get("dataAbsentReason").is_some() {
+        let message = "the observation has both a value and a `dataAbsentReason`: whether it has a value cannot be told; its value is not used";
+        left_out(findings, FindingCode::FieldConflict, base.key("dataAbsentReason"), message);
+        withheld = true;
+    }
+    withheld
+}
+
+/// Whether a key is a choice-type element of `prefix` (`valueQuantity` of `value`).
+fn is_choice(key: &str, prefix: &str) -> bool {
+    key.len() > prefix.len()
+        && key.starts_with(prefix)
+        && key.as_bytes().get(prefix.len()).is_some_and(u8::is_ascii_uppercase)
 }
 
 /// `value[x]`: the value, its unit and which element held it; `None` (with a finding) for a value type labcore
@@ -256,81 +318,10 @@ fn quantity_value<'a>(
 }
 
 /// The unit of a Quantity: its UCUM `code`, else its human `unit`, else any `code`.
-fn quantity_unit<'a>(quantity: &Obj<'a>) -> Option<Cow<'a, str>> {
+pub(super) fn quantity_unit<'a>(quantity: &Obj<'a>) -> Option<Cow<'a, str>> {
     let ucum = quantity.string("system").is_some_and(|s| s == UCUM);
     let code = quantity.string("code");
     if ucum && code.is_some() { code } else { quantity.string("unit").or(code) }
-}
-
-/// The reference range that applies: of type `normal` (or untyped), for the patient's sex when it says;
-/// unrestricted ranges first. Bounds in another unit than the value are passed on as text with their unit.
-fn reference_range(body: &Obj<'_>, value_unit: Option<&str>, sex: Option<Sex>) -> Option<(usize, VendorRange)> {
-    let ranges = body.objects("referenceRange");
-    let normal = |r: &Obj<'_>| {
-        let codes: Vec<_> = r.object("type").map(|t| t.objects("coding")).unwrap_or_default();
-        codes.is_empty() || codes.iter().any(|(_, c)| c.string("code").as_deref() == Some("normal"))
-    };
-    let applies = |r: &Obj<'_>| -> Option<bool> {
-        let concepts = r.objects("appliesTo");
-        if concepts.is_empty() {
-            return Some(true);
-        }
-        let text = |(_, c): &(usize, Obj<'_>)| {
-            c.objects("coding")
-                .iter()
-                .filter_map(|(_, k)| k.string("code"))
-                .chain(c.string("text"))
-                .map(|t| t.to_ascii_lowercase())
-                .collect::<Vec<_>>()
-        };
-        let words: Vec<String> = concepts.iter().flat_map(text).collect();
-        let says = |w: &str| words.iter().any(|t| t == w);
-        match (says("female"), says("male"), sex) {
-            (false, false, _) => None,
-            (f, m, Some(Sex::Female)) => Some(f && !m),
-            (f, m, Some(Sex::Male)) => Some(m && !f),
-            _ => Some(false),
-        }
-    };
-    let candidates: Vec<&(usize, Obj<'_>)> = ranges.iter().filter(|(_, r)| normal(r)).collect();
-    let chosen = candidates
-        .iter()
-        .find(|(_, r)| r.get("appliesTo").is_none())
-        .or_else(|| candidates.iter().find(|(_, r)| applies(r) == Some(true)))?;
-    Some((chosen.0, vendor_range(&chosen.1, value_unit)))
-}
-
-fn vendor_range(range: &Obj<'_>, value_unit: Option<&str>) -> VendorRange {
-    let bound = |name: &str| {
-        range.object(name).and_then(|q| match q.get("value") {
-            Some(Json::Number(n)) => Some((n.to_owned(), quantity_unit(&q).map(Cow::into_owned))),
-            _ => None,
-        })
-    };
-    let (low, high) = (bound("low"), bound("high"));
-    let text = range.string("text").map(|t| shared_text(&t));
-    let other_unit = [&low, &high]
-        .iter()
-        .filter_map(|b| b.as_ref()?.1.as_deref())
-        .find(|u| Some(*u) != value_unit)
-        .map(str::to_owned);
-    match (low, high, other_unit) {
-        (None, None, _) => VendorRange { text, ..VendorRange::default() },
-        (low, high, Some(unit)) => {
-            let text = match (low, high) {
-                (Some((l, _)), Some((h, _))) => format!("{l}-{h} {unit}"),
-                (Some((l, _)), None) => format!(">={l} {unit}"),
-                (None, Some((h, _))) => format!("<={h} {unit}"),
-                (None, None) => String::new(),
-            };
-            VendorRange { text: Some(shared_text(&text)), ..VendorRange::default() }
-        }
-        (low, high, None) => VendorRange {
-            text,
-            low: low.map(|(l, _)| read_json_number(&l)),
-            high: high.map(|(h, _)| read_json_number(&h)),
-        },
-    }
 }
 
 /// `interpretation`: the first coding from an interpretation code system, else any coding's code, else text.
@@ -344,4 +335,25 @@ fn interpretation<'a>(body: &Obj<'a>) -> Option<Cow<'a, str>> {
         .and_then(|(_, c)| c.string("code"))
         .or_else(|| codings.iter().find_map(|(_, c)| c.string("code")))
         .or_else(|| concept.string("text"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_note_over_64_kib_is_left_out_not_the_report() {
+        let long = "x".repeat(MAX_COMMENT);
+        let text = format!(r#"{{"note": [{{"text": "first"}}, {{"text": "{long}"}}, {{"text": "third"}}]}}"#);
+        let raw: &serde_json::value::RawValue = serde_json::from_str(&text).unwrap();
+        let body = Obj::read(raw).unwrap();
+        let mut findings = Findings::default();
+        let base = FhirPath::resource("Observation");
+        let notes = notes(&body, base, JsonPointer::root().key("results").index(0).key("comment"), &mut findings);
+        assert_eq!(notes, "first\nthird");
+        let found = findings.into_vec();
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].code(), found[0].severity()), (FindingCode::TooLong, Severity::Warning));
+        assert_eq!(found[0].location().map(ToString::to_string).as_deref(), Some("Observation.note[1]"));
+    }
 }

@@ -62,6 +62,17 @@ impl Detector {
         Detector { patterns: patterns::Patterns::new(), dates: DatePatterns::new(), names, cities, own, hl7_types }
     }
 
+    /// Whether a value is too short to hold an identifier the search could find: at most three letters or digits
+    /// (a code, a set ID, an initial) that are no seeded name part. Every identifier with a shape has at least
+    /// four characters; a name that short is found only as a seed. Skipping the search matters for documents
+    /// of many small values (each search costs a few microseconds however short the text).
+    pub(crate) fn too_short(&self, text: &str, seeds: &Seeds) -> bool {
+        let value = text.trim();
+        value.chars().count() <= 3
+            && value.chars().all(char::is_alphanumeric)
+            && (seeds.names.is_empty() || !seeds.names.contains(&value.to_lowercase()))
+    }
+
     /// The HL7 v2 data types, for redaction by type.
     pub(crate) fn hl7_types(&self) -> &super::hl7_types::Hl7Types {
         &self.hl7_types

@@ -1,0 +1,142 @@
+"""Every setting of LabSecure, read from the environment in one place.
+
+Resource names come from ``resources.json`` (shared with the Terraform in ``terraform/``), prefixed with
+``LABSECURE_PREFIX``; each can be overridden by its own variable (``LABSECURE_RAW_BUCKET`` …), which is how the
+Terraform hands the deployed names to the Lambda functions and the worker. ``AWS_ENDPOINT_URL`` points every
+boto3 client at moto locally; on real AWS it is unset.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any, Mapping
+
+_NAME_KEYS = (
+    "raw_bucket",
+    "reports_bucket",
+    "ingest_queue",
+    "ingest_dlq",
+    "notify_queue",
+    "notify_dlq",
+    "results_table",
+    "patients_table",
+    "labs_table",
+    "idempotency_table",
+    "data_key_alias",
+    "lookup_key_alias",
+)
+SERVICES = ("s3", "sqs", "dynamodb", "kms", "sesv2")
+_INDEX_KEYS = ("results_by_id_index", "patients_by_id_index", "labs_by_lab_index")
+
+
+def resource_spec() -> dict[str, Any]:
+    """The shared resource file (``labsecure/resources.json``) as a dict, without its comment."""
+    text = resources.files("labsecure").joinpath("resources.json").read_text(encoding="utf-8")
+    spec: dict[str, Any] = json.loads(text)
+    spec.pop("_comment", None)
+    return spec
+
+
+def resource_name(prefix: str, key: str) -> str:
+    """The full name of one resource for a stage prefix, exactly as the Terraform builds it."""
+    template = str(resource_spec()[key])
+    if "{prefix}" in template:
+        return template.replace("{prefix}", prefix)
+    return f"{prefix}-{template}"
+
+
+@dataclass(frozen=True)
+class Names:
+    """The deployed name of every resource."""
+
+    raw_bucket: str
+    reports_bucket: str
+    ingest_queue: str
+    ingest_dlq: str
+    notify_queue: str
+    notify_dlq: str
+    results_table: str
+    patients_table: str
+    labs_table: str
+    idempotency_table: str
+    data_key_alias: str
+    lookup_key_alias: str
+    results_by_id_index: str
+    patients_by_id_index: str
+    labs_by_lab_index: str
+    max_receive_count: int
+
+
+def _names(env: Mapping[str, str], prefix: str) -> Names:
+    spec = resource_spec()
+    values: dict[str, Any] = {}
+    for key in _NAME_KEYS:
+        values[key] = env.get(f"LABSECURE_{key.upper()}") or resource_name(prefix, key)
+    for key in _INDEX_KEYS:
+        values[key] = str(spec[key])
+    values["max_receive_count"] = int(env.get("LABSECURE_MAX_RECEIVE_COUNT", spec["max_receive_count"]))
+    return Names(**values)
+
+
+def _int(env: Mapping[str, str], name: str, default: int) -> int:
+    return int(env.get(name, str(default)))
+
+
+def _float(env: Mapping[str, str], name: str, default: float) -> float:
+    return float(env.get(name, str(default)))
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the handlers, the worker and the local runner are configured with."""
+
+    prefix: str
+    region: str
+    endpoint_url: str | None
+    names: Names
+    max_body_bytes: int = 2 * 1024 * 1024
+    queue_wait_seconds: int = 20
+    visibility_timeout: int = 60
+    heartbeat_seconds: float = 20.0
+    worker_threads: int = 4
+    sender_email: str = "results@labsecure.example"
+    portal_url: str = "https://portal.labsecure.example"
+    presign_seconds: int = 3600
+    send_attempts: int = 5
+    backoff_base_seconds: float = 0.2
+    idempotency_seconds: int = 24 * 3600
+    endpoints: Mapping[str, str] = field(default_factory=dict)
+
+
+def from_env(env: Mapping[str, str] | None = None) -> Settings:
+    """Read the settings from ``env`` (default: ``os.environ``)."""
+    env = os.environ if env is None else env
+    prefix = env.get("LABSECURE_PREFIX", "labsecure-local")
+    return Settings(
+        prefix=prefix,
+        region=env.get("AWS_DEFAULT_REGION") or env.get("AWS_REGION") or "eu-west-1",
+        endpoint_url=env.get("AWS_ENDPOINT_URL") or None,
+        endpoints={
+            s: env[f"AWS_ENDPOINT_URL_{s.upper()}"] for s in SERVICES if env.get(f"AWS_ENDPOINT_URL_{s.upper()}")
+        },
+        names=_names(env, prefix),
+        max_body_bytes=_int(env, "LABSECURE_MAX_BODY_BYTES", 2 * 1024 * 1024),
+        queue_wait_seconds=_int(env, "LABSECURE_QUEUE_WAIT_SECONDS", 20),
+        visibility_timeout=_int(env, "LABSECURE_VISIBILITY_TIMEOUT", 60),
+        heartbeat_seconds=_float(env, "LABSECURE_HEARTBEAT_SECONDS", 20.0),
+        worker_threads=_int(env, "LABSECURE_WORKER_THREADS", 4),
+        sender_email=env.get("LABSECURE_SENDER_EMAIL", "results@labsecure.example"),
+        portal_url=env.get("LABSECURE_PORTAL_URL", "https://portal.labsecure.example").rstrip("/"),
+        presign_seconds=_int(env, "LABSECURE_PRESIGN_SECONDS", 3600),
+        send_attempts=_int(env, "LABSECURE_SEND_ATTEMPTS", 5),
+        backoff_base_seconds=_float(env, "LABSECURE_BACKOFF_BASE_SECONDS", 0.2),
+        idempotency_seconds=_int(env, "LABSECURE_IDEMPOTENCY_SECONDS", 24 * 3600),
+    )
+
+
+def terraform_names(prefix: str) -> dict[str, str]:
+    """Every resource name for ``prefix`` (what ``terraform/`` must create; the tests compare the two)."""
+    return {key: resource_name(prefix, key) for key in _NAME_KEYS}

@@ -1,0 +1,99 @@
+"""The report function (Lambda, invoked directly by the portal or staff tools): one result as a PDF.
+
+Event: ``{"result_id": "...", "patient_id": "..."}`` (``patient_id`` optional; when given, a result of another
+patient answers ``not_found`` exactly like a missing one). Answer: ``{"result_id", "key", "url", "expires_in"}``
+with a presigned GET of the PDF in the reports bucket (SSE-KMS) valid for one hour, or ``{"error": {...}}``.
+
+WeasyPrint renders the PDF: it writes tagged PDF/UA (readable by screen readers, which a patient-facing report
+must be) and renders the same HTML template the portal will show, so the two cannot drift; ReportLab is ~10x
+faster per page but untagged, and a report is made once per result, so accessibility wins.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from aws_lambda_powertools.utilities.typing import LambdaContext
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from labsecure import aws, config
+from labsecure.domain import messages, report_view
+from labsecure.domain.status import Status
+from labsecure.errors import LabsecureError, NotFound, RequestError
+from labsecure.observability import logger
+from labsecure.stores.labs import Labs
+from labsecure.stores.objects import Objects
+from labsecure.stores.patients import Patients
+from labsecure.stores.results import Results
+
+Handler = Callable[[dict[str, Any], LambdaContext], dict[str, Any]]
+log = logger("labsecure-report")
+_REPORTABLE = frozenset({Status.READY.value, Status.NEEDS_REVIEW.value, Status.REJECTED.value})
+
+templates = Environment(loader=PackageLoader("labsecure", "templates"), autoescape=select_autoescape(["html"]))
+
+
+def render_html(view: report_view.ReportView) -> str:
+    """The report as HTML (the template the portal shares)."""
+    return templates.get_template("report.html").render(view=view)
+
+
+def render_pdf(view: report_view.ReportView) -> bytes:
+    """The report as a tagged PDF/UA-1 document."""
+    from weasyprint import HTML  # imported here: it loads Pango, which only this function needs
+
+    pdf: bytes = HTML(string=render_html(view)).write_pdf(pdf_variant="pdf/ua-1")
+    return pdf
+
+
+def build(settings: config.Settings, clients: aws.Clients) -> Handler:
+    """The report handler for ``settings``."""
+    results = Results(settings, clients)
+    patients = Patients(settings, clients)
+    labs = Labs(settings, clients)
+    objects = Objects(settings, clients)
+
+    def report(event: dict[str, Any]) -> dict[str, Any]:
+        result_id = str(event.get("result_id", ""))
+        if not messages.is_result_id(result_id):
+            raise NotFound()
+        item = results.find(result_id)
+        if item is None or (event.get("patient_id") and event["patient_id"] != item["patient_id"]):
+            raise NotFound()
+        if item.get("status") not in _REPORTABLE:
+            raise RequestError("the result is not processed yet", code="not_ready")
+        lab = labs.get(str(item["lab_id"]))
+        patient = patients.record(str(item["patient_id"])) or {}
+        view = report_view.build(item, patient, lab.name if lab else str(item["lab_id"]))
+        key = Objects.report_key(result_id, view.version)
+        objects.put_report(key, render_pdf(view))
+        log.info("report stored", extra={"result_id": result_id})
+        return {
+            "result_id": result_id,
+            "key": key,
+            "url": objects.report_url(key),
+            "expires_in": settings.presign_seconds,
+        }
+
+    def handle(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
+        try:
+            return report(event)
+        except LabsecureError as err:
+            return err.body()
+        except Exception as err:
+            log.error("internal error", extra={"error_type": type(err).__name__})
+            return {"error": {"code": "internal_error", "message": "internal error"}}
+
+    return handle
+
+
+_handler: Handler | None = None
+
+
+def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
+    """The Lambda entry point (settings from the environment, built on first use)."""
+    global _handler
+    if _handler is None:
+        settings = config.from_env()
+        _handler = build(settings, aws.clients(settings))
+    return _handler(event, context)

@@ -1,0 +1,1 @@
+"""Running LabSecure on one machine against moto: the emulated Lambda runtime, API adapter, pollers, demo."""

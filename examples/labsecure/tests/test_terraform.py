@@ -1,0 +1,56 @@
+"""The Terraform creates every resource the code names, with the code's names (read from the same file)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import hcl2
+from hcl2 import SerializationOptions
+
+from labsecure import config
+
+MODULE = Path(__file__).resolve().parents[1] / "terraform" / "modules" / "labsecure"
+
+
+def parsed(path: Path) -> Any:
+    with open(path) as handle:
+        options = SerializationOptions(strip_string_quotes=True, explicit_blocks=False)
+        return hcl2.load(handle, serialization_options=options)
+
+
+def test_every_file_parses() -> None:
+    files = list(MODULE.glob("*.tf")) + list((MODULE.parents[1] / "envs").glob("*/*.tf"))
+    assert len(files) >= 10
+    for path in files:
+        assert parsed(path) is not None, path
+
+
+def test_terraform_reads_the_names_from_resources_json() -> None:
+    text = (MODULE / "main.tf").read_text()
+    assert 'file("${path.module}/../../../labsecure/resources.json")' in text
+    assert (MODULE / "../../../labsecure/resources.json").resolve().is_file()
+    assert 'replace(tostring(v), "{prefix}", var.prefix) : "${var.prefix}-${v}"' in text
+
+
+def test_every_name_in_the_config_is_created_by_the_terraform() -> None:
+    used = "\n".join(p.read_text() for p in MODULE.glob("*.tf"))
+    for key in config.terraform_names("x"):
+        assert f"local.names.{key}" in used, key
+    for key in ("results_by_id_index", "patients_by_id_index", "labs_by_lab_index"):
+        assert f"local.indexes.{key}" in used, key
+    assert "maxReceiveCount     = local.max_receive_count" in used
+
+
+def test_the_name_rule() -> None:
+    names = config.terraform_names("acme-prod")
+    assert names["raw_bucket"] == "acme-prod-raw" and names["data_key_alias"] == "alias/acme-prod-data"
+
+
+def test_functions_run_the_packages_handlers() -> None:
+    text = (MODULE / "lambda.tf").read_text()
+    for name in ("ingest", "notify", "report"):
+        assert f"labsecure.functions.{name}.handler" in text
+        module = __import__(f"labsecure.functions.{name}", fromlist=["handler"])
+        assert callable(module.handler)
+    assert '["ReportBatchItemFailures"]' in text
