@@ -36,8 +36,7 @@ pub(crate) fn applicable<'c>(draft: &Draft, context: &Context<'c>, findings: &mu
 /// The patient's age at collection, when it is one a living patient can have (see
 /// [`MAX_AGE_YEARS`](crate::catalog::MAX_AGE_YEARS)); an older one is a finding and no age.
 fn age(draft: &Draft, findings: &mut Findings) -> Option<Age> {
-    let birth = draft.patient.as_ref().and_then(|p| p.birth_date.as_ref()).map(|d| *d.expose());
-    let age = birth.zip(draft.collected_at).and_then(|(b, c)| Age::between(b, c.date_naive()))?;
+    let age = draft.age_at_collection()?;
     if age.is_plausible() {
         return Some(age);
     }
