@@ -73,10 +73,11 @@ fn build_one(catalog: &Catalog, file: &str, index: usize, entry: &SumEntry) -> R
         (None, Some(total)) if total.is_finite() && total > 0.0 => Whole::Total(total),
         _ => return Err(invalid("a sum has either a `whole` analyte or a positive finite `total`")),
     };
-    if !(2..=64).contains(&parts.len())
-        || !(entry.rounding.is_finite() && entry.rounding >= 0.0)
-        || entry.source.trim().is_empty()
-    {
+    let well_formed = (2..=64).contains(&parts.len())
+        && entry.rounding.is_finite()
+        && entry.rounding >= 0.0
+        && !entry.source.trim().is_empty();
+    if !well_formed {
         return Err(invalid("a sum needs 2 to 64 parts, a rounding of zero or more and a source"));
     }
     Ok(SumRule {
