@@ -80,9 +80,9 @@ pub(crate) fn evaluate<'c>(
         blood: draft.specimen.as_ref().and_then(|s| s.kind).map(|k| k.is_blood()),
         judge: knowledge.judge,
     };
-    // Without a typed payload to build, each input is done with once normalised, and its memory is released as
-    // the results grow: the two never add up at the peak.
-    let (mut results, matched) = if want_payload {
+    // Without a typed payload to build, each input of a large payload is done with once normalised, and its memory
+    // is released as the results grow: the two never add up at the peak. A small payload is not worth the moves.
+    let (mut results, matched) = if want_payload || draft.results.len() <= RELEASE_ABOVE {
         normalize_all(&draft.results, &setting, &mut findings)
     } else {
         normalize_releasing(std::mem::take(&mut draft.results), &setting, &mut findings)
@@ -109,6 +109,10 @@ pub(crate) fn evaluate<'c>(
     let payload = if report.accepted && want_payload { draft.into_payload() } else { None };
     Processed { report, payload }
 }
+
+/// Results above which the inputs' memory is released while they are normalised (about 320 KiB of inputs):
+/// below, the buffer's shrinking and the final reversal cost more than they save.
+const RELEASE_ABOVE: usize = 1024;
 
 /// Normalises and flags every result; with each result's index, the analyte it was matched to.
 fn normalize_all<'c>(
