@@ -76,6 +76,12 @@ fn flag<'c>(
         let message = format!("{} is beyond its critical limit: a person must be told now", m.analyte.display());
         findings.push(FindingCode::CriticalValue, m.path.key("value"), message);
     }
+    if evaluation.status == crate::report::RangeStatus::NoApplicableRange {
+        // A fixed message (no allocation): an analyte without intervals may be reported thousands of times.
+        let message =
+            "no reference range applies to this result for this patient, and none was sent: not flagged L, N or H";
+        findings.push(FindingCode::RangeUnavailable, m.path, message);
+    }
     result.flag = evaluation.flag;
     result.range_status = evaluation.status;
     result.range = evaluation.range;
