@@ -92,7 +92,8 @@ pub(crate) fn evaluate<'c>(
     if let Some(locator) = locator {
         locate(locator, &mut findings, &mut results);
     }
-    let (status, status_reasons) = crate::status::status(&findings);
+    let any_usable = crate::status::mark_unusable(&findings, &mut results);
+    let (status, status_reasons) = crate::status::status(&findings, any_usable);
     let report = Report {
         status,
         status_reasons,

@@ -196,6 +196,9 @@ pub struct NormalizedResult<'c> {
     pub status: Option<ResultStatus>,
     /// Where the result was in the sender's HL7 or FHIR message (`OBX[3]`); null for labcore JSON.
     pub location: Option<crate::SourceLocation>,
+    /// False when a finding of severity error is about this result (`/results/<index>/…`): it cannot be used,
+    /// and the report needs a person (or is rejected when no usable result is left).
+    pub usable: bool,
     /// The result as sent.
     pub original: Original,
 }

@@ -111,7 +111,13 @@ fn visit(path: &Path, context: &Context<'_>, tally: &mut Tally, detail: bool) ->
         *tally.codes.entry(code.clone()).or_default() += n;
     }
     let codes: Vec<String> = codes.iter().map(|(c, n)| if *n > 1 { format!("{c}×{n}") } else { c.clone() }).collect();
-    lines.push(format!("{name}: {:?} acks={:?} [{}] codes: {}", intake.format(), intake.ack_codes(), per_report.join(" | "), codes.join(" ")));
+    lines.push(format!(
+        "{name}: {:?} acks={:?} [{}] codes: {}",
+        intake.format(),
+        intake.ack_codes(),
+        per_report.join(" | "),
+        codes.join(" ")
+    ));
     if detail {
         lines.extend(details(&intake));
     }
@@ -122,10 +128,19 @@ fn visit(path: &Path, context: &Context<'_>, tally: &mut Tally, detail: bool) ->
 fn details(intake: &Intake<'_>) -> Vec<String> {
     let mut lines = Vec::new();
     for finding in intake.input_findings() {
-        lines.push(format!("    input finding {} at {:?}", finding.code().as_str(), finding.location().map(|l| l.to_string())));
+        lines.push(format!(
+            "    input finding {} at {:?}",
+            finding.code().as_str(),
+            finding.location().map(|l| l.to_string())
+        ));
     }
     for (r, report) in intake.reports().iter().enumerate() {
-        lines.push(format!("  report {r}: {} panel {:?} reasons {:?}", status_name(report.status), report.panel, report.status_reasons));
+        lines.push(format!(
+            "  report {r}: {} panel {:?} reasons {:?}",
+            status_name(report.status),
+            report.panel,
+            report.status_reasons
+        ));
         for result in &report.results {
             let o = &result.original;
             lines.push(format!(

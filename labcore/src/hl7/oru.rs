@@ -45,8 +45,15 @@ enum Last {
 
 /// Groups a message's segments into orders, reporting segments in places the structure does not allow.
 pub(crate) fn orders(message: &Message<'_>, findings: &mut Findings) -> Vec<Order> {
-    let mut walk =
-        Walk { orders: Vec::new(), current: None, pid: None, patient_notes: Vec::new(), orc: None, last: Last::Header };
+    let mut walk = Walk {
+        orders: Vec::new(),
+        current: None,
+        pid: None,
+        patient_notes: Vec::new(),
+        orc: None,
+        last: Last::Header,
+        specimen_group: false,
+    };
     for (index, segment) in message.segments().enumerate() {
         walk.segment(index, &segment, findings);
     }
@@ -62,6 +69,16 @@ struct Walk {
     /// An ORC not yet followed by its OBR.
     orc: Option<usize>,
     last: Last,
+    /// Whether the OBX segments after the current SPM describe the specimen (the order's results came before it).
+    specimen_group: bool,
+}
+
+/// An info finding on a segment in an unusual but understood place.
+fn note_order(segment: &Segment<'_, '_>, findings: &mut Findings, message: &'static str) {
+    let finding = Finding::new(FindingCode::SegmentUnexpected, JsonPointer::root(), message)
+        .with_location(SourceLocation::Hl7(segment.location()))
+        .with_severity(crate::Severity::Info);
+    findings.push_finding(finding);
 }
 
 fn unexpected(segment: &Segment<'_, '_>, findings: &mut Findings, message: &'static str) {
@@ -141,14 +158,18 @@ impl Walk {
 
     fn observation(&mut self, index: usize, segment: &Segment<'_, '_>, findings: &mut Findings) {
         if self.last == Last::Specimen {
-            // The standard's SPM {OBX} holds observations about the specimen, but real feeds put the order's
-            // results after its SPM (SPM before every OBX, or between them): no result may be lost to segment
-            // order, so the OBX is read as a result of the order and the unusual order noted (issue 14).
-            let message = "an OBX after SPM was read as a result of the order (unusual segment order)";
-            let finding = Finding::new(FindingCode::SegmentUnexpected, JsonPointer::root(), message)
-                .with_location(SourceLocation::Hl7(segment.location()))
-                .with_severity(crate::Severity::Info);
-            findings.push_finding(finding);
+            if self.specimen_group {
+                // The standard's SPM {OBX}: after the order's results, observations about the specimen (its
+                // condition, volume), not results.
+                let message =
+                    "an OBX after SPM describes the specimen (HL7 v2.5.1 SPECIMEN group); it is not read as a result";
+                note_order(segment, findings, message);
+                return;
+            }
+            // Real feeds also put SPM before every result of the order: those OBX are its results, and no
+            // result may be lost to segment order. The unusual order is noted once.
+            let message = "SPM came before the order's results (an unusual segment order): the OBX segments after it were read as results";
+            note_order(segment, findings, message);
         }
         if self.current.is_none() {
             unexpected(segment, findings, "an OBX before any OBR; it was read into an order without an OBR");
@@ -163,6 +184,11 @@ impl Walk {
     fn specimen(&mut self, index: usize, segment: &Segment<'_, '_>, findings: &mut Findings) {
         match self.current.as_mut() {
             Some(order) => {
+                // The order's first SPM decides its layout: after results, the OBX that follow an SPM are the
+                // specimen's; before any result, every OBX of the order is a result.
+                if order.spm.is_none() {
+                    self.specimen_group = !order.observations.is_empty();
+                }
                 order.spm.get_or_insert(index);
                 self.last = Last::Specimen;
             }
@@ -188,11 +214,27 @@ mod tests {
         assert_eq!((first.pid, first.orc, first.obr, first.spm), (Some(1), Some(3), Some(4), Some(9)));
         assert_eq!(orders[1].orc, None);
         assert_eq!((first.patient_notes.as_slice(), first.notes.as_slice()), (&[2][..], &[5][..]));
-        assert_eq!(first.observations.len(), 3); // the OBX after SPM is a result too
+        assert_eq!(first.observations.len(), 2); // the OBX after SPM describes the specimen
         assert_eq!(first.observations[0].notes, [7]);
         assert_eq!(orders[1].pid, Some(1));
         assert_eq!(orders[2].pid, Some(13));
-        assert_eq!(findings.len(), 1); // the unusual order of the OBX after SPM
+        assert_eq!(findings.len(), 1); // the specimen OBX
+    }
+
+    #[test]
+    fn results_after_the_specimen_are_results() {
+        // SPM before every OBX of the order (as some EHR vendors send ELR): the OBX are the order's results.
+        let text = "MSH|^~\\&|A\rPID|1\rOBR|1\rSPM|1\rOBX|1|NM\rNTE|1||obs note\rOBX|2|NM\rSPM|2\rOBX|3|ST\rOBR|2\rSPM|1\rOBX|1|NM";
+        let doc = Document::parse(text);
+        let mut findings = Findings::default();
+        let orders = orders(&doc.messages()[0], &mut findings);
+        assert_eq!(orders.len(), 2);
+        let counts: Vec<_> = orders.iter().map(|o| o.observations.len()).collect();
+        assert_eq!(counts, [3, 1], "a second SPM before more OBX does not make them the specimen's");
+        assert_eq!(orders[0].observations[0].notes, [5]);
+        let infos = findings.into_vec();
+        assert_eq!(infos.len(), 3, "each order's first OBX after its SPM is noted, and the one after SPM 2");
+        assert!(infos.iter().all(|f| f.severity() == crate::Severity::Info));
     }
 
     #[test]

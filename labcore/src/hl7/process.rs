@@ -72,9 +72,16 @@ pub struct Hl7Outcome<'c> {
 impl Hl7Outcome<'_> {
     /// Whether every message was accepted (ACK code AA) and nothing about the input is an error.
     pub fn accepted(&self) -> bool {
+        let is_error = |f: &Finding| f.severity() == Severity::Error;
+        // As for FHIR: every report accepted (one with a result in error still is, for review: its ACK is AE),
+        // and no error about a message or the input as a whole.
         !self.messages.is_empty()
-            && self.messages.iter().all(|m| m.ack_code == AckCode::AA)
-            && !self.findings.iter().any(|f| f.severity() == Severity::Error)
+            && self.messages.iter().all(|m| {
+                m.ack_code != AckCode::AR
+                    && !m.findings.iter().any(is_error)
+                    && m.orders.iter().all(|o| o.report.accepted)
+            })
+            && !self.findings.iter().any(is_error)
     }
 }
 
@@ -185,8 +192,11 @@ fn message_outcome<'c>(message: &Message<'_>, context: &Context<'c>, typed: bool
         findings.push_at(FindingCode::NoResults, JsonPointer::root(), SourceLocation::Hl7(msh.location()), text);
     }
     let findings = findings.into_vec();
-    let content_error =
-        findings.iter().any(|f| f.severity() == Severity::Error) || orders.iter().any(|o| !o.report.accepted);
+    // A result in error is an application error for its sender (AE) even when the order's other results were
+    // accepted (NEEDS_REVIEW): the ERR segments say which, so the sender can correct it.
+    let is_error = |f: &Finding| f.severity() == Severity::Error;
+    let content_error = findings.iter().any(is_error)
+        || orders.iter().any(|o| !o.report.accepted || o.report.findings.iter().any(is_error));
     // HL7 v2.5.1 §2.9.2.1 (original mode): a message whose processing ID the receiver does not accept is
     // rejected (AR); its orders are still read, and rejected, so that a sender debugging a feed sees the rest.
     let ack_code = match (not_production, content_error) {

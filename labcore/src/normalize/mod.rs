@@ -123,6 +123,7 @@ fn blank<'c>(input: &ResultInput, resolved: &resolve::Resolved<'c>) -> Normalize
         delta: None,
         status: input.status,
         location: None,
+        usable: true,
         original: original(input),
     }
 }

@@ -42,6 +42,7 @@ const KEPT: &[&str] = &[
     "critical",
     "delta",
     "location",
+    "usable",
     "$schema",
 ];
 
