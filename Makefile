@@ -18,7 +18,7 @@ setup: ## install the toolchain pieces and test data the project needs (idempote
 
 run: setup ## the main job: pre-check the shipped sample payload and print its normalised report
 	@$(CARGO) build --quiet -p labcore-precheck
-	@target/debug/labcore-precheck --pretty $(SAMPLE)
+	@target/debug/labcore-precheck --format table $(SAMPLE)
 
 pipeline: ## LabSecure on this machine: moto, every resource, worker, API; submits the samples, prints statuses, email, report URL; serves until Ctrl-C (ARGS=--once to exit)
 	scripts/test-labsecure.sh --pipeline $(ARGS)

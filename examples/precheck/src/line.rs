@@ -33,19 +33,17 @@ pub(crate) struct Line<'a> {
     accepted: bool,
     status: Option<Status>,
     error: Option<ErrorLine>,
-    /// The report of a labcore JSON input.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    report: Option<Report<'a>>,
-    /// The reports of an HL7 or FHIR input (one per order, or per DiagnosticReport).
+    /// The reports, one shape for every format: one for a labcore JSON input, one per order (HL7) or per
+    /// DiagnosticReport (FHIR).
     #[serde(skip_serializing_if = "Option::is_none")]
     reports: Option<Vec<Report<'a>>>,
-    /// `--format fhir`: the DiagnosticReport (an array for HL7 and FHIR inputs).
+    /// `--format fhir`: the DiagnosticReports, one per report.
     #[serde(skip_serializing_if = "Option::is_none")]
-    fhir: Option<Rendered>,
+    fhir: Option<Vec<DiagnosticReport>>,
     /// `--format outcome`: every finding as a FHIR OperationOutcome.
     #[serde(skip_serializing_if = "Option::is_none")]
     outcome: Option<OperationOutcome>,
-    /// The findings about the input itself (HL7 and FHIR), or with `--format fhir` every finding.
+    /// The findings about the input itself (none for labcore JSON), or with `--format fhir` every finding.
     #[serde(skip_serializing_if = "Option::is_none")]
     findings: Option<Vec<Finding>>,
     /// The ACK code of each HL7 message (AA, AE, AR).
@@ -53,12 +51,31 @@ pub(crate) struct Line<'a> {
     ack_codes: Option<Vec<&'static str>>,
 }
 
-/// The FHIR rendering: one DiagnosticReport for labcore JSON, an array for HL7 and FHIR inputs.
-#[derive(Serialize)]
-#[serde(untagged)]
-enum Rendered {
-    One(Box<DiagnosticReport>),
-    Many(Vec<DiagnosticReport>),
+impl Line<'_> {
+    /// The input's name.
+    pub(crate) fn input(&self) -> &str {
+        self.input
+    }
+
+    /// The input's overall status; none when it could not be read.
+    pub(crate) fn status(&self) -> Option<Status> {
+        self.status
+    }
+
+    /// Why the input could not be read, with where.
+    pub(crate) fn error_text(&self) -> Option<String> {
+        self.error.as_ref().map(|e| format!("{} ({}) at line {}, column {}", e.message, e.code, e.line, e.column))
+    }
+
+    /// The findings about the input itself.
+    pub(crate) fn input_findings(&self) -> &[Finding] {
+        self.findings.as_deref().unwrap_or_default()
+    }
+
+    /// Every report.
+    pub(crate) fn all_reports(&self) -> &[Report<'_>] {
+        self.reports.as_deref().unwrap_or_default()
+    }
 }
 
 /// An unusable input: its stable code, message and location (never its content).
@@ -79,7 +96,6 @@ pub(crate) fn check<'a>(name: &'a str, bytes: &[u8], context: &Context<'a>, sett
         accepted: false,
         status: None,
         error: None,
-        report: None,
         reports: None,
         fhir: None,
         outcome: None,
@@ -138,7 +154,6 @@ fn fill<'a>(line: &mut Line<'a>, intake: Intake<'a>, settings: &Settings<'_>) {
         Intake::Hl7(outcome) => Some(outcome.messages.iter().map(|m| m.ack_code.as_str()).collect()),
         _ => None,
     };
-    let single = matches!(intake, Intake::Labcore(_));
     let reports: Vec<Report<'a>> = match intake {
         Intake::Labcore(processed) => vec![processed.report],
         Intake::Fhir(outcome) => outcome.reports.into_iter().map(|p| p.report).collect(),
@@ -147,25 +162,13 @@ fn fill<'a>(line: &mut Line<'a>, intake: Intake<'a>, settings: &Settings<'_>) {
     };
     line.ack_codes = ack_codes;
     match settings.output {
-        Output::Json | Output::Ack => {
-            if !input_findings.is_empty() || !single {
-                line.findings = Some(input_findings);
-            }
-            if single {
-                line.report = reports.into_iter().next();
-            } else {
-                line.reports = Some(reports);
-            }
+        Output::Json | Output::Ack | Output::Table => {
+            line.findings = Some(input_findings);
+            line.reports = Some(reports);
         }
         Output::Fhir => {
             let options = FhirOptions { issued: settings.issued, subject: None, id: None };
-            let mut rendered: Vec<DiagnosticReport> =
-                reports.iter().filter_map(|r| to_fhir(r, settings.catalog, &options).ok()).collect();
-            line.fhir = if single {
-                rendered.pop().map(|r| Rendered::One(Box::new(r)))
-            } else {
-                Some(Rendered::Many(rendered))
-            };
+            line.fhir = Some(reports.iter().filter_map(|r| to_fhir(r, settings.catalog, &options).ok()).collect());
             let mut all = input_findings;
             all.extend(reports.into_iter().flat_map(|r| r.findings));
             line.findings = Some(all);

@@ -1,8 +1,9 @@
 //! `labcore-precheck`: lets a lab vendor check payloads before sending them — labcore JSON, FHIR R4 JSON or
 //! HL7 v2 ORU^R01, recognised from the content.
 //!
-//! Prints one JSON line per input — its format, status (READY, NEEDS_REVIEW, REJECTED), every finding, and the
-//! processed report(s) (or, with `--format fhir`, FHIR R4 DiagnosticReports; with `--format outcome`, a FHIR
+//! On a terminal (or with `--format table`) prints a compact table per report for a person. Otherwise prints one
+//! JSON line per input — its format, status (READY, NEEDS_REVIEW, REJECTED), the findings about the input, and its
+//! `reports` (one shape for every format; or, with `--format fhir`, FHIR R4 DiagnosticReports; with `--format outcome`, a FHIR
 //! OperationOutcome; with `--format ack`, the HL7 ACK labcore would send) — and exits 0 when every input is
 //! accepted, 1 when any is rejected, 2 on a usage error (bad option, unreadable file).
 // A command-line tool's job is to print.
@@ -11,8 +12,9 @@
 mod line;
 mod priors;
 mod redact;
+mod table;
 
-use std::io::{self, Read, Write};
+use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -43,10 +45,11 @@ struct Args {
     /// Print only the inputs that are rejected.
     #[arg(long)]
     rejected_only: bool,
-    /// What to print: labcore's report (`json`), FHIR R4 DiagnosticReports (`fhir`), a FHIR OperationOutcome
-    /// of the findings (`outcome`), or the HL7 ACK labcore would send (`ack`, plain HL7 text).
-    #[arg(long, value_enum, default_value_t = Output::Json)]
-    format: Output,
+    /// What to print: labcore's reports (`json`), a compact table per report for a person (`table`), FHIR R4
+    /// DiagnosticReports (`fhir`), a FHIR OperationOutcome of the findings (`outcome`), or the HL7 ACK labcore
+    /// would send (`ack`, plain HL7 text). Default: `table` when the output is a terminal, else `json`.
+    #[arg(long, value_enum)]
+    format: Option<Output>,
     /// The input format; `auto` recognises it from the content.
     #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
     input_format: InputFormat,
@@ -76,6 +79,7 @@ enum Command {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Output {
     Json,
+    Table,
     Fhir,
     Outcome,
     Ack,
@@ -131,10 +135,11 @@ fn run(args: &Args) -> Result<bool, String> {
     let settings = line::Settings {
         catalog: &catalog,
         issued: as_of,
-        output: args.format,
+        output: args.format.unwrap_or(if io::stdout().is_terminal() { Output::Table } else { Output::Json }),
         input_format: args.input_format,
         ack_control_id: &args.ack_control_id,
     };
+    let palette = table::Palette::new(io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none());
     let mut all_accepted = true;
     // Buffered (stdout's own buffer flushes every kilobyte of a long line), and flushed after each line.
     let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
@@ -148,7 +153,12 @@ fn run(args: &Args) -> Result<bool, String> {
         if reader_gone || args.rejected_only && checked.accepted {
             continue;
         }
-        match write_line(&mut out, &checked, args.pretty) {
+        let written = if settings.output == Output::Table {
+            table::write(&mut out, &checked, palette)
+        } else {
+            write_line(&mut out, &checked, args.pretty)
+        };
+        match written {
             Err(e) if e.kind() == io::ErrorKind::BrokenPipe => reader_gone = true,
             written => written.map_err(|e| format!("writing output: {e}"))?,
         }

@@ -38,7 +38,7 @@ fn accepted_samples_exit_zero_with_one_line_each() {
     let lines = lines(&out.stdout);
     assert_eq!(lines.len(), 2);
     assert!(lines.iter().all(|l| l["accepted"] == true));
-    assert_eq!(lines[0]["report"]["results"][0]["analyte"], "wbc");
+    assert_eq!(lines[0]["reports"][0]["results"][0]["analyte"], "wbc");
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(!text.contains("MRN-00482913"), "patient id printed");
 }
@@ -49,7 +49,7 @@ fn a_rejected_input_exits_one() {
     assert_eq!(out.status.code(), Some(1));
     let lines = lines(&out.stdout);
     assert_eq!(lines[0]["accepted"], false);
-    assert!(lines[0]["report"]["findings"].as_array().unwrap().iter().any(|f| f["severity"] == "error"));
+    assert!(lines[0]["reports"][0]["findings"].as_array().unwrap().iter().any(|f| f["severity"] == "error"));
 }
 
 #[test]
@@ -77,7 +77,7 @@ fn si_units_and_directories() {
     let lines = lines(&out.stdout);
     assert_eq!(lines.len(), 1, "only the rejected sample is printed");
     assert!(lines[0]["input"].as_str().unwrap().ends_with("rejected.json"));
-    assert_eq!(lines[0]["report"]["unit_system"], "si");
+    assert_eq!(lines[0]["reports"][0]["unit_system"], "si");
 }
 
 #[test]
@@ -104,8 +104,11 @@ fn fhir_format_prints_a_diagnostic_report_and_a_lab_catalog_overrides_ranges() {
         .output()
         .unwrap();
     let line = &lines(&out.stdout)[0];
-    assert_eq!(line["fhir"]["resourceType"], "DiagnosticReport");
-    assert_eq!(line["fhir"]["contained"][0]["interpretation"][0]["coding"][0]["code"], "N", "lab range 60-110 applies");
+    assert_eq!(line["fhir"][0]["resourceType"], "DiagnosticReport");
+    assert_eq!(
+        line["fhir"][0]["contained"][0]["interpretation"][0]["coding"][0]["code"], "N",
+        "lab range 60-110 applies"
+    );
     assert_eq!(line["status"], "NEEDS_REVIEW", "the CMP is incomplete");
     assert!(!line.to_string().contains("MRN-9"));
 }
@@ -189,16 +192,32 @@ fn priors_are_applied_per_patient_and_unkeyed_priors_refuse_a_batch() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("name no patient"));
     // With a single input the old form still works.
     let line = &lines(&run(&unkeyed, &[&a]).stdout)[0];
-    assert_eq!(line["report"]["results"][0]["delta"]["failed"], true);
+    assert_eq!(line["reports"][0]["results"][0]["delta"]["failed"], true);
     // Keyed: A's payload is compared with A's prior; B's gets none, and a finding says why.
     let out = run(&keyed, &[&a, &b]);
     let lines = lines(&out.stdout);
-    assert_eq!(lines[0]["report"]["results"][0]["delta"]["failed"], true);
-    assert_eq!(lines[1]["report"]["results"][0]["delta"], Value::Null);
+    assert_eq!(lines[0]["reports"][0]["results"][0]["delta"]["failed"], true);
+    assert_eq!(lines[1]["reports"][0]["results"][0]["delta"], Value::Null);
     let codes: Vec<&str> =
-        lines[1]["report"]["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap()).collect();
+        lines[1]["reports"][0]["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap()).collect();
     assert!(codes.contains(&"prior_patient_mismatch"), "{codes:?}");
     let printed = String::from_utf8_lossy(&out.stdout);
     assert!(!printed.contains("MRN-AAA") && !printed.contains("MRN-BBB"));
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn table_format_is_for_people() {
+    let out = precheck()
+        .args(["--as-of", AS_OF, "--format", "table"])
+        .arg(samples().join("oru-cbc.hl7"))
+        .arg(samples().join("rejected.json"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("analyte") && text.contains("Hemoglobin") && text.contains("L low"), "{text}");
+    assert!(text.contains("(REJECTED)") && text.contains("! error collected_before_birth"), "{text}");
+    assert!(!text.contains('\u{1b}'), "no colour when the output is not a terminal");
+    assert!(!text.contains("MRN-00719355"), "no identifier in the table");
 }
