@@ -261,6 +261,15 @@ mod tests {
     }
 
     #[test]
+    fn count_units_in_any_case_and_exponent_spelling() {
+        for text in ["G/l", "T/l", "G.l-1", "G/L"] {
+            let reading = UnitParser::new().read(text).ok();
+            let kinds: Vec<_> = reading.iter().flat_map(|r| r.candidates().map(Unit::kind)).collect();
+            assert!(kinds.contains(&Some(QuantityKind::NumberConcentration)), "{text}: {kinds:?}");
+        }
+    }
+
+    #[test]
     fn unknown_and_empty() {
         let parser = UnitParser::new();
         assert_eq!(parser.read("  ").err(), Some(UnitError::Empty));

@@ -28,14 +28,18 @@ impl VendorRules {
         current.into_iter().collect()
     }
 
-    /// Applies the count-only rules: `G/L` and `T/L` are giga- and tera-counts per litre in French and Belgian
-    /// feeds, but grams per litre in an upper-cased feed, so they apply only when the analyte counts cells.
+    /// Applies the count-only rules: `G/L` and `T/L` are giga- and tera-counts per litre in French, Belgian and
+    /// German feeds, but grams per litre in an upper-cased feed, so they apply only when the analyte counts cells.
+    /// The litre is read in either case and with the exponent spelling (`G/l`, `T/l`, `G.l-1`, `Gl-1`), because
+    /// analyzers print it so; only a capital `G`/`T` is a count (`g/l` stays grams per litre).
     pub(crate) fn rewrite_count(&self, text: &str) -> Option<String> {
-        match text {
-            "G/L" => Some("10*9/L".into()),
-            "T/L" => Some("10*12/L".into()),
-            _ => None,
-        }
+        let (prefix, litre) = text.split_at_checked(1)?;
+        let scale = match prefix {
+            "G" => "10*9/L",
+            "T" => "10*12/L",
+            _ => return None,
+        };
+        matches!(litre, "/L" | "/l" | ".L-1" | ".l-1" | "L-1" | "l-1").then(|| scale.into())
     }
 }
 
@@ -122,6 +126,12 @@ mod tests {
         }
         assert_eq!(rules.rewrite_count("G/L").as_deref(), Some("10*9/L"));
         assert_eq!(rules.rewrite_count("g/L"), None);
+        for text in ["G/l", "G.l-1", "Gl-1", "G.L-1"] {
+            assert_eq!(rules.rewrite_count(text).as_deref(), Some("10*9/L"), "{text}");
+        }
+        assert_eq!(rules.rewrite_count("T/l").as_deref(), Some("10*12/L"));
+        assert_eq!(rules.rewrite_count("g/l"), None);
+        assert_eq!(rules.rewrite_count("G/dL"), None);
     }
 
     #[test]
