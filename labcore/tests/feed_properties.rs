@@ -2,6 +2,9 @@
 //!
 //! - no result is lost to segment order: an order's results are the same whether its SPM comes after them (HL7
 //!   v2.5.1's SPECIMEN group) or before them (as some EHR vendors send ELR), and the unusual order is noted;
+//! - a valid LOINC code a sender gives is never output as another code: every term of every catalog analyte and
+//!   valid codes the catalog does not know, with names of the same analyte, of another or none, in any accepted
+//!   unit and either unit system;
 //! - one unusable result does not cost the others: a result in error is marked `usable: false`, every other result
 //!   is still read and flagged, and the report needs a person (NEEDS_REVIEW) unless nothing usable is left.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, missing_docs)]
@@ -9,8 +12,9 @@
 use std::sync::OnceLock;
 
 use labcore::catalog::Catalog;
-use labcore::{Context, FindingCode, Intake, Report, Severity, Status};
+use labcore::{Context, FindingCode, Intake, Report, Severity, Status, UnitSystem};
 use proptest::prelude::*;
+use serde_json::json;
 
 fn catalog() -> &'static Catalog {
     static CATALOG: OnceLock<Catalog> = OnceLock::new();
@@ -114,5 +118,56 @@ proptest! {
         let errors_outside_results =
             report.findings.iter().any(|f| f.severity() == Severity::Error && f.path().result_index().is_none());
         prop_assert!(!errors_outside_results);
+    }
+}
+
+/// Every LOINC code of the catalog, with its analyte's position; and valid codes the catalog does not know (MDRD
+/// eGFR, cholesterol mass-or-moles, HbA1c, blood lead, ESR).
+fn sent_codes() -> Vec<(String, Option<usize>)> {
+    let known = catalog()
+        .analytes()
+        .iter()
+        .enumerate()
+        .flat_map(|(i, a)| a.loinc().iter().map(move |t| (t.code.to_string(), Some(i))));
+    let unknown = ["33914-3", "35200-5", "4548-4", "10368-9", "30341-2"].map(|c| (c.to_owned(), None));
+    known.chain(unknown).collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_valid_sender_code_is_never_output_as_another(
+        pick in any::<prop::sample::Index>(),
+        name_of in 0usize..3,
+        other in any::<prop::sample::Index>(),
+        unit_pick in any::<prop::sample::Index>(),
+        si in any::<bool>(),
+    ) {
+        let codes = sent_codes();
+        let (code, position) = &codes[pick.index(codes.len())];
+        let analytes = catalog().analytes();
+        let own = position.map(|p| &analytes[p]);
+        let another = &analytes[other.index(analytes.len())];
+        let name = match name_of {
+            0 => None,
+            1 => own.map(|a| a.aliases().first().map_or(a.display(), String::as_str)),
+            _ => Some(another.display()),
+        };
+        let unit = own.or(Some(another)).map(|a| {
+            let units = a.accepted_units();
+            if units.is_empty() { a.canonical_unit().ucum().to_owned() } else { units[unit_pick.index(units.len())].ucum().to_owned() }
+        });
+        let mut result = json!({"loinc": code, "value": "5.0", "unit": unit});
+        if let Some(name) = name {
+            result["analyte"] = json!(name);
+        }
+        let payload = json!({"patient_id": "P", "lab_id": "L", "collected_at": "2026-11-24T08:00:00Z",
+            "patient": {"sex": "F", "birth_date": "1980-04-02"}, "results": [result]});
+        let system = if si { UnitSystem::Si } else { UnitSystem::Conventional };
+        let context = Context::new(catalog(), "2026-11-25T12:00:00Z".parse().unwrap()).with_unit_system(system);
+        let report = labcore::validate(payload.to_string().as_bytes(), &context).unwrap();
+        let output = report.results[0].loinc.map(|c| c.to_string());
+        prop_assert_eq!(output.as_deref(), Some(code.as_str()), "name {:?}", name);
     }
 }

@@ -70,7 +70,10 @@ pub(crate) fn normalize<'c>(
         // The input contradicts itself about what the value means (a finding says how): it is shown as sent in
         // `original`, but not converted, flagged, or used by a derivation or a delta check.
         let analyte = resolved.analyte;
-        result.loinc = analyte.and_then(|a| a.loinc_for(a.kind().quantity_kind(), setting.blood, code)).map(|t| t.code);
+        // The sender's code is never replaced.
+        result.loinc = code.or_else(|| {
+            analyte.and_then(|a| a.loinc_for(a.kind().quantity_kind(), setting.blood, None)).map(|t| t.code)
+        });
         return analyte;
     }
     let sent = Sent { input, code, reading: reading.as_ref(), path };
@@ -138,8 +141,9 @@ fn read_value<'c>(
     findings: &mut Findings,
 ) {
     let (input, code) = (sent.input, sent.code);
+    // The sender's code is never replaced; without one, the catalog's term for the value's property.
     let loinc_of = |a: Option<&'c Analyte>| {
-        a.and_then(|a| a.loinc_for(a.kind().quantity_kind(), setting.blood, code)).map(|t| t.code)
+        code.or_else(|| a.and_then(|a| a.loinc_for(a.kind().quantity_kind(), setting.blood, None)).map(|t| t.code))
     };
     match (&input.value, analyte) {
         (Some(ReportedValue::Text { kind, text }), analyte) => {

@@ -37,7 +37,8 @@ pub(crate) fn normalize_number<'c>(
         UnitSystem::Si => analyte.si_unit(),
     };
     let target_kind = target.kind().unwrap_or(analyte.kind().quantity_kind());
-    result.loinc = analyte.loinc_for(target_kind, blood(setting, analyte, m.code), m.code).map(|t| t.code);
+    let reported = analyte.loinc_for(target_kind, blood(setting, analyte, m.code), m.code).map(|t| t.code);
+    result.loinc = keep_sent_code(m, reported, target, findings);
     let Some(unit) = choose_unit(m, reading, setting, findings) else { return };
     check_loinc_property(m, &unit, findings);
     match convert(m.value, &unit, target, analyte.bridges()) {
@@ -158,6 +159,29 @@ fn reinterpret<'r>(
 }
 
 /// Warns when the unit's kind contradicts the property of the LOINC code sent (mmol/L with a mass code).
+/// The code to report: the sender's (a term of this analyte, or the result would not be matched to it), never
+/// replaced; when the unit system puts the value in another property than the code's (15074-8, glucose in
+/// mmol/L, reported in mg/dL), an info finding names the term of the reported property.
+fn keep_sent_code(
+    m: &Measured<'_, '_>,
+    reported: Option<LoincCode>,
+    target: &Unit,
+    findings: &mut Findings,
+) -> Option<LoincCode> {
+    let Some(sent) = m.code else { return reported };
+    if let Some(twin) = reported.filter(|r| *r != sent) {
+        let message = format!(
+            "the value is reported in {} as the unit system asks; the sender's LOINC {sent} is kept (a sender's code \
+             is never replaced), though the term for the reported property is {twin}",
+            target.ucum()
+        );
+        let finding = crate::Finding::new(FindingCode::UnitLoincMismatch, m.path.key("loinc"), message)
+            .with_severity(crate::Severity::Info);
+        findings.push_finding(finding);
+    }
+    Some(sent)
+}
+
 fn check_loinc_property(m: &Measured<'_, '_>, unit: &Unit, findings: &mut Findings) {
     let Some(term) = m.code.and_then(|c| m.analyte.loinc().iter().find(|t| t.code == c)) else { return };
     let (Some(expected), Some(sent)) = (term.quantity_kind(), unit.kind()) else { return };

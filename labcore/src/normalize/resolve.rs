@@ -45,7 +45,7 @@ pub(crate) fn resolve<'c>(
     let fits = |a: &&Analyte| marker.is_none_or(|m| m.fits(a));
     let by_name = || matches.iter().filter_map(|i| catalog.analytes().get(*i)).filter(fits);
     if let Some(analyte) = by_code {
-        if by_name().next().is_some() && !by_name().any(|a| std::ptr::eq(a, analyte)) {
+        if by_name().next().is_some() && !by_name().any(|a| compatible(a, analyte)) {
             let names: Vec<&str> = by_name().map(Analyte::display).collect();
             let message = format!(
                 "the LOINC code means {} but the name means {}; send one analyte per result",
@@ -57,8 +57,14 @@ pub(crate) fn resolve<'c>(
         }
         return Resolved { analyte: Some(analyte), mapping: Mapping::Loinc };
     }
+    if code.is_some() {
+        // A valid code the catalog does not know is the sender's word for what the result is: it is never replaced
+        // by the code of an analyte the name resembles (MDRD eGFR 33914-3 is not CKD-EPI because it says "eGFR").
+        unknown_code(pick_by_unit(by_name(), unit), path, findings);
+        return Resolved { analyte: None, mapping: Mapping::Unmapped };
+    }
     if by_name().next().is_none() {
-        if name.is_some() || code.is_some() {
+        if name.is_some() {
             let message = "neither the LOINC code nor the name is in the catalog; the result stays unmapped";
             findings.push(FindingCode::UnknownAnalyte, path, message);
         }
@@ -74,6 +80,26 @@ pub(crate) fn resolve<'c>(
             Resolved { analyte: None, mapping: Mapping::Unmapped }
         }
     }
+}
+
+/// Whether a name's analyte agrees with a code's: the same analyte, or one of its group (method variants of one
+/// measurand, such as LDL cholesterol measured directly or calculated) of the same kind. A generic name ("LDL
+/// Cholesterol") fits a specific code (LDL direct, 18262-6); a percentage's name does not fit a count's code.
+fn compatible(by_name: &Analyte, by_code: &Analyte) -> bool {
+    std::ptr::eq(by_name, by_code) || (by_name.group() == by_code.group() && by_name.kind() == by_code.kind())
+}
+
+/// The finding for a valid LOINC code the catalog does not know, naming the catalog analyte its name suggests.
+fn unknown_code(suggested: Option<&Analyte>, path: JsonPointer, findings: &mut Findings) {
+    let message = match suggested {
+        Some(analyte) => format!(
+            "the LOINC code is not in the catalog; the result stays unmapped under the sender's code (its name \
+             suggests {}, but a sender's code is never replaced)",
+            analyte.display()
+        ),
+        None => "the LOINC code is not in the catalog; the result stays unmapped under the sender's code".to_owned(),
+    };
+    findings.push(FindingCode::UnknownAnalyte, path, message);
 }
 
 /// Whether `name` is the LOINC long name of the analyte's term `code`.
