@@ -81,8 +81,9 @@ pub struct AppliedRange<'c> {
     pub high: Option<f64>,
     /// Whether a value equal to `high` is inside the range (`false` when there is no high limit).
     pub high_inclusive: bool,
-    /// The unit of `low` and `high` (the result's output unit).
-    pub unit: &'c str,
+    /// The unit of `low` and `high` (the result's output unit; for an unmapped result, its unit as read, empty
+    /// when it has none).
+    pub unit: Cow<'c, str>,
     /// The range as the vendor printed it, when it came from the payload.
     pub text: Option<SmolStr>,
     /// Where the range comes from.

@@ -169,7 +169,7 @@ fn check(report: &Report<'_>, payload: &Value, lab: Option<String>) -> Result<()
         });
         let by_range = matches!(result.flag, Some(Flag::Low | Flag::Normal | Flag::High));
         if let Some(range) = &result.range {
-            if Some(range.unit) != result.unit.as_deref() {
+            if Some(&*range.unit) != result.unit.as_deref() {
                 return Err(format!("{at}: range in {} but value in {:?}", range.unit, result.unit));
             }
             let input = &payload["results"][result.index];
@@ -182,7 +182,7 @@ fn check(report: &Report<'_>, payload: &Value, lab: Option<String>) -> Result<()
                         // A range with a unit printed after it is the other unit's: it can only fit by chance.
                         let analyte = catalog().analyte(result.analyte.unwrap()).unwrap();
                         let plausible = analyte.plausible().unwrap();
-                        let unit = catalog().units().parse_ucum(range.unit).unwrap();
+                        let unit = catalog().units().parse_ucum(&range.unit).unwrap();
                         let max = convert(plausible.high, &plausible.unit, &unit, analyte.bridges()).unwrap();
                         if range.high.is_some_and(|h| h > max * (1.0 + 1e-9)) {
                             return Err(format!("{at}: an impossible payload range was used"));

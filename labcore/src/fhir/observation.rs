@@ -111,7 +111,9 @@ fn interpretation(flag: Flag) -> CodeableConcept {
 }
 
 fn reference_range(range: &AppliedRange) -> ReferenceRange {
-    let bound = |v: Option<f64>| v.map(|v| quantity(v, None, Some(range.unit)));
+    // An unmapped result without a unit has a unitless range: no unit is rendered (FHIR forbids empty strings).
+    let unit = (!range.unit.is_empty()).then_some(&*range.unit);
+    let bound = |v: Option<f64>| v.map(|v| quantity(v, None, unit));
     let origin = match range.origin {
         RangeOrigin::Payload => {
             range.text.as_ref().map_or_else(|| "as sent by the laboratory".to_owned(), |t| t.to_string())

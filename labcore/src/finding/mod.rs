@@ -192,6 +192,12 @@ impl Findings {
         self.items.iter().any(|f| f.severity == Severity::Error)
     }
 
+    /// Whether a finding so far is an error about result `index` (`/results/<index>/…`); the latest are looked at
+    /// first, as a result's findings are pushed together.
+    pub(crate) fn has_error_about(&self, index: usize) -> bool {
+        self.items.iter().rev().any(|f| f.severity == Severity::Error && f.path.result_index() == Some(index))
+    }
+
     /// Moves every finding of `other` to the end of these.
     pub(crate) fn append(&mut self, mut other: Findings) {
         self.items.append(&mut other.items);

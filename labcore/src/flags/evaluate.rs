@@ -240,7 +240,7 @@ fn applied_range<'c>(analyte: &Analyte, chosen: &Chosen<'_, 'c>, target: &'c Uni
         low_inclusive: chosen.low.is_some_and(|b| b.inclusive),
         high: chosen.high.and_then(|b| in_target(analyte, b.value, chosen.unit, target)),
         high_inclusive: chosen.high.is_some_and(|b| b.inclusive),
-        unit: target.ucum(),
+        unit: std::borrow::Cow::Borrowed(target.ucum()),
         text: chosen.text.clone(),
         origin: chosen.origin,
         source: chosen.limits.map(|l| &*l.source),

@@ -93,6 +93,24 @@ struct Sent<'s, 'c> {
     path: JsonPointer,
 }
 
+/// Flags an unmapped numeric result against the range its sender gives (issue 14: no clinical knowledge is needed
+/// to compare a number with the sender's own limits); the result stays unmapped.
+fn flag_against_sender<'c>(
+    vendor: &crate::payload::VendorRange,
+    path: JsonPointer,
+    result: &mut NormalizedResult<'c>,
+    findings: &mut Findings,
+) {
+    // A result unmapped because what it is cannot be told (a conflict, an ambiguity: an error) is not flagged.
+    let Some(value) = result.value.filter(|_| !findings.has_error_about(result.index)) else { return };
+    let unmapped = crate::flags::Unmapped { value, comparator: result.comparator, unit: result.unit.as_ref(), path };
+    if let Some((flag, range)) = crate::flags::flag_unmapped(&unmapped, vendor, findings) {
+        result.flag = Some(flag);
+        result.range = Some(range);
+        result.range_status = crate::report::RangeStatus::Applied;
+    }
+}
+
 /// An unknown unit stops the conversion of a catalog analyte (an error); for an unmapped result labcore
 /// converts nothing, so there it is a warning.
 fn unknown_unit(mapped: bool, path: JsonPointer, findings: &mut Findings) {
@@ -179,6 +197,9 @@ fn read_value<'c>(
                 Cow::Borrowed(reading) => Cow::Borrowed(reading.best().ucum()),
                 Cow::Owned(reading) => Cow::Owned(reading.best().ucum().to_owned()),
             });
+            if let Some(vendor) = &input.reference_range {
+                flag_against_sender(vendor, sent.path, result, findings);
+            }
         }
         (None, analyte) => result.loinc = loinc_of(analyte),
     }
