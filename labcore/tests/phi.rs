@@ -157,6 +157,13 @@ fn triggers() -> Vec<(FindingCode, String)> {
             ),
         ),
         (
+            FindingCode::RangeDiffers,
+            payload(
+                json!([{"analyte": "Bilirubin, total", "value": 8.6, "unit": "mg/dL", "reference_range": "2.0-7.0"}]),
+                json!({"patient": {"sex": "F", "birth_date": "1976-05-01"}}),
+            ),
+        ),
+        (
             FindingCode::RangeUnavailable,
             payload(json!([{"analyte": "VLDL Cholesterol", "value": 7.6543, "unit": "mg/dL"}]), json!({})),
         ),

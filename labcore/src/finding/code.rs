@@ -108,6 +108,10 @@ finding_codes! {
     /// in another unit than it says, `3.5-5.1 mg/dL` for potassium). It was not used; the catalog's range was,
     /// if there is one.
     RangeImplausible => ("range_implausible", Warning),
+    /// The vendor's reference range differs materially from the one labcore would use for the same analyte, sex
+    /// and age (a limit off by more than the default's width, or by more than a fifth of a one-sided
+    /// default's limit). The vendor's range is used; this says so, for a person to confirm the unit and the range.
+    RangeDiffers => ("range_differs", Info),
     /// No reference range applies to this result (none in the catalog for the analyte, or none for this patient's
     /// sex and age, and none sent): it is not flagged `L`, `N` or `H`, only against critical limits.
     RangeUnavailable => ("range_unavailable", Info),

@@ -69,6 +69,9 @@ pub(crate) fn evaluate<'c>(
         }),
         None => catalog_range(judge, reading.analyte, &mut status),
     };
+    if let Some(vendor) = chosen.as_ref().filter(|c| c.origin == RangeOrigin::Payload) {
+        note_difference(judge, reading, vendor, findings);
+    }
     let critical = critical_limits(judge, reading.analyte);
     let compare_unit = chosen.as_ref().map_or_else(|| critical.map_or(reading.unit, |(l, _)| &l.unit), |c| c.unit);
     let Some(values) = values_in(reading, compare_unit) else {
@@ -155,6 +158,33 @@ fn payload_range(
         return None;
     }
     Some((range, unit))
+}
+
+/// An info finding when the sender's range differs materially from the one labcore would use (the lab catalog's
+/// or the default) for this patient: a limit present in both off by more than the default's width, or, for a
+/// one-sided default, by more than a fifth of its limit. Compared in the sender's unit.
+fn note_difference(judge: &Judge<'_>, reading: &Reading<'_>, vendor: &Chosen<'_, '_>, findings: &mut Findings) {
+    let mut status = RangeStatus::NoApplicableRange;
+    let Some(ours) = catalog_range(judge, reading.analyte, &mut status) else { return };
+    let to_vendor = |b: Option<Bound>| {
+        b.and_then(|b| convert_clean(b.value, ours.unit, vendor.unit, reading.analyte.bridges()).ok())
+    };
+    let (low, high) = (to_vendor(ours.low), to_vendor(ours.high));
+    let tolerance = |limit: f64| match (low, high) {
+        (Some(l), Some(h)) => (h - l).abs(),
+        _ => limit.abs() / 5.0,
+    };
+    let differs = |theirs: Option<Bound>, ours: Option<f64>| {
+        theirs.zip(ours).is_some_and(|(t, o)| (t.value - o).abs() > tolerance(o) * (1.0 + 1e-9))
+    };
+    if differs(vendor.low, low) || differs(vendor.high, high) {
+        let message = "the reference range sent differs materially from labcore's for this analyte, sex and age; \
+                       it was used (confirm its unit and limits)";
+        findings.push_finding(
+            crate::Finding::new(FindingCode::RangeDiffers, reading.path.key("reference_range"), message)
+                .with_severity(crate::Severity::Info),
+        );
+    }
 }
 
 /// The lab's interval if it has one for this analyte, else the default; records why there is none.
