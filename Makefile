@@ -7,7 +7,7 @@ CARGO ?= cargo
 SAMPLE ?= examples/samples/cmp.json
 FUZZ_SECONDS ?= 20
 
-.PHONY: help setup run pipeline test test-rust test-python test-labsecure test-node test-wasm test-packages wasm lint fmt fuzz bench bench-python bench-wasm bench-labsecure doc clean
+.PHONY: help setup run pipeline test test-rust test-python test-labsecure test-node test-wasm test-packages wasm lint fmt fuzz bench bench-python bench-deid bench-wasm bench-labsecure doc clean
 
 help: ## list the targets
 	@echo "labcore — make <target>"
@@ -75,6 +75,11 @@ fuzz: ## fuzz the JSON, HL7 v2 and FHIR readers, the text parsers and redaction 
 bench: setup ## criterion benchmarks, the labcore/serde ratio and labcore vs python-hl7 on HL7 (release build; several minutes)
 	@scripts/setup.sh python
 	$(CARGO) bench -p labcore-benches
+
+bench-deid: ## free-text de-identification, labcore vs Presidio in one run on the Faker held-out split and the two existing corpora (recall per category, non-PHI removed, comments/s)
+	@scripts/setup.sh deid
+	$(CARGO) build --release --quiet -p labcore-benches --example deid_spans
+	.venv-deid/bin/python benches/python/deid_vs_presidio.py
 
 bench-python: ## the Python binding against orjson.loads and pydantic on the benchmark payloads (builds the wheel)
 	scripts/test-python.sh --bench

@@ -5,6 +5,7 @@
 #   pkg/node/      the full module for Node (wasm-bindgen's CommonJS nodejs target, loaded synchronously)
 #   pkg/*.js, *.d.ts  the public API (bindings-wasm/js/; types.d.ts is bindings-node's), the same calls as the Node addon
 #   pkg/LICENSE-MIT, LICENSE-APACHE, NOTICE  copied from the repository's root
+#   pkg/README.md  bindings-wasm/README.md, the package's page on the registry
 # Each .wasm is built with std rebuilt for size (RUSTC_BOOTSTRAP, as the fuzz targets use: stable toolchain,
 # unstable flags), bound with wasm-bindgen at the Cargo.lock version and shrunk with wasm-opt (npm binaryen).
 # Prints the raw and gzipped size of each .wasm.
@@ -62,4 +63,5 @@ cp bindings-wasm/js/*.js bindings-wasm/js/*.d.ts bindings-wasm/js/package.json "
 cp bindings-node/types.d.ts "$PKG/"
 # The licences and the notice of the embedded data, from the repository's root (the only copies kept in git).
 cp LICENSE-MIT LICENSE-APACHE NOTICE "$PKG/"
+cp bindings-wasm/README.md "$PKG/README.md"
 say "built $PKG"

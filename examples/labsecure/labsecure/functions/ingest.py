@@ -13,7 +13,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from typing import Any, Callable
+from typing import Any
 
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
 from aws_lambda_powertools.metrics import MetricUnit
@@ -21,11 +21,10 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from labsecure import aws, config
 from labsecure.errors import LabsecureError, PayloadTooLarge, RequestError, Unauthorized
+from labsecure.functions.entry import Handler, lazy_entry
 from labsecure.intake import Intake
 from labsecure.observability import logger, metrics
 from labsecure.stores.labs import Lab, Labs
-
-Handler = Callable[[dict[str, Any], LambdaContext], dict[str, Any]]
 
 log = logger("labsecure-ingest")
 metric = metrics("labsecure-ingest")
@@ -114,13 +113,5 @@ def build(settings: config.Settings, clients: aws.Clients) -> Handler:
     return handle
 
 
-_handler: Handler | None = None
-
-
-def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
-    """The Lambda entry point (settings from the environment, built on first use)."""
-    global _handler
-    if _handler is None:
-        settings = config.from_env()
-        _handler = build(settings, aws.clients(settings))
-    return _handler(event, context)
+handler = lazy_entry(build)
+"""The Lambda entry point (settings from the environment, built on first use)."""

@@ -22,6 +22,7 @@ from labsecure import aws, config
 from labsecure.domain import email, messages
 from labsecure.domain.release import Release
 from labsecure.errors import DeliveryFailed, PoisonMessage
+from labsecure.functions.entry import Handler, lazy_entry
 from labsecure.observability import logger, metrics
 from labsecure.stores.patients import Patients
 from labsecure.stores.results import Results
@@ -29,7 +30,6 @@ from labsecure.stores.results import Results
 if TYPE_CHECKING:
     from mypy_boto3_sesv2 import SESV2Client
 
-Handler = Callable[[dict[str, Any], LambdaContext], dict[str, Any]]
 log = logger("labsecure-notify")
 metric = metrics("labsecure-notify")
 
@@ -123,13 +123,5 @@ def build(settings: config.Settings, clients: aws.Clients, *, mailer: Mailer | N
     return handle
 
 
-_handler: Handler | None = None
-
-
-def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
-    """The Lambda entry point (settings from the environment, built on first use)."""
-    global _handler
-    if _handler is None:
-        settings = config.from_env()
-        _handler = build(settings, aws.clients(settings))
-    return _handler(event, context)
+handler = lazy_entry(build)
+"""The Lambda entry point (settings from the environment, built on first use)."""

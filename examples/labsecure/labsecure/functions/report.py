@@ -11,7 +11,7 @@ faster per page but untagged, and a report is made once per result, so accessibi
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any
 
 from aws_lambda_powertools.utilities.typing import LambdaContext
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -20,13 +20,13 @@ from labsecure import aws, config
 from labsecure.domain import messages, report_view
 from labsecure.domain.status import Status
 from labsecure.errors import LabsecureError, NotFound, RequestError
+from labsecure.functions.entry import Handler, lazy_entry
 from labsecure.observability import logger
 from labsecure.stores.labs import Labs
 from labsecure.stores.objects import Objects
 from labsecure.stores.patients import Patients
 from labsecure.stores.results import Results
 
-Handler = Callable[[dict[str, Any], LambdaContext], dict[str, Any]]
 log = logger("labsecure-report")
 _REPORTABLE = frozenset({Status.READY.value, Status.NEEDS_REVIEW.value, Status.REJECTED.value})
 
@@ -87,13 +87,5 @@ def build(settings: config.Settings, clients: aws.Clients) -> Handler:
     return handle
 
 
-_handler: Handler | None = None
-
-
-def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
-    """The Lambda entry point (settings from the environment, built on first use)."""
-    global _handler
-    if _handler is None:
-        settings = config.from_env()
-        _handler = build(settings, aws.clients(settings))
-    return _handler(event, context)
+handler = lazy_entry(build)
+"""The Lambda entry point (settings from the environment, built on first use)."""
