@@ -25,7 +25,9 @@ def clean_text(value: str, field: str, *, limit: int = MAX_TEXT) -> str:
     """Trimmed free text, required and bounded; ``RequestError`` (``<field>_invalid``) otherwise."""
     text = " ".join((value or "").split())
     if not text or len(text) > limit:
-        raise RequestError(f"the {field.replace('_', ' ')} is required (at most {limit} characters)", code=f"{field}_invalid")
+        raise RequestError(
+            f"the {field.replace('_', ' ')} is required (at most {limit} characters)", code=f"{field}_invalid"
+        )
     return text
 
 
@@ -117,9 +119,7 @@ def earlier_values(current: Sequence[Mapping[str, Any]], previous: Sequence[Mapp
     """For each result whose value differs from the version it replaces: its earlier value, by analyte."""
     from labsecure.domain.report_view import value_text
 
-    before = {
-        str(r.get("analyte")): value_text(r) for report in previous for r in report.get("results") or []
-    }
+    before = {str(r.get("analyte")): value_text(r) for report in previous for r in report.get("results") or []}
     changed = {}
     for report in current:
         for r in report.get("results") or []:

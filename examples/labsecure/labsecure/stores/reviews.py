@@ -77,7 +77,9 @@ class Reviews:
         self._update(
             Key=_key(ref),
             ConditionExpression="attribute_exists(result_id) AND critical > :zero",
-            UpdateExpression="SET critical_calls = list_append(if_not_exists(critical_calls, :none), :c), updated_at = :t",
+            UpdateExpression=(
+                "SET critical_calls = list_append(if_not_exists(critical_calls, :none), :c), updated_at = :t"
+            ),
             ExpressionAttributeValues={
                 ":zero": value(0),
                 ":none": value([]),
@@ -93,7 +95,11 @@ class Reviews:
             ConditionExpression="#rel = :released",
             UpdateExpression="SET notify_status = :s, notify_updated_at = :t",
             ExpressionAttributeNames={"#rel": "release"},
-            ExpressionAttributeValues={":released": value(Release.RELEASED.value), ":s": value("RESEND"), ":t": value(now())},
+            ExpressionAttributeValues={
+                ":released": value(Release.RELEASED.value),
+                ":s": value("RESEND"),
+                ":t": value(now()),
+            },
         )
 
     def correct(
@@ -128,7 +134,13 @@ class Reviews:
         }
         claim = {"id": f"result#{new_id}", "patient_id": ref.patient_id, "lab_id": original["lab_id"]}
         transaction: list[Any] = [
-            {"Put": {"TableName": self._claims, "Item": to_item(claim), "ConditionExpression": "attribute_not_exists(id)"}},
+            {
+                "Put": {
+                    "TableName": self._claims,
+                    "Item": to_item(claim),
+                    "ConditionExpression": "attribute_not_exists(id)",
+                }
+            },
             {
                 "Put": {
                     "TableName": self._table,

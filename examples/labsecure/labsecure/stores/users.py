@@ -9,11 +9,14 @@ the pool's groups. Every failed sign-in — unknown user, wrong password, disabl
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from botocore.exceptions import ClientError
 
 from labsecure.aws import Clients
+
+if TYPE_CHECKING:
+    from mypy_boto3_cognito_idp.type_defs import AttributeTypeTypeDef
 from labsecure.config import Settings
 from labsecure.domain.roles import STAFF_ROLES, Role
 from labsecure.errors import RequestError, SignInFailed, Unavailable
@@ -109,7 +112,9 @@ class Users:
         self._create(username, email, {"custom:patient_id": patient_id}, password)
         self._idp.admin_set_user_password(UserPoolId=self._pool, Username=username, Password=password, Permanent=True)
 
-    def create_staff(self, username: str, email: str, role: Role, lab_id: str, password: str, *, permanent: bool) -> None:
+    def create_staff(
+        self, username: str, email: str, role: Role, lab_id: str, password: str, *, permanent: bool
+    ) -> None:
         """A staff account in one role's group; a temporary password must be changed at first sign-in."""
         if role not in STAFF_ROLES:
             raise RequestError("not a staff role", code="role_invalid")
@@ -121,8 +126,8 @@ class Users:
         self._idp.admin_add_user_to_group(UserPoolId=self._pool, Username=username, GroupName=role.value)
 
     def _create(self, username: str, email: str, extra: dict[str, str], password: str) -> None:
-        attributes = [{"Name": "email", "Value": email}, {"Name": "email_verified", "Value": "true"}]
-        attributes += [{"Name": k, "Value": v} for k, v in extra.items()]
+        plain = {"email": email, "email_verified": "true", **extra}
+        attributes: list[AttributeTypeTypeDef] = [{"Name": k, "Value": v} for k, v in plain.items()]
         try:
             self._idp.admin_create_user(
                 UserPoolId=self._pool,
