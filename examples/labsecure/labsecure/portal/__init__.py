@@ -82,14 +82,14 @@ def create_app(settings: config.Settings | None = None, clients: aws.Clients | N
 
 
 def _blueprints(app: Flask) -> None:
-    from labsecure.portal import auth, patient
+    from labsecure.portal import admin, auth, cases, patient, review
 
-    for blueprint in (auth.bp, patient.bp):
+    for blueprint in (auth.bp, patient.bp, review.bp, cases.bp, admin.bp):
         app.register_blueprint(blueprint)
 
     @app.context_processor
     def signed_in() -> dict[str, Any]:
-        return {"who": current(), "roles": Role, "blueprints": app.blueprints}
+        return {"who": current(), "roles": Role}
 
 
 def _no_store(response: Response) -> Response:

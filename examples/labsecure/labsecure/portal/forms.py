@@ -81,6 +81,13 @@ class StaffForm(FlaskForm):
 
     username = StringField("User name", validators=[DataRequired(), Regexp(r"^[A-Za-z0-9._-]{3,64}$")])
     email = StringField("Email address", validators=[DataRequired(), EMAIL])
-    role = SelectField("Role", choices=[("Reviewer", "Reviewer"), ("CaseWorker", "Case worker"), ("Admin", "Admin")])
+    role = SelectField(
+        "Role",
+        choices=[
+            ("Reviewer", "Reviewer"),
+            ("CaseWorker", "Case worker"),
+            ("Admin", "Admin"),
+        ],
+    )
     lab_id = StringField("Lab id (Reviewer and CaseWorker)", validators=[Optional(), Regexp(r"^[A-Za-z0-9._-]{1,64}$")])
     password = PasswordField("Temporary password", validators=[DataRequired(), Length(min=12, max=256)])

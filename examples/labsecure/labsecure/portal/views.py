@@ -57,8 +57,14 @@ def page(svc: Services, item: Mapping[str, Any]) -> ResultPage:
         if before is not None:
             names = _display_names(item)
             earlier = {names.get(k, k): v for k, v in review.earlier_values(_reports(item), _reports(before)).items()}
-    findings = [f for f in json.loads(str(item.get("findings") or "[]")) if isinstance(f, dict)]
-    return ResultPage(item=item, view=view, earlier=earlier, findings=findings)
+    return ResultPage(item=item, view=view, earlier=earlier, findings=reasons(item))
+
+
+def reasons(item: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Why a result needs a person: labcore's warnings and errors (the message's and each report's), PHI-free."""
+    found = [f for f in json.loads(str(item.get("findings") or "[]")) if isinstance(f, dict)]
+    found += [f for report in _reports(item) for f in report.get("findings") or [] if isinstance(f, dict)]
+    return [f for f in found if f.get("severity") in ("warning", "error")]
 
 
 def _reports(item: Mapping[str, Any]) -> list[dict[str, Any]]:
