@@ -109,7 +109,8 @@ say "pytest (moto server on 127.0.0.1; the portal in headless Chromium, screensh
 say "the pipeline demo, once"
 "$PY" -m labsecure.local.demo --once --out ../../target/labsecure/demo-reports >../../target/labsecure/demo.txt
 grep -q "READY" ../../target/labsecure/demo.txt && grep -q "^report " ../../target/labsecure/demo.txt \
-  && grep -q "^email to " ../../target/labsecure/demo.txt || { cat ../../target/labsecure/demo.txt; exit 1; }
+  && grep -q "^email to " ../../target/labsecure/demo.txt && grep -q "^portal http://127.0.0.1:" ../../target/labsecure/demo.txt \
+  && grep -q "^portal health: ok" ../../target/labsecure/demo.txt || { cat ../../target/labsecure/demo.txt; exit 1; }
 
 say "terraform: fmt -check and checkov (offline; never init)"
 if command -v terraform >/dev/null 2>&1; then
