@@ -51,7 +51,7 @@ def test_the_name_rule() -> None:
 
 def test_functions_run_the_packages_handlers() -> None:
     text = (MODULE / "lambda.tf").read_text()
-    for name in ("ingest", "notify", "report"):
+    for name in ("ingest", "notify", "report", "release"):
         assert f"labsecure.functions.{name}.handler" in text
         module = __import__(f"labsecure.functions.{name}", fromlist=["handler"])
         assert callable(module.handler)

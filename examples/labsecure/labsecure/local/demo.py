@@ -140,18 +140,23 @@ def show_results(console: IO[str], moto: stack.MotoServer, api: str, s: stack.St
         print(f"report {path} ({path.stat().st_size} bytes)\n    {made['url']}", file=console)
 
 
+def demo_environment(endpoint: str, portal_port: int) -> dict[str, str]:
+    """The demo's variables: moto's endpoint, quick polls, the portal's URL (the emails link to it)."""
+    return stack.environment(
+        endpoint,
+        LABSECURE_QUEUE_WAIT_SECONDS="2",
+        LABSECURE_HEARTBEAT_SECONDS="10",
+        LABSECURE_PORTAL_URL=f"http://127.0.0.1:{portal_port}",
+    )
+
+
 def run(args: argparse.Namespace, console: IO[str], log: IO[str]) -> None:
     """Start everything, run the demo, serve until interrupted (or once); stop everything it started."""
     with ExitStack() as started:
         moto = stack.MotoServer(log)
         started.callback(moto.stop)
         port = args.portal_port or stack.free_port()
-        env = stack.environment(
-            moto.endpoint,
-            LABSECURE_QUEUE_WAIT_SECONDS="2",
-            LABSECURE_HEARTBEAT_SECONDS="10",
-            LABSECURE_PORTAL_URL=f"http://127.0.0.1:{port}",
-        )
+        env = demo_environment(moto.endpoint, port)
         os.environ.update(env)
         s = stack.provision_demo(config.from_env())
         patient_id = Patients(s.settings, s.clients).enrol(

@@ -108,31 +108,9 @@ class Reviews:
         """Write version n + 1 (released: a reviewer made it) and mark the original superseded, in one transaction."""
         at = now()
         ref = ResultRef(str(original["patient_id"]), new_id)
-        item = {
-            "patient_id": ref.patient_id,
-            "result_id": new_id,
-            "lab_id": original["lab_id"],
-            "status": done.status.value,
-            "release": Release.RELEASED.value,
-            "format": "correction",
-            "order_key": original.get("order_key"),
-            "received_at": at,
-            "updated_at": at,
-            "completed_at": at,
-            "released_at": at,
-            "panel": done.panel or original.get("panel", ""),
-            "collected_at": done.collected_at or original.get("collected_at", ""),
-            "abnormal": done.abnormal,
-            "critical": done.critical,
-            "reports": done.reports_json,
-            "findings": json.dumps(done.findings, separators=(",", ":")),
-            "version": int(original.get("version", 1)) + 1,
-            "corrected": True,
-            "supersedes": original["result_id"],
-            "correction": dict(correction) | {"at": at},
-            "history": [{"status": done.status.value, "at": at}],
-        }
         claim = {"id": f"result#{new_id}", "patient_id": ref.patient_id, "lab_id": original["lab_id"]}
+        item = _version(original, new_id, done, correction, at)
+        new = "attribute_not_exists(result_id)"
         transaction: list[Any] = [
             {
                 "Put": {
@@ -141,13 +119,7 @@ class Reviews:
                     "ConditionExpression": "attribute_not_exists(id)",
                 }
             },
-            {
-                "Put": {
-                    "TableName": self._table,
-                    "Item": to_item(item),
-                    "ConditionExpression": "attribute_not_exists(result_id)",
-                }
-            },
+            {"Put": {"TableName": self._table, "Item": to_item(item), "ConditionExpression": new}},
             {
                 "Update": {
                     "TableName": self._table,
@@ -165,3 +137,33 @@ class Reviews:
                 raise Conflict() from err
             raise
         return ref
+
+
+def _version(
+    original: Mapping[str, Any], new_id: str, done: Processed, correction: Mapping[str, str], at: str
+) -> dict[str, Any]:
+    """The item of a correction: the original's lab and order, labcore's new outcome, linked to the original."""
+    return {
+        "patient_id": str(original["patient_id"]),
+        "result_id": new_id,
+        "lab_id": original["lab_id"],
+        "status": done.status.value,
+        "release": Release.RELEASED.value,
+        "format": "correction",
+        "order_key": original.get("order_key"),
+        "received_at": at,
+        "updated_at": at,
+        "completed_at": at,
+        "released_at": at,
+        "panel": done.panel or original.get("panel", ""),
+        "collected_at": done.collected_at or original.get("collected_at", ""),
+        "abnormal": done.abnormal,
+        "critical": done.critical,
+        "reports": done.reports_json,
+        "findings": json.dumps(done.findings, separators=(",", ":")),
+        "version": int(original.get("version", 1)) + 1,
+        "corrected": True,
+        "supersedes": original["result_id"],
+        "correction": dict(correction) | {"at": at},
+        "history": [{"status": done.status.value, "at": at}],
+    }

@@ -167,7 +167,9 @@ class Users:
         ]
 
     def set_enabled(self, username: str, enabled: bool) -> None:
-        """Disable (sign-in refused, sessions end at their next check) or enable a staff account."""
+        """Disable (sign-in refused, refresh tokens revoked) or enable a staff account.
+
+        A portal session already open lasts until its ID token expires (60 minutes, ``cognito.tf``)."""
         if enabled:
             self._idp.admin_enable_user(UserPoolId=self._pool, Username=username)
         else:

@@ -29,6 +29,14 @@ locals {
       { actions = ["s3:PutObject", "s3:GetObject"], resources = ["${local.b.reports}/reports/*"] },
       { actions = local.kms_data, resources = [aws_kms_key.data.arn] },
     ]
+    release = [
+      { actions = ["dynamodb:Scan", "dynamodb:GetItem"], resources = [local.t.labs] },
+      { actions = ["dynamodb:Query"], resources = ["${local.t.results}/index/*"] },
+      { actions = ["dynamodb:UpdateItem"], resources = [local.t.results] },
+      { actions = ["dynamodb:PutItem"], resources = [local.t.audit] },
+      { actions = ["sqs:SendMessage", "sqs:GetQueueUrl"], resources = [local.q.notify] },
+      { actions = local.kms_data, resources = [aws_kms_key.data.arn] },
+    ]
     worker = [
       { actions = ["dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:Query"], resources = [local.t.results] },
       { actions = ["s3:GetObject"], resources = ["${local.b.raw}/raw/*"] },
@@ -40,7 +48,7 @@ locals {
 }
 
 data "aws_iam_policy_document" "assume" {
-  for_each = { ingest = "lambda", notify = "lambda", report = "lambda", worker = "ec2" }
+  for_each = merge({ for f in local.lambda_functions : f => "lambda" }, { worker = "ec2" })
   statement {
     actions = ["sts:AssumeRole"]
     principals {
@@ -76,7 +84,7 @@ resource "aws_iam_role_policy" "app" {
 }
 
 resource "aws_iam_role_policy_attachment" "lambda_vpc" {
-  for_each   = toset(["ingest", "notify", "report"])
+  for_each   = local.lambda_functions
   role       = aws_iam_role.app[each.key].name
   policy_arn = "arn:${local.partition}:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole"
 }
@@ -94,14 +102,14 @@ data "aws_iam_policy_document" "lambda_extras" {
 }
 
 resource "aws_iam_role_policy" "lambda_extras" {
-  for_each = toset(["ingest", "notify", "report"])
+  for_each = local.lambda_functions
   name     = "${var.prefix}-${each.key}-dlq"
   role     = aws_iam_role.app[each.key].id
   policy   = data.aws_iam_policy_document.lambda_extras.json
 }
 
 resource "aws_iam_role_policy_attachment" "xray" {
-  for_each   = toset(["ingest", "notify", "report"])
+  for_each   = local.lambda_functions
   role       = aws_iam_role.app[each.key].name
   policy_arn = "arn:${local.partition}:iam::aws:policy/AWSXRayDaemonWriteAccess"
 }
