@@ -269,3 +269,45 @@ def test_an_internal_error_shows_no_stack_trace(client: Any, world: World, monke
     text = answer.get_data(as_text=True)
     assert answer.status_code == 500 and "internal_error" in text
     assert "Traceback" not in text and "ZeroDivisionError" not in text
+
+
+def test_a_session_ends_when_its_id_token_expires(client: Any, world: World) -> None:
+    from labsecure.stores.sessions import Sessions
+
+    sign_in(client, "patient", world.passwords["patient"])
+    sid = client.get_cookie("labsecure_session").value
+    store = Sessions(world.s.settings, world.s.clients)
+    found = store.get(sid)
+    assert found is not None
+    data, expires = found
+    data["principal"]["expires_at"] = int(time.time()) - 1  # the token's exp passed; the session item did not
+    store.put(sid, data, expires)
+    assert client.get("/dashboard").headers["Location"] == "/login?next=/dashboard"
+
+
+def test_a_temporary_password_must_be_changed_at_first_sign_in(client: Any, world: World) -> None:
+    from labsecure.domain.roles import Role
+    from labsecure.stores.users import Users
+
+    Users(world.s.settings, world.s.clients).create_staff(
+        "newrev", "n@example.org", Role.REVIEWER, "NORTHWIND", "Temporary-Pass-1", permanent=False
+    )
+    first = sign_in(client, "newrev", "Temporary-Pass-1")
+    assert first.status_code == 302 and first.headers["Location"] == "/login/new-password"
+    assert client.get("/staff/review").status_code == 302  # not signed in yet
+    page = client.get("/login/new-password").get_data(as_text=True)
+    done = client.post("/login/new-password", data={"csrf_token": csrf_of(page), "password": "Chosen-Password-77"})
+    assert done.status_code == 302 and done.headers["Location"] == "/staff/review"
+    assert client.get("/staff/review").status_code == 200
+
+
+def test_hosted_ui_sign_out_ends_the_cognito_session_too(world: World, double: OidcDouble) -> None:
+    double.claims = {"sub": "s-9", "custom:patient_id": world.patient_id}
+    client = hosted_app(world, double)
+    hosted_sign_in(client)
+    page = client.get("/dashboard").get_data(as_text=True)
+    out = client.post("/logout", data={"csrf_token": csrf_of(page)})
+    target = urlparse(out.headers["Location"])
+    assert f"{target.scheme}://{target.netloc}{target.path}" == f"{double.url}/logout"
+    assert f"client_id={world.s.settings.portal.client_id}" in target.query and "logout_uri=" in target.query
+    assert client.get("/dashboard").status_code == 302
