@@ -111,7 +111,8 @@ class PortalSettings:
 
     ``auth_mode`` is ``password`` (the portal's own form, Cognito's USER_PASSWORD_AUTH: what moto offers) or
     ``hosted`` (Cognito's Hosted UI, the authorisation-code flow with PKCE: production). The token issuer is always
-    Cognito's real URL, even against moto, so it and the JWKS URL are set separately.
+    Cognito's real URL, even against moto, so it and the JWKS URL are set separately. ``report_function`` names
+    the report Lambda to invoke (on AWS); empty, the portal runs the report code in its own process (locally).
     """
 
     auth_mode: str = "password"
@@ -129,6 +130,7 @@ class PortalSettings:
     force_https: bool = False
     proxies: int = 0
     http_timeout_seconds: float = 5.0
+    report_function: str = ""
 
     def endpoint(self, path: str) -> str:
         """A Hosted UI endpoint (``/oauth2/authorize``, ``/oauth2/token``, ``/logout``)."""
@@ -182,6 +184,7 @@ def _portal(env: Mapping[str, str], region: str, cognito_endpoint: str | None) -
         force_https=env.get("LABSECURE_PORTAL_FORCE_HTTPS", "0") == "1",
         proxies=_int(env, "LABSECURE_PORTAL_PROXIES", 0),
         http_timeout_seconds=_float(env, "LABSECURE_HTTP_TIMEOUT_SECONDS", 5.0),
+        report_function=env.get("LABSECURE_REPORT_FUNCTION", ""),
     )
 
 

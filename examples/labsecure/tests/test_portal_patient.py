@@ -98,3 +98,26 @@ def test_a_correction_shows_the_earlier_value(world: World) -> None:
 def test_the_profile_shows_the_account_and_contact(world: World) -> None:
     text = patient(world).get("/profile").get_data(as_text=True)
     assert "patient" in text and "patient@example.org" in text
+
+
+def test_on_aws_the_report_function_is_invoked_through_lambda() -> None:
+    import io
+
+    from labsecure.portal.services import invoked_report
+
+    class FakeLambda:
+        def __init__(self) -> None:
+            self.calls: list[dict[str, Any]] = []
+
+        def invoke(self, **kw: Any) -> dict[str, Any]:
+            self.calls.append(kw)
+            if json.loads(kw["Payload"])["result_id"] == "boom":
+                return {"FunctionError": "Unhandled", "Payload": io.BytesIO(b'{"errorMessage": "trace..."}')}
+            return {"Payload": io.BytesIO(b'{"url": "https://example/presigned"}')}
+
+    fake = FakeLambda()
+    report = invoked_report("labsecure-report", "eu-west-1", fake)
+    assert report({"result_id": "r", "patient_id": "p"}) == {"url": "https://example/presigned"}
+    assert fake.calls[0]["FunctionName"] == "labsecure-report"
+    assert json.loads(fake.calls[0]["Payload"]) == {"result_id": "r", "patient_id": "p"}
+    assert report({"result_id": "boom"})["error"]["code"] == "internal_error"  # no trace passed on

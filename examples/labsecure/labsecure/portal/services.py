@@ -66,6 +66,30 @@ def in_process_report(settings: config.Settings, clients: aws.Clients) -> Report
     return lambda event: handler(event, LocalContext("labsecure-report"))
 
 
+def invoked_report(function_name: str, region: str, lambda_client: Any = None) -> ReportFunction:
+    """The report function invoked through Lambda (``LABSECURE_REPORT_FUNCTION``: on AWS)."""
+    import json
+
+    import boto3
+
+    client = lambda_client or boto3.client("lambda", region_name=region)
+
+    def call(event: dict[str, Any]) -> dict[str, Any]:
+        got = client.invoke(FunctionName=function_name, Payload=json.dumps(event).encode("utf-8"))
+        if got.get("FunctionError"):
+            return {"error": {"code": "internal_error", "message": "internal error"}}
+        answer: dict[str, Any] = json.loads(got["Payload"].read())
+        return answer
+
+    return call
+
+
+def _report(settings: config.Settings, clients: aws.Clients) -> ReportFunction:
+    if settings.portal.report_function:
+        return invoked_report(settings.portal.report_function, settings.region)
+    return in_process_report(settings, clients)
+
+
 def build(
     settings: config.Settings,
     clients: aws.Clients,
@@ -86,7 +110,7 @@ def build(
         trail=Audit(settings, clients),
         notify=Queue(clients, settings.names.notify_queue),
         verifier=verifier or TokenVerifier(settings.portal),
-        report=report or in_process_report(settings, clients),
+        report=report or _report(settings, clients),
     )
 
 
