@@ -56,3 +56,16 @@ def test_functions_run_the_packages_handlers() -> None:
         module = __import__(f"labsecure.functions.{name}", fromlist=["handler"])
         assert callable(module.handler)
     assert '["ReportBatchItemFailures"]' in text
+
+
+def test_the_portal_role_allows_every_cognito_call_the_users_store_makes() -> None:
+    import re
+
+    source = (MODULE.parents[2] / "labsecure" / "stores" / "users.py").read_text()
+    calls = set(re.findall(r"self\._idp\.(\w+)\(", source)) | set(re.findall(r'get_paginator\("(\w+)"\)', source))
+    calls -= {"get_paginator", "initiate_auth", "respond_to_auth_challenge"}  # the last two are public APIs
+    iam = (MODULE / "iam.tf").read_text()
+    assert calls
+    for call in calls:
+        action = "cognito-idp:" + "".join(part.capitalize() for part in call.split("_"))
+        assert action in iam, action

@@ -37,6 +37,26 @@ locals {
       { actions = ["sqs:SendMessage", "sqs:GetQueueUrl"], resources = [local.q.notify] },
       { actions = local.kms_data, resources = [aws_kms_key.data.arn] },
     ]
+    # The portal (a container service: ECS task role; its compute is the deployer's choice, outside this module).
+    portal = [
+      { actions = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem"], resources = [local.t.sessions] },
+      { actions = ["dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"], resources = [local.t.results, "${local.t.results}/index/*"] },
+      { actions = ["dynamodb:PutItem"], resources = [local.t.idempotency] },
+      { actions = ["dynamodb:Query", "dynamodb:GetItem", "dynamodb:UpdateItem"], resources = [local.t.patients, "${local.t.patients}/index/*"] },
+      { actions = ["dynamodb:Scan", "dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"], resources = [local.t.labs, "${local.t.labs}/index/*"] },
+      { actions = ["dynamodb:PutItem", "dynamodb:Query"], resources = [local.t.audit, "${local.t.audit}/index/*"] },
+      { actions = ["dynamodb:DescribeTable"], resources = [local.t.results, local.t.sessions] },
+      { actions = ["sqs:SendMessage", "sqs:GetQueueUrl"], resources = [local.q.notify] },
+      { actions = ["lambda:InvokeFunction"], resources = [aws_lambda_function.fn["report"].arn] },
+      {
+        actions = ["cognito-idp:AdminCreateUser", "cognito-idp:AdminSetUserPassword", "cognito-idp:AdminAddUserToGroup",
+          "cognito-idp:AdminDisableUser", "cognito-idp:AdminEnableUser", "cognito-idp:AdminUserGlobalSignOut",
+        "cognito-idp:ListUsersInGroup", "cognito-idp:DescribeUserPool"]
+        resources = [aws_cognito_user_pool.users.arn]
+      },
+      { actions = ["kms:GenerateMac"], resources = [aws_kms_key.lookup.arn] },
+      { actions = local.kms_data, resources = [aws_kms_key.data.arn] },
+    ]
     worker = [
       { actions = ["dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:Query"], resources = [local.t.results] },
       { actions = ["s3:GetObject"], resources = ["${local.b.raw}/raw/*"] },
@@ -48,7 +68,7 @@ locals {
 }
 
 data "aws_iam_policy_document" "assume" {
-  for_each = merge({ for f in local.lambda_functions : f => "lambda" }, { worker = "ec2" })
+  for_each = merge({ for f in local.lambda_functions : f => "lambda" }, { worker = "ec2", portal = "ecs-tasks" })
   statement {
     actions = ["sts:AssumeRole"]
     principals {
