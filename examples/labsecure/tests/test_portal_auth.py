@@ -311,3 +311,13 @@ def test_hosted_ui_sign_out_ends_the_cognito_session_too(world: World, double: O
     assert f"{target.scheme}://{target.netloc}{target.path}" == f"{double.url}/logout"
     assert f"client_id={world.s.settings.portal.client_id}" in target.query and "logout_uri=" in target.query
     assert client.get("/dashboard").status_code == 302
+
+
+def test_with_force_https_every_page_but_health_redirects(world: World) -> None:
+    from labsecure.portal import create_app
+
+    settings = replace(world.s.settings, portal=replace(world.s.settings.portal, force_https=True))
+    plain = create_app(settings, world.s.clients).test_client()  # http://
+    login = plain.get("/login")
+    assert login.status_code == 302 and login.headers["Location"].startswith("https://")
+    assert plain.get("/health").status_code == 200

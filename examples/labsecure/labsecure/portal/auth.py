@@ -144,6 +144,11 @@ def health() -> Any:
     return {"status": "ok"}
 
 
+# A load balancer checks /health over plain HTTP inside the VPC: the one page not redirected to HTTPS (what
+# Flask-Talisman's per-view decorator sets; the instance is the app factory's, so it is set here directly).
+setattr(health, "talisman_view_options", {"force_https": False})  # noqa: B010
+
+
 def logout_form() -> ActionForm:
     """The sign-out button's form (every page's header)."""
     return ActionForm()
