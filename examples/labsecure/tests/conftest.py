@@ -210,9 +210,27 @@ class World:
         self.ready = pipe.post(cmp.replace(*HIGH_LOW))[1]["result_id"]
         self.held = pipe.post(cmp.replace(*CRITICAL_K))[1]["result_id"]
         self.others = pipe.post(cmp.replace(b"MRN-00482913", b"MRN-777"))[1]["result_id"]
-        pipe.process([self.ready, self.held, self.others])
+        self._work(3)
         self.passwords = {a.username: a.password for a in (*accounts.STAFF, accounts.PATIENT)}
         self.passwords["other"] = accounts.PATIENT.password
+
+    def _work(self, count: int) -> None:
+        """Run the worker's handler on the queued messages, in this thread (no polling to wait for)."""
+        from labsecure.stores.queues import Queue
+        from labsecure.worker import Worker
+
+        worker, queue = (
+            Worker(self.s.settings, self.s.clients),
+            Queue(self.s.clients, self.s.settings.names.ingest_queue),
+        )
+        done = 0
+        deadline = time.monotonic() + 30
+        while done < count and time.monotonic() < deadline:
+            for message in queue.receive(max_messages=10, wait_seconds=0):
+                worker.handle(str(message["Body"]))
+                queue.delete(str(message["ReceiptHandle"]))
+                done += 1
+        assert done == count
 
     def app(self, **overrides: Any) -> Any:
         from labsecure.portal import create_app
