@@ -7,6 +7,7 @@ recovery happen within seconds; tests wait for a condition with a deadline, neve
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import time
@@ -16,6 +17,9 @@ from typing import Any, Callable, Iterator
 import pytest
 
 from labsecure.local import stack
+
+# The portal's test servers (the OIDC double, the browser tests' portal) would print an access log line per request.
+logging.getLogger("werkzeug").setLevel(logging.WARNING)
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 TEST_ENV = {

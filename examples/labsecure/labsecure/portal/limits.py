@@ -2,6 +2,9 @@
 
 Storage is ``LABSECURE_RATELIMIT_STORAGE`` (``memory://`` for one process; a shared store such as
 ``redis://`` or ``memcached://`` when several portal processes serve the same users).
+
+One limiter for the module (the routes are decorated at import); each ``create_app`` gives it that app's storage,
+so one process serves one portal app (the tests make a fresh app, hence fresh counters, per test).
 """
 
 from __future__ import annotations
