@@ -176,7 +176,10 @@ def test_an_admin_manages_staff_and_reads_the_audit(world: World) -> None:
     assert client.post("/staff/admin/staff", data=new).status_code == 303
     assert client.post("/staff/admin/staff", data={**new, "username": "rev8", "lab_id": "NOSUCH"}).status_code == 400
     assert "rev9" in client.get("/staff/admin/staff").get_data(as_text=True)
+    open_session, _ = as_user(world, "reviewer")
+    assert open_session.get("/staff/review").status_code == 200
     assert client.post("/staff/admin/staff/reviewer/disable", data={"csrf_token": token}).status_code == 303
+    assert open_session.get("/staff/review").headers["Location"] == "/login?next=/staff/review"  # ended at once
     assert sign_in(https_client(world.app()), "reviewer", world.passwords["reviewer"]).status_code == 401
     assert client.post("/staff/admin/staff/admin/disable", data={"csrf_token": token}).status_code == 403  # not oneself
     assert (
@@ -184,6 +187,8 @@ def test_an_admin_manages_staff_and_reads_the_audit(world: World) -> None:
     )  # staff only
     users = Users(world.s.settings, world.s.clients)
     assert {u.username: u.enabled for u in users.staff()}["reviewer"] is False
+    assert client.post("/staff/admin/staff/reviewer/enable", data={"csrf_token": token}).status_code == 303
+    assert as_user(world, "reviewer")[0].get("/staff/review").status_code == 200  # enabled: signs in and stays
     audit_page = client.get("/staff/admin/audit").get_data(as_text=True)
     assert "staff_disabled" in audit_page and "signed_in" in audit_page
     for value in ("MRN-00482913", "patient@example.org", "Glucose", "mg/dL"):

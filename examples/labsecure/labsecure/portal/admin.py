@@ -4,6 +4,7 @@ An Admin sees no result and no patient."""
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from flask import Blueprint, redirect, render_template, url_for
@@ -17,6 +18,7 @@ from labsecure.portal.guard import require, user
 from labsecure.portal.services import services
 
 bp = Blueprint("admin", __name__, url_prefix="/staff/admin")
+TOKEN_LIFETIME_SECONDS = 3600  # the longest ID-token lifetime a portal session may rest on (cognito.tf: 60 min)
 
 
 def _checked(form: Any) -> None:
@@ -134,6 +136,10 @@ def set_enabled(username: str, change: str) -> Response:
     if not services().users.is_staff(username):
         raise NotFound()
     services().users.set_enabled(username, change == "enable")
+    if change == "enable":
+        services().sessions.restore_user(username)
+    else:  # the open sessions end now, not when their ID tokens expire
+        services().sessions.revoke_user(username, int(time.time()) + TOKEN_LIFETIME_SECONDS)
     action = audit.Action.STAFF_ENABLED if change == "enable" else audit.Action.STAFF_DISABLED
     services().audit(action, username)
     return redirect(url_for("admin.staff"), code=303)

@@ -8,7 +8,7 @@ from typing import Any, Callable, TypeVar, cast
 
 from flask import g, session
 
-from labsecure.domain.roles import Principal, Role
+from labsecure.domain.roles import STAFF_ROLES, Principal, Role
 from labsecure.errors import Forbidden, NotSignedIn
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -19,11 +19,21 @@ def current() -> Principal | None:
     if "principal" not in g:
         data = session.get("principal")
         principal = Principal.from_session(data) if isinstance(data, dict) else None
-        if principal is not None and principal.expires_at <= time.time():
+        if principal is not None and (principal.expires_at <= time.time() or _revoked(principal)):
             session.clear()
             principal = None
         g.principal = principal
     return cast(Principal | None, g.principal)
+
+
+def _revoked(principal: Principal) -> bool:
+    # Staff accounts can be disabled by an Admin: their open sessions end at the next request (patients' are
+    # not disabled from the portal, so their requests skip the look-up).
+    if not any(principal.has(role) for role in STAFF_ROLES):
+        return False
+    from labsecure.portal.services import services
+
+    return services().sessions.user_revoked(principal.username)
 
 
 def user() -> Principal:

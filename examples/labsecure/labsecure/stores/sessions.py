@@ -2,7 +2,8 @@
 
 The cookie holds a random 256-bit id; the table holds only its hash (a copy of the table signs no one in), the
 session's data and its expiry (``expires_at``, also the table's TTL attribute; the store checks it itself, as TTL
-deletion can lag by hours). Signing out deletes the item, so a copied cookie stops working at once.
+deletion can lag by hours). Signing out deletes the item, so a copied cookie stops working at once; disabling a
+staff account revokes all of that user's sessions (``revoke_user``).
 """
 
 from __future__ import annotations
@@ -48,3 +49,22 @@ class Sessions:
     def delete(self, session_id: str) -> None:
         """End a session."""
         self._db.delete_item(TableName=self._table, Key=_key(session_id))
+
+    # A disabled account's open sessions: one marker per user name (its key hashed like a session id), until the
+    # longest-lived ID token it may hold has expired; every signed-in staff request checks it.
+
+    def revoke_user(self, username: str, until: int) -> None:
+        """End every session of ``username`` at its next request, until ``until`` (epoch seconds)."""
+        self.put(_revoked(username), {"revoked": True}, until)
+
+    def restore_user(self, username: str) -> None:
+        """Let ``username``'s new sessions live again (the account was enabled)."""
+        self.delete(_revoked(username))
+
+    def user_revoked(self, username: str) -> bool:
+        """Whether ``username``'s sessions were revoked."""
+        return self.get(_revoked(username)) is not None
+
+
+def _revoked(username: str) -> str:
+    return f"revoked-user\0{username.strip().lower()}"

@@ -169,7 +169,7 @@ class Users:
     def set_enabled(self, username: str, enabled: bool) -> None:
         """Disable (sign-in refused, refresh tokens revoked) or enable a staff account.
 
-        A portal session already open lasts until its ID token expires (60 minutes, ``cognito.tf``)."""
+        The portal also ends the account's open sessions (``Sessions.revoke_user``)."""
         if enabled:
             self._idp.admin_enable_user(UserPoolId=self._pool, Username=username)
         else:
