@@ -13,11 +13,7 @@ fn value_of(rule: &SumRule, analyte: &Analyte, result: &NormalizedResult<'_>, sy
     if result.comparator.is_some() || result.plausible == Some(false) {
         return None;
     }
-    let unit = match system {
-        UnitSystem::Conventional => analyte.canonical_unit(),
-        UnitSystem::Si => analyte.si_unit(),
-    };
-    convert(result.value?, unit, &rule.unit, analyte.bridges()).ok()
+    convert(result.value?, system.unit_of(analyte), &rule.unit, analyte.bridges()).ok()
 }
 
 /// Runs every sum rule of the catalog over the report's results.

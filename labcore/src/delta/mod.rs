@@ -119,10 +119,7 @@ pub(crate) fn check_results<'c>(
         if result.plausible == Some(false) {
             continue; // an impossible value says nothing about the patient's change
         }
-        let unit = match system {
-            crate::report::UnitSystem::Conventional => analyte.canonical_unit(),
-            crate::report::UnitSystem::Si => analyte.si_unit(),
-        };
+        let unit = system.unit_of(analyte);
         let Some(check) = check_read(judge.catalog, judge.lab, analyte, value, unit, collected, priors) else {
             continue;
         };

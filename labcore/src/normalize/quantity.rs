@@ -7,7 +7,7 @@ use crate::catalog::{Analyte, same_unit};
 use crate::finding::Findings;
 use crate::flags::{self, Flag, Reading};
 use crate::payload::VendorRange;
-use crate::report::{NormalizedResult, UnitSystem};
+use crate::report::NormalizedResult;
 use crate::units::{QuantityKind, Unit, UnitReading, convert};
 use crate::value::Comparator;
 use crate::{FindingCode, JsonPointer, LoincCode};
@@ -32,10 +32,7 @@ pub(crate) fn normalize_number<'c>(
     findings: &mut Findings,
 ) {
     let analyte = m.analyte;
-    let target = match setting.unit_system {
-        UnitSystem::Conventional => analyte.canonical_unit(),
-        UnitSystem::Si => analyte.si_unit(),
-    };
+    let target = setting.unit_system.unit_of(analyte);
     let target_kind = target.kind().unwrap_or(analyte.kind().quantity_kind());
     let reported = analyte.loinc_for(target_kind, blood(setting, analyte, m.code), m.code).map(|t| t.code);
     result.loinc = keep_sent_code(m, reported, target, findings);
