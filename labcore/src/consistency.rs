@@ -7,10 +7,10 @@ use crate::report::{NormalizedResult, UnitSystem};
 use crate::units::convert;
 use crate::{FindingCode, JsonPointer};
 
-/// A result usable in a sum: numeric, a measurement (no comparator), plausible. Its value in the rule's unit, and
-/// its index in the payload.
+/// A result usable in a sum: numeric, a measurement (no comparator), plausible, in a unit not suspected. Its value
+/// in the rule's unit, and its index in the payload.
 fn value_of(rule: &SumRule, analyte: &Analyte, result: &NormalizedResult<'_>, system: UnitSystem) -> Option<f64> {
-    if result.comparator.is_some() || result.plausible == Some(false) {
+    if result.comparator.is_some() || result.plausible == Some(false) || result.unit_suspected {
         return None;
     }
     convert(result.value?, system.unit_of(analyte), &rule.unit, analyte.bridges()).ok()

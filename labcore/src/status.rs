@@ -7,6 +7,7 @@ use crate::{Finding, FindingCode, Severity};
 pub const REVIEW_CODES: &[FindingCode] = &[
     FindingCode::CriticalValue,
     FindingCode::ImplausibleValue,
+    FindingCode::UnitSuspected,
     FindingCode::DeltaFailure,
     FindingCode::PanelIncomplete,
     FindingCode::FlagMismatch,

@@ -95,6 +95,8 @@ fn triggers() -> Vec<(FindingCode, String)> {
         (FindingCode::ValueCensored, payload(json!([glucose(json!("<0.04321"), "mg/dL")]), json!({}))),
         (FindingCode::ValueAmbiguous, payload(json!([glucose(json!("4,321"), "mg/dL")]), json!({}))),
         (FindingCode::ImplausibleValue, payload(json!([glucose(json!(98765.4321), "mg/dL")]), json!({}))),
+        // 4.5678 mg/dL is a critical low glucose; 4.5678 mmol/L an ordinary one.
+        (FindingCode::UnitSuspected, payload(json!([glucose(json!("4,5678"), "mg/dL")]), json!({}))),
         (
             FindingCode::DuplicateAnalyte,
             payload(json!([glucose(json!(98765), "mg/dL"), glucose(json!(4321.987), "mg/dL")]), json!({})),

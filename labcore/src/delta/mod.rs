@@ -116,8 +116,8 @@ pub(crate) fn check_results<'c>(
 ) {
     for (result, (_, analyte)) in results.iter_mut().zip(matched) {
         let (Some(analyte), Some(value), None) = (analyte, result.value, result.comparator) else { continue };
-        if result.plausible == Some(false) {
-            continue; // an impossible value says nothing about the patient's change
+        if result.plausible == Some(false) || result.unit_suspected {
+            continue; // an impossible value, or one in a doubtful unit, says nothing about the patient's change
         }
         let unit = system.unit_of(analyte);
         let Some(check) = check_read(judge.catalog, judge.lab, analyte, value, unit, collected, priors) else {

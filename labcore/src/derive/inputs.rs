@@ -11,6 +11,8 @@ pub(crate) enum Unusable {
     Bound,
     /// Outside the plausibility limits.
     Implausible,
+    /// Implausible or critical in its unit but ordinary in another (`unit_suspected`): which is right is not known.
+    UnitSuspected,
     /// Text, or no usable unit.
     NotNumeric,
 }
@@ -65,6 +67,9 @@ fn input(result: &NormalizedResult, analyte: &Analyte, system: UnitSystem) -> In
     let unusable = |why| Input::Unusable { index, why };
     if result.plausible == Some(false) {
         return unusable(Unusable::Implausible);
+    }
+    if result.unit_suspected {
+        return unusable(Unusable::UnitSuspected);
     }
     if result.comparator.is_some() {
         return unusable(Unusable::Bound);

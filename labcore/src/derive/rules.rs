@@ -240,6 +240,7 @@ fn unusable_reason(why: Unusable) -> &'static str {
     match why {
         Unusable::Bound => "an input is a bound (<, >), not a measurement",
         Unusable::Implausible => "an input is implausible",
+        Unusable::UnitSuspected => "the unit of an input is suspected to be another than the one sent",
         Unusable::NotNumeric => "an input has no numeric value in a usable unit",
     }
 }

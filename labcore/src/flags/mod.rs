@@ -11,7 +11,8 @@ mod vendor_range;
 pub use flag::{Flag, INTERPRETATION_SYSTEM, VendorFlag, read_vendor_flag};
 pub use vendor_range::{Bound, NumericRange, VendorRangeReading, read_vendor_range};
 
-pub(crate) use evaluate::{Judge, Reading, evaluate};
+pub(crate) use evaluate::{Evaluation, Judge, Reading, evaluate};
+pub(crate) use range_check::interval_span;
 pub(crate) use unmapped::{Unmapped, flag_unmapped};
 
 use crate::catalog::name_key;

@@ -67,12 +67,17 @@ pub(crate) fn check(
             return Err(Implausible::BeyondPossible);
         }
     }
-    let spans = [catalog.interval_span(analyte), lab.and_then(|lab| lab.interval_span(analyte))];
-    let span = spans.into_iter().flatten().reduce(|(l1, h1), (l2, h2)| (l1.min(l2), h1.max(h2)));
-    match span {
+    match interval_span(catalog, lab, analyte) {
         Some((min, max)) if high < min || low > max => Err(Implausible::MeetsNoInterval),
         _ => Ok(()),
     }
+}
+
+/// The lowest low and highest high of the analyte's reference intervals — every age band and sex, labcore's and
+/// the laboratory's — in its canonical unit; `None` when it has none.
+pub(crate) fn interval_span(catalog: &Catalog, lab: Option<&LabCatalog>, analyte: &Analyte) -> Option<(f64, f64)> {
+    let spans = [catalog.interval_span(analyte), lab.and_then(|lab| lab.interval_span(analyte))];
+    spans.into_iter().flatten().reduce(|(l1, h1), (l2, h2)| (l1.min(l2), h1.max(h2)))
 }
 
 #[cfg(test)]

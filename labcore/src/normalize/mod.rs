@@ -5,6 +5,7 @@ mod checks;
 mod conflict;
 mod quantity;
 mod resolve;
+mod suspect;
 
 pub(crate) use checks::{check_duplicates, check_panel};
 pub(crate) use quantity::tidy;
@@ -145,6 +146,7 @@ fn blank<'c>(input: &ResultInput, resolved: &resolve::Resolved<'c>) -> Normalize
         status: input.status,
         location: None,
         usable: true,
+        unit_suspected: false,
         original: original(input),
     }
 }

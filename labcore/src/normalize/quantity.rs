@@ -2,10 +2,11 @@
 
 use std::borrow::Cow;
 
+use super::suspect::{self, Alarm};
 use super::{Setting, is_dimensionless};
 use crate::catalog::{Analyte, same_unit};
 use crate::finding::Findings;
-use crate::flags::{self, Flag, Reading};
+use crate::flags::{self, Evaluation, Flag, Reading};
 use crate::payload::VendorRange;
 use crate::report::NormalizedResult;
 use crate::units::{QuantityKind, Unit, UnitReading, convert};
@@ -52,24 +53,46 @@ pub(crate) fn normalize_number<'c>(
         }
     }
     result.plausible = check_plausible(m, &unit, findings);
-    if result.plausible != Some(false) {
-        flag(m, &unit, target, setting, result, findings);
+    let evaluation = (result.plausible != Some(false)).then(|| evaluate(m, &unit, target, setting, findings));
+    let alarm = match &evaluation {
+        None => Some(Alarm::Implausible),
+        Some(e) if e.flag.is_some_and(Flag::is_critical) => Some(Alarm::Critical),
+        Some(_) => None,
+    };
+    if let Some(alarm) = alarm
+        && let Some(likely) = suspect::likely_unit(m, &unit, &setting.judge)
+    {
+        // Kept out of flagging, like an implausible value: see `suspect` for why.
+        suspect::report(m, &unit, likely, alarm, findings);
+        result.unit_suspected = true;
+        return;
+    }
+    if let Some(evaluation) = evaluation {
+        apply(m, evaluation, result, findings);
     }
 }
 
 /// Compares the value with its reference range and critical limits.
-fn flag<'c>(
+fn evaluate<'c>(
     m: &Measured<'_, 'c>,
     unit: &Unit,
     target: &'c Unit,
     setting: &Setting<'c>,
-    result: &mut NormalizedResult<'c>,
     findings: &mut Findings,
-) {
+) -> Evaluation<'c> {
     let vendor = super::bounds::align(m.vendor, m.analyte, unit, setting.catalog, m.path, findings);
     let vendor = vendor.as_deref();
     let reading = Reading { analyte: m.analyte, value: m.value, comparator: m.comparator, unit, vendor, path: m.path };
-    let evaluation = flags::evaluate(&setting.judge, &reading, target, findings);
+    flags::evaluate(&setting.judge, &reading, target, findings)
+}
+
+/// Gives the result its flag, range and critical limits, with the findings they call for.
+fn apply<'c>(
+    m: &Measured<'_, 'c>,
+    evaluation: Evaluation<'c>,
+    result: &mut NormalizedResult<'c>,
+    findings: &mut Findings,
+) {
     if evaluation.flag.is_some_and(Flag::is_critical) {
         let message = format!("{} is beyond its critical limit: a person must be told now", m.analyte.display());
         findings.push(FindingCode::CriticalValue, m.path.key("value"), message);
@@ -200,11 +223,18 @@ fn check_loinc_property(m: &Measured<'_, '_>, unit: &Unit, findings: &mut Findin
     }
 }
 
+/// Whether `value` in `unit` is inside the analyte's plausibility limits; `None` when it has none (or the
+/// limits cannot be converted to the unit).
+pub(super) fn within_plausible(analyte: &Analyte, value: f64, unit: &Unit) -> Option<bool> {
+    let limits = analyte.plausible()?;
+    let value = convert(value, unit, &limits.unit, analyte.bridges()).ok()?;
+    Some(value >= limits.low && value <= limits.high)
+}
+
 /// Checks the value against the analyte's plausibility limits; `None` when the analyte has none.
 fn check_plausible(m: &Measured<'_, '_>, unit: &Unit, findings: &mut Findings) -> Option<bool> {
+    let plausible = within_plausible(m.analyte, m.value, unit)?;
     let limits = m.analyte.plausible()?;
-    let value = convert(m.value, unit, &limits.unit, m.analyte.bridges()).ok()?;
-    let plausible = value >= limits.low && value <= limits.high;
     if !plausible {
         let message = format!(
             "the value is outside what is possible for {} ({} to {} {}); check the unit",
