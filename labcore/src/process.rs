@@ -79,6 +79,7 @@ pub(crate) fn evaluate<'c>(
         unit_system: context.unit_system(),
         blood: draft.specimen.as_ref().and_then(|s| s.kind).map(|k| k.is_blood()),
         judge: knowledge.judge,
+        patient: !draft.not_patient,
     };
     // Without a typed payload to build, each input of a large payload is done with once normalised, and its memory
     // is released as the results grow: the two never add up at the peak. A small payload is not worth the moves.
@@ -191,6 +192,10 @@ fn cross_checks<'c>(
     if results.iter().any(|r| r.range_status == RangeStatus::NeedsDemographics) {
         let message = "reference intervals depend on sex or age, which the payload does not give (or gives impossibly): some results are not flagged";
         findings.push(FindingCode::DemographicsMissing, JsonPointer::root().key("patient"), message);
+    }
+    if !setting.patient {
+        // QC material or test data: nothing is derived for a patient, nor compared with a patient's history.
+        return CrossChecks { derived: Vec::new(), completeness };
     }
     let inputs = crate::derive::Inputs::collect(context.catalog(), results, matched, context.unit_system());
     let derived = crate::derive::derive_all(&inputs, &setting.judge, context.unit_system(), findings);

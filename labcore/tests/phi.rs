@@ -275,6 +275,7 @@ fn format_triggers() -> Vec<(FindingCode, Route, Vec<u8>)> {
             Route::Any,
             String::from_utf8_lossy(&hl7("", cmp, &ok)).replace("|P|2.5.1", "|T|2.5.1").into_bytes(),
         ),
+        (FindingCode::QualityControl, Route::Any, hl7("", cmp, &format!("{ok}SPM|1|ACC-7734421||SER|||||||Q\r"))),
         (FindingCode::FieldConflict, Route::Any, hl7("", cmp, &ok.replace("|mg/dL|", "|mg/dL~Rosebud 98765|"))),
         (
             FindingCode::RangeNotApplicable,

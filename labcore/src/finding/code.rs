@@ -195,9 +195,16 @@ finding_codes! {
     /// `cancelled`; HL7 OBR-25 X and the other "no result available" statuses of table 0123, ORC-1 CA, CR, DC, DR,
     /// OC or OD of table 0119, ORC-5 CA or DC): none of its results is live, they were left out.
     OrderWithdrawn => ("order_withdrawn", Warning),
-    /// The HL7 message is a training (MSH-11 `T`) or debugging (`D`) message, not production: its results are
-    /// not a patient's, every order is rejected and the ACK is AR.
+    /// The input is not production data: an HL7 message whose MSH-11 is not `P` (`T` training, `D` debugging, and
+    /// values outside HL7 table 0103 such as `N`), a FHIR resource or Bundle tagged `T` or `D` of table 0103 or
+    /// labelled `HTEST` (test health data). Its results are no patient's: not flagged, every order is rejected, and
+    /// an HL7 ACK is AR.
     ProcessingNotProduction => ("processing_not_production", Error),
+    /// The specimen is quality-control material, not a patient's: an HL7 specimen role of table 0369 (SPM-11, or
+    /// OBR-15.7 before v2.5) `Q` control, `C` or `V` calibrator, `E` electronic QC, `F` or `O` proficiency, `B`
+    /// blind or `R` replicate, or a FHIR Specimen `role` of those kinds. Its results are not flagged, derived from
+    /// or delta-checked, and the order is rejected: QC material must never reach a status that releases results.
+    QualityControl => ("quality_control", Error),
     /// The sender gave reference ranges, but none applies to the patient (FHIR `referenceRange.age`, `appliesTo`
     /// sex or another condition), or whether one does cannot be told (no age or sex, an age in a unit that is
     /// not one of time): no sender range was used, the catalog's was, if there is one.

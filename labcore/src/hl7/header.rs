@@ -61,7 +61,7 @@ pub struct MessageHeader {
     pub structure: String,
     /// MSH-10, echoed in the ACK's MSA-2.
     pub control_id: String,
-    /// MSH-11.1 (`P`roduction, `T`raining, `D`ebugging).
+    /// MSH-11.1 (`P`roduction, `T`raining, `D`ebugging; anything else is read as not production).
     pub processing_id: String,
     /// MSH-12.1 (`2.5.1`).
     pub version: String,
@@ -172,10 +172,13 @@ fn check_time(msh: &Segment<'_, '_>, findings: &mut Findings) {
     }
 }
 
-/// Whether MSH-11 (processing ID, HL7 table 0103) says the message is not production data: `T` training or
-/// `D` debugging. Such a message is no patient's result, whatever it holds.
+/// Whether MSH-11 (processing ID, HL7 table 0103) says the message is not production data: `T` training, `D`
+/// debugging, or any value outside the table (`N`, which CDC ReportStream feeds use for scheduled test
+/// messages): only `P` says the data is a patient's, so an unknown value is read conservatively. Such a message is
+/// no patient's result, whatever it holds. An empty MSH-11 (required, but left out by some senders) is read as
+/// production, as before.
 pub(crate) fn is_not_production(header: &MessageHeader) -> bool {
-    matches!(header.processing_id.as_str(), "T" | "D")
+    !header.processing_id.is_empty() && header.processing_id != "P"
 }
 
 #[cfg(test)]
@@ -204,7 +207,7 @@ mod tests {
 
     #[test]
     fn training_and_debugging_are_not_production() {
-        for (id, expected) in [("P", false), ("T", true), ("D", true), ("", false)] {
+        for (id, expected) in [("P", false), ("T", true), ("D", true), ("", false), ("N", true), ("X", true)] {
             let (header, _) = header_of(&format!("MSH|^~\\&|LIS|LAB|||20261124||ORU^R01|C1|{id}|2.5.1"));
             assert_eq!(is_not_production(&header), expected, "{id}");
         }

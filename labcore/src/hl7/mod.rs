@@ -19,7 +19,7 @@
 //! | `collected_at` | OBR-7, else SPM-17, else OBX-14; without an offset, MSH-7's (the sender's time zone) |
 //! | `patient.sex`, `patient.birth_date` (PHI) | PID-8 (table 0001), PID-7 |
 //! | `specimen.type`, `specimen.id` (PHI) | SPM-4 (table 0487 or SNOMED CT), else OBR-15; SPM-2 |
-//! | `results[i]` | each OBX whose OBX-11 reports a result: X, I, O, N are left out (`result_not_reported`), W and D withdraw one (`result_retracted`); none of an order that ORC-1, ORC-5 or OBR-25 withdraws (`order_withdrawn`, see `liveness.rs`); a training or debugging message (MSH-11 T, D) has every order rejected (`processing_not_production`, ACK AR) |
+//! | `results[i]` | each OBX whose OBX-11 reports a result: X, I, O, N are left out (`result_not_reported`), W and D withdraw one (`result_retracted`); none of an order that ORC-1, ORC-5 or OBR-25 withdraws (`order_withdrawn`, see `liveness.rs`); a message that is not production data (MSH-11 T, D, or any value but P, such as N) has every order rejected and nothing flagged (`processing_not_production`, ACK AR); so has an order whose specimen is quality-control material (SPM-11, else OBR-15.7, specimen role Q, C, V, E, F, O, B or R of table 0369: `quality_control`, ACK AE), see `not_patient.rs` |
 //! | `results[i].analyte`, `.loinc` | OBX-3: the LOINC code from whichever triplet is LOINC (a local code's LOINC alternate), the sender's text as the name |
 //! | `results[i].value` | OBX-5 by OBX-2: NM and SN (`<^0.01` is a bound, `^1^:^128` a ratio kept as text; an NM with components or an SN that is not one is refused, see `numeric.rs`), ST/TX/FT text, CE/CWE coded text; ED/RP and other types are left out |
 //! | `results[i].unit`, `.reference_range` | OBX-6 (identifier, else text), OBX-7; OBX-3, OBX-6 and OBX-11 repeated with other contents are compared, not settled by the first (`repeats.rs`) |
@@ -37,6 +37,7 @@ mod field;
 mod header;
 mod liveness;
 mod message;
+mod not_patient;
 mod numeric;
 mod obx;
 mod order;
@@ -52,6 +53,7 @@ pub use escape::{escape, unescape};
 pub use field::{Component, Field, Repetition};
 pub use header::{Hd, MessageHeader};
 pub use message::{Document, Message, Segment};
+pub(crate) use not_patient::is_quality_control_role;
 pub(crate) use process::read_as;
 pub use process::{AckCode, Hl7Outcome, MessageOutcome, process};
 

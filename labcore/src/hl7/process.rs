@@ -7,7 +7,7 @@ use super::decode::{TextEncoding, decode};
 use super::header::{self, MessageHeader};
 use super::message::{Document, Message};
 use super::order::{self, OrderContext};
-use super::oru;
+use super::{not_patient, oru};
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::finding::Findings;
 use crate::{Context, Finding, FindingCode, Hl7Location, JsonPointer, Processed, Severity, SourceLocation};
@@ -21,7 +21,7 @@ pub enum AckCode {
     /// Application error: the message was read, but an order has an error in its content.
     AE,
     /// Application reject: the message cannot be processed at all (no usable header, an unsupported message
-    /// type, no control ID), or it is not production data (MSH-11 training or debugging).
+    /// type, no control ID), or it is not production data (MSH-11 other than P: training, debugging, `N`).
     AR,
 }
 
@@ -178,14 +178,17 @@ fn message_outcome<'c>(message: &Message<'_>, context: &Context<'c>, typed: bool
         .iter()
         .map(|group| {
             let mut mapped = order::map(&order_context, group);
-            if not_production {
-                mapped.findings.push_finding(not_production_finding(&msh));
+            let quality_control = not_patient::quality_control(message, group);
+            let reasons = not_production.then(|| not_patient::not_production(&msh, &header.processing_id));
+            for finding in reasons.into_iter().chain(quality_control) {
+                mapped.findings.push_finding(finding);
+                mapped.draft.not_patient = true;
             }
             crate::process::evaluate(mapped.draft, mapped.findings, context, typed, Some(&mapped.map))
         })
         .collect();
     if orders.is_empty() && not_production {
-        findings.push_finding(not_production_finding(&msh));
+        findings.push_finding(not_patient::not_production(&msh, &header.processing_id));
     }
     if orders.is_empty() {
         let text = "the message has no OBR or OBX: it reports no result";
@@ -205,14 +208,6 @@ fn message_outcome<'c>(message: &Message<'_>, context: &Context<'c>, typed: bool
         (false, false) => AckCode::AA,
     };
     MessageOutcome { header, ack_code, findings, orders }
-}
-
-/// The finding every order of a training or debugging message gets: it is no patient's result, so it must never
-/// reach a status that releases it (REJECTED, never READY or NEEDS_REVIEW).
-fn not_production_finding(msh: &super::message::Segment<'_, '_>) -> Finding {
-    let message = "MSH-11 (processing ID) marks a training (T) or debugging (D) message, not production data: its results are no patient's and are rejected";
-    Finding::new(FindingCode::ProcessingNotProduction, JsonPointer::root(), message)
-        .with_location(SourceLocation::Hl7(msh.location().field(11)))
 }
 
 /// Whether the message's delimiters can be used (with a finding when not, or when MSH-2 is short).

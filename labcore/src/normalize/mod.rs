@@ -39,6 +39,8 @@ pub(crate) struct Setting<'c> {
     pub(crate) blood: Option<bool>,
     /// The patient and the catalogs, for flags.
     pub(crate) judge: crate::flags::Judge<'c>,
+    /// Whether the results are a patient's (not QC material or test data): only then are they flagged.
+    pub(crate) patient: bool,
 }
 
 /// Normalises one result into `out` (built in place: a result is large), pushing its findings; returns the
@@ -171,7 +173,7 @@ fn read_value<'c>(
             result.loinc = loinc_of(analyte);
             let range = input.reference_range.as_ref().and_then(|r| r.text.as_deref());
             // Only a real word ("Positive") is compared; empty, masked or unreadable values are not results.
-            let word = Some(text.expose()).filter(|_| *kind == crate::TextKind::Text);
+            let word = Some(text.expose()).filter(|_| *kind == crate::TextKind::Text && setting.patient);
             result.flag = word.zip(range).and_then(|(w, r)| crate::flags::qualitative_flag(w, r));
             if result.flag.is_some() {
                 result.range_status = crate::report::RangeStatus::Applied;
@@ -199,7 +201,7 @@ fn read_value<'c>(
                 Cow::Borrowed(reading) => Cow::Borrowed(reading.best().ucum()),
                 Cow::Owned(reading) => Cow::Owned(reading.best().ucum().to_owned()),
             });
-            if let Some(vendor) = &input.reference_range {
+            if let Some(vendor) = input.reference_range.as_ref().filter(|_| setting.patient) {
                 flag_against_sender(vendor, sent.path, result, findings);
             }
         }

@@ -25,6 +25,10 @@ pub(crate) struct Draft {
     pub(crate) specimen: Option<Specimen>,
     pub(crate) results: Vec<ResultInput>,
     pub(crate) comments: Vec<Phi<String>>,
+    /// The results are no patient's: the message is not production data, or the specimen is quality-control
+    /// material (the reader's error finding says which). They are read and converted, but not flagged, derived
+    /// from or delta-checked: a patient's reference intervals and critical limits do not apply to them.
+    pub(crate) not_patient: bool,
 }
 
 impl Draft {

@@ -355,7 +355,10 @@ fn demographics(patient: &Obj<'_>, findings: &mut Findings) -> Demographics {
 }
 
 /// The Specimen referenced by the report or the first result.
-fn specimen_resource<'r, 'a>(resources: &'r Resources<'a>, from: [Option<usize>; 2]) -> Option<&'r Resource<'a>> {
+pub(super) fn specimen_resource<'r, 'a>(
+    resources: &'r Resources<'a>,
+    from: [Option<usize>; 2],
+) -> Option<&'r Resource<'a>> {
     from.into_iter().flatten().find_map(|index| {
         let body = &resources.all.get(index)?.body;
         let reference = body

@@ -10,6 +10,7 @@ mod bundle;
 mod draft;
 mod group;
 pub(crate) mod json;
+mod not_patient;
 mod observation;
 mod range;
 
@@ -84,11 +85,17 @@ pub(crate) fn read_as<'c>(input: &[u8], context: &Context<'c>, typed: bool) -> R
         let message = "a key appears twice in the resource (FHIR JSON forbids it); the first value was used";
         findings.push_at(FindingCode::DuplicateField, JsonPointer::root(), at.clone(), message);
     }
+    let test_data = not_patient::message_mark(&top, kind);
     let resources = bundle::Resources::collect(top, kind);
     let reports: Vec<Processed<'c>> = group::groups(&resources)
         .into_iter()
         .map(|g| {
-            let mapped = draft::map(&resources, g, context.catalog());
+            let not_patient = not_patient::findings(&resources, &g, test_data);
+            let mut mapped = draft::map(&resources, g, context.catalog());
+            for finding in not_patient {
+                mapped.findings.push_finding(finding);
+                mapped.draft.not_patient = true;
+            }
             crate::process::evaluate(mapped.draft, mapped.findings, context, typed, Some(&mapped.map))
         })
         .collect();
