@@ -71,7 +71,8 @@ finding_codes! {
     UnitIncompatible => ("unit_incompatible", Error),
     /// The unit's kind differs from the property of the LOINC code sent (mmol/L with a mass code, …).
     UnitLoincMismatch => ("unit_loinc_mismatch", Warning),
-    /// A vendor spelling of a unit was rewritten to its UCUM form.
+    /// A vendor spelling of a unit was rewritten to its UCUM form (for a catalog analyte or not), or a FHIR
+    /// Quantity coded in another system than UCUM was read from its `unit` text (the message names the system).
     UnitNormalized => ("unit_normalized", Info),
     /// The unit is compatible and converted but is not one labs usually report this analyte in.
     UnitUnusual => ("unit_unusual", Info),

@@ -197,6 +197,10 @@ fn read_value<'c>(
             result.comparator = *comparator;
             result.significant_digits = Some(number.significant_digits());
             result.value = Some(number.value());
+            if sent.reading.is_some_and(|r| r.was_rewritten()) {
+                // Every spelling labcore rewrites is said so, whether or not the analyte is in the catalog.
+                findings.push(FindingCode::UnitNormalized, sent.path.key("unit"), "unit spelling rewritten to UCUM");
+            }
             result.unit = sent.reading.map(|r| match r {
                 Cow::Borrowed(reading) => Cow::Borrowed(reading.best().ucum()),
                 Cow::Owned(reading) => Cow::Owned(reading.best().ucum().to_owned()),

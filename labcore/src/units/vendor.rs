@@ -120,6 +120,13 @@ mod tests {
             ("(calc)", "1"),
             ("uug", "pg"),
             ("percent", "%"),
+            ("GPT/l", "10*9/L"),
+            ("TPT/l", "10*12/L"),
+            ("IE/l", "[IU]/l"),
+            ("mIE/l", "m[IU]/l"),
+            ("µIE/ml", "u[IU]/ml"),
+            ("E/l", "U/l"),
+            ("mE/l", "mU/l"),
         ];
         for (input, expected) in cases {
             assert_eq!(rules.rewrite(&prepare(input)), expected, "{input}");

@@ -314,7 +314,29 @@ fn quantity_value<'a>(
             _ => None,
         };
     }
+    foreign_unit_system(quantity, path, findings);
     (value, quantity_unit(quantity))
+}
+
+/// Says so when a Quantity's unit is coded in another system than UCUM (a SNOMED CT unit concept, say): its
+/// `code` is then no UCUM unit, and the unit is read from the `unit` text. The system is named from a fixed list,
+/// never quoted (it is the sender's text).
+fn foreign_unit_system(quantity: &Obj<'_>, path: &JsonPointer, findings: &mut Findings) {
+    let Some(system) = quantity.string("system").filter(|s| s != UCUM) else { return };
+    let name = match system.as_ref() {
+        "http://snomed.info/sct" => "SNOMED CT",
+        "urn:iso:std:iso:11073:10101" => "ISO/IEEE 11073-10101 (device units)",
+        s if s.starts_with("http://terminology.hl7.org/CodeSystem/v2-") || s.starts_with("http://hl7.org/fhir/v2/") => {
+            "an HL7 v2 table"
+        }
+        _ => "a code system labcore does not know",
+    };
+    let read =
+        if quantity.string("unit").is_some() { "its `unit` text" } else { "its `code` (there is no `unit` text)" };
+    let message = format!(
+        "`valueQuantity.system` is {name}, not UCUM (http://unitsofmeasure.org): the unit was read from {read}"
+    );
+    findings.push(FindingCode::UnitNormalized, path.key("unit"), message);
 }
 
 /// The unit of a Quantity: its UCUM `code`, else its human `unit`, else any `code`.

@@ -30,7 +30,9 @@ pub(super) const RULES: &[Rule] = &[
     micro_international_unit,
     milli_international_unit,
     international_unit,
+    international_unit_german,
     units_in_words,
+    unit_german,
     egfr_unit,
     calculated_alone,
     calculated_suffix,
@@ -309,6 +311,36 @@ fn international_unit(text: &[char], at: usize) -> Match {
     (!letter && before != '[' && word_at(text, at + 1, "iu")).then(|| (at + 3, format!("{before}[IU]")))
 }
 
+/// `(^|[^A-Za-z\[])([mu]?)IE(/|$)` → `${1}${2}[IU]${3}`: German "Internationale Einheit" (IE/l, mIE/l, µIE/ml),
+/// case as German labs print it (a capital `IE`, alone or after a milli or micro prefix).
+fn international_unit_german(text: &[char], at: usize) -> Match {
+    let at_start = (at == 0).then(|| (0, String::new()));
+    let after_other = char_at(text, at).filter(|c| !c.is_ascii_alphabetic() && *c != '[').map(|c| (at + 1, c.into()));
+    at_start.into_iter().chain(after_other).find_map(|(start, before): (usize, String)| {
+        let prefix = usize::from(matches!(char_at(text, start), Some('m' | 'u')));
+        let end = start + prefix + 2;
+        if slice(text, start + prefix, end) != "IE" {
+            return None;
+        }
+        let after = match char_at(text, end) {
+            Some('/') => "/",
+            None => "",
+            Some(_) => return None,
+        };
+        Some((end + after.len(), format!("{before}{}[IU]{after}", slice(text, start, start + prefix))))
+    })
+}
+
+/// `^([mu]?)E/` → `${1}U/`: German "Einheit" (E/l, mE/l) is the enzyme unit U.
+fn unit_german(text: &[char], at: usize) -> Match {
+    if at != 0 {
+        return None;
+    }
+    let prefix = usize::from(matches!(char_at(text, 0), Some('m' | 'u')));
+    (char_at(text, prefix) == Some('E') && char_at(text, prefix + 1) == Some('/'))
+        .then(|| (prefix + 2, format!("{}U/", slice(text, 0, prefix))))
+}
+
 /// `(?i)units?` → `U`: units/L → U/L.
 fn units_in_words(text: &[char], at: usize) -> Match {
     one_of(text, at, &["units", "unit"]).map(|end| (end, "U".into()))
@@ -342,14 +374,15 @@ fn micromicrogram(text: &[char], at: usize) -> Match {
     whole(text, at, &["uug", "mmg"], "pg")
 }
 
-/// `(?i)^giga(?:\.l-1|/l)$` → `10*9/L` (a French LIS's export: counts per litre).
+/// `(?i)^(?:giga|gpt)(?:\.l-1|/l)$` → `10*9/L`: a French LIS's export, and the German "Gigapartikel pro Liter"
+/// (GPT/l) for leukocyte and platelet counts.
 fn giga_per_litre(text: &[char], at: usize) -> Match {
-    whole(text, at, &["giga.l-1", "giga/l"], "10*9/L")
+    whole(text, at, &["giga.l-1", "giga/l", "gpt.l-1", "gpt/l"], "10*9/L")
 }
 
-/// `(?i)^tera(?:\.l-1|/l)$` → `10*12/L`.
+/// `(?i)^(?:tera|tpt)(?:\.l-1|/l)$` → `10*12/L` (German TPT/l, "Terapartikel pro Liter", for erythrocytes).
 fn tera_per_litre(text: &[char], at: usize) -> Match {
-    whole(text, at, &["tera.l-1", "tera/l"], "10*12/L")
+    whole(text, at, &["tera.l-1", "tera/l", "tpt.l-1", "tpt/l"], "10*12/L")
 }
 
 /// `(?i)^(?:cu|cubic)?microns?3?$|^u3$` → `um3`: cubic microns (old MCV unit) = femtolitre.
