@@ -209,7 +209,8 @@ pub struct NormalizedResult<'c> {
     /// and the report needs a person (or is rejected when no usable result is left).
     pub usable: bool,
     /// Whether the value is implausible or critical in its unit but ordinary in another usual unit of the
-    /// analyte (a `unit_suspected` finding says which): it is not flagged, derived from, delta-checked or summed.
+    /// analyte (a `unit_suspected` finding says which): it is flagged as sent, but not derived from, delta-checked
+    /// or summed.
     #[serde(skip)]
     pub(crate) unit_suspected: bool,
     /// The result as sent.

@@ -212,14 +212,7 @@ fn planted_payload() -> impl Strategy<Value = (String, Vec<String>)> {
     )
 }
 
-/// The indexes of the results whose unit labcore suspects (`unit_suspected`): they are deliberately not flagged.
-fn suspected(report: &labcore::Report) -> Vec<usize> {
-    let code = labcore::FindingCode::UnitSuspected;
-    report.findings.iter().filter(|f| f.code() == code).filter_map(|f| f.path().result_index()).collect()
-}
-
-/// Glucose results with one vendor range; returns the flags' ranks by ascending value, leaving out the values
-/// whose unit is suspected (4.5 mg/dL is a critical low glucose but an ordinary 4.5 mmol/L: not flagged).
+/// Glucose results with one vendor range; returns the flags' ranks by ascending value.
 fn glucose_flags(values: &[f64], low: f64, high: f64) -> Vec<(f64, Option<i8>)> {
     let results: Vec<Value> = values
         .iter()
@@ -228,13 +221,8 @@ fn glucose_flags(values: &[f64], low: f64, high: f64) -> Vec<(f64, Option<i8>)> 
     let payload = json!({"patient_id": "P", "lab_id": "L", "test_type": "CMP", "collected_at": "2026-11-24T08:00:00Z",
         "patient": {"sex": "F", "birth_date": "1980-01-01"}, "results": results});
     let report = labcore::validate(payload.to_string().as_bytes(), &context(UnitSystem::Conventional)).unwrap();
-    let suspected = suspected(&report);
-    let mut ranked: Vec<(f64, Option<i8>)> = report
-        .results
-        .iter()
-        .filter(|r| !suspected.contains(&r.index))
-        .map(|r| (r.value.unwrap_or(f64::NAN), r.flag.and_then(|f| f.rank())))
-        .collect();
+    let mut ranked: Vec<(f64, Option<i8>)> =
+        report.results.iter().map(|r| (r.value.unwrap_or(f64::NAN), r.flag.and_then(|f| f.rank()))).collect();
     ranked.sort_by(|a, b| a.0.total_cmp(&b.0));
     ranked
 }
@@ -295,9 +283,7 @@ proptest! {
         prop_assert_eq!(conventional.status, si.status);
     }
 
-    /// The same measurement sent in SI units gets the same flag as when sent in conventional units — unless the
-    /// number, as sent in one of the two, is suspected of being in another unit: suspicion reads the number sent
-    /// (glucose 20 mg/dL is a critical 1.11 mmol/L either way, but 1.11 is also an ordinary glucose in g/L).
+    /// The same measurement sent in SI units gets the same flag as when sent in conventional units.
     #[test]
     fn sending_si_units_does_not_change_flags(payload in adult_payload()) {
         let mut si_payload = payload.clone();
@@ -310,11 +296,7 @@ proptest! {
         }
         let a = labcore::validate(payload.to_string().as_bytes(), &context(UnitSystem::Conventional)).unwrap();
         let b = labcore::validate(si_payload.to_string().as_bytes(), &context(UnitSystem::Conventional)).unwrap();
-        let mut doubtful = suspected(&a);
-        doubtful.extend(suspected(&b));
-        let flags = |r: &labcore::Report| {
-            r.results.iter().filter(|x| !doubtful.contains(&x.index)).map(|x| x.flag).collect::<Vec<_>>()
-        };
+        let flags = |r: &labcore::Report| r.results.iter().map(|x| x.flag).collect::<Vec<_>>();
         prop_assert_eq!(flags(&a), flags(&b));
     }
 }

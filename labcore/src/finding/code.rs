@@ -89,8 +89,8 @@ finding_codes! {
     ImplausibleValue => ("implausible_value", Warning),
     /// The value is implausible, or beyond a critical limit, in the unit sent, but ordinary for the analyte read
     /// in exactly one of its other usual units (mmol/L for mg/dL, g/L for g/dL): the sender likely meant that
-    /// unit, which the message names. The value is kept as sent but not flagged (no `critical_value`: a suspected
-    /// unit must not raise a patient alert), feeds no derived value, delta check or sum, and needs a person.
+    /// unit, which the message names. The value is kept and flagged as sent (a critical stays critical: the guess
+    /// may be wrong), feeds no derived value, delta check or sum, and the report needs a person.
     UnitSuspected => ("unit_suspected", Warning),
     /// The same analyte is reported more than once.
     DuplicateAnalyte => ("duplicate_analyte", Warning),

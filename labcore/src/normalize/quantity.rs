@@ -65,10 +65,10 @@ pub(crate) fn normalize_number<'c>(
     if let Some(alarm) = alarm
         && let Some(likely) = suspect::likely_unit(m, &unit, &setting.judge)
     {
-        // Kept out of flagging, like an implausible value: see `suspect` for why.
+        // Held for a person and kept out of derived values, deltas and sums; a critical flag from the unit sent
+        // stays (see `suspect` for why).
         suspect::report(m, &unit, likely, alarm, findings);
         result.unit_suspected = true;
-        return;
     }
     if let Some(evaluation) = evaluation {
         apply(m, evaluation, result, findings);

@@ -13,12 +13,13 @@
 //! read ten times smaller or larger are not critical either, and only a value a healthy person has is evidence
 //! enough for a guess. Two ordinary readings are evidence for neither.
 //!
-//! **What is done.** The value is kept as sent (converted from the unit sent, as always). It is not flagged: the
-//! flag from the unit sent would be a critical alarm about a number no person believes, the flag from the likely
-//! unit a guess, and either would drive what a patient is told. So there is no `critical_value` (the platform's
-//! critical-value calls start from `LL`/`HH`), `range_status` is `not_evaluated`, and the `unit_suspected` warning,
-//! naming the unit sent and the likely one, holds the report for a person. The result feeds no derived value,
-//! delta check or sum (as an implausible one does not).
+//! **What is done.** The value is kept as sent (converted from the unit sent, as always) and flagged as sent:
+//! a critical flag stays, with its `critical_value`, because the guess may be wrong — glucose 1.1 mmol/L is a
+//! dangerous low and also an ordinary 1.1 g/L, and a suppressed critical is the one error nobody looks for. The
+//! `unit_suspected` warning, naming the unit sent and the likely one, holds the report for a person, who makes
+//! the call either way (the platform routes held critical results to a reviewer, not to the patient). The result
+//! feeds no derived value, delta check or sum (as an implausible one does not): which number is right is not
+//! known.
 
 use super::quantity::Measured;
 use crate::catalog::Analyte;
