@@ -27,6 +27,7 @@ mod category;
 mod detect;
 mod fhir;
 mod fhir_refs;
+mod fhir_types;
 mod hl7;
 mod hl7_fields;
 mod hl7_types;
