@@ -20,8 +20,8 @@ use super::{Category, Operation, RedactError, RedactOptions, Redactor, Seeds};
 /// Resource types that describe a person.
 pub(super) const PEOPLE: &[&str] = &["Patient", "RelatedPerson", "Practitioner", "Person"];
 
-/// Members whose primitive values are codes and structure, kept (an object or array under one of these names —
-/// Observation.method is a CodeableConcept — is walked like any other).
+/// Members whose primitive values (or lists of them) are codes and structure, kept (an object under one of these
+/// names — Observation.method is a CodeableConcept — is walked like any other).
 const KEPT: &[&str] = &[
     "resourceType",
     "status",
@@ -52,9 +52,13 @@ const KEPT: &[&str] = &[
 const LAB: &[&str] =
     &["referenceRange", "valueQuantity", "valueRange", "valueRatio", "valueSampledData", "interpretation"];
 
-/// Whether a member is kept as it is.
+/// Whether a member is kept as it is: the lab's values, and codes written as a primitive or a list of them
+/// (`profile` is a list of canonical URLs).
 fn kept(key: &str, raw: &RawValue) -> bool {
-    LAB.contains(&key) || KEPT.contains(&key) && !matches!(Json::of(raw), Json::Object(_) | Json::Array(_))
+    let primitive = |raw: &RawValue| !matches!(Json::of(raw), Json::Object(_) | Json::Array(_));
+    let primitives =
+        primitive(raw) || matches!(Json::of(raw), Json::Array(_)) && elements(raw).into_iter().all(primitive);
+    LAB.contains(&key) || KEPT.contains(&key) && primitives
 }
 
 /// Extension URLs (HL7 core extensions) whose values identify the patient.
@@ -82,7 +86,7 @@ pub(crate) fn redact(
     let session = Session::new(redactor, patient.as_deref(), options.as_of.year()).numbered_after(text);
     let mut walk = Walk { session, seeds, splicer: Splicer::new(text), ids };
     let root = Obj::read(raw).and_then(|r| r.string("resourceType")).map(|k| k.into_owned()).unwrap_or_default();
-    walk.value(raw, At { key: "", person: false }, &root);
+    walk.value(raw, At::nowhere(), &root);
     Ok((walk.splicer.finish(), walk.session.changes))
 }
 
@@ -100,7 +104,7 @@ impl Walk<'_, '_> {
             Json::Number(number) if super::fhir_refs::is_date_key(at.key) => {
                 let date = super::hl7_fields::hl7_date(number);
                 let new = self.session.replace(Category::Date, number, date.as_ref(), Form::Text, || path.to_owned());
-                self.splice(raw, new)
+                self.date(raw, new, at)
             }
             Json::Number(_) | Json::Bool | Json::Null => false,
         }
@@ -137,7 +141,8 @@ impl Walk<'_, '_> {
         let mut items = Vec::with_capacity(object.members().len());
         for (position, (key, value)) in object.members().iter().enumerate() {
             let here = format!("{path}.{}", key_segment(key, position));
-            items.push((*value, self.typed_member(&object, shape, key, value, At { key: key.as_ref(), ..at }, &here)));
+            let inner = At { person: at.person, ..At::nowhere() }.member(&object, key.as_ref(), None);
+            items.push((*value, self.typed_member(&object, shape, key, value, inner, &here)));
         }
         // An extension whose value (or every inner extension) is gone is gone: its URL alone says nothing.
         let content = |key: &str| !(shape == Shape::Extension && matches!(key, "url" | "id"));
@@ -197,7 +202,7 @@ impl Walk<'_, '_> {
 
     /// A resource: its id masked, its members walked. A resource is never gone, whatever is taken out of it.
     fn resource(&mut self, resource: &Obj<'_>, kind: &str, path: &str) -> Gone {
-        let at = At { key: "", person: PEOPLE.contains(&kind) };
+        let at = At { person: PEOPLE.contains(&kind), ..At::nowhere() };
         let mut items = Vec::with_capacity(resource.members().len());
         for (position, (key, value)) in resource.members().iter().enumerate() {
             let here = format!("{path}.{}", key_segment(key, position));
@@ -205,7 +210,7 @@ impl Walk<'_, '_> {
                 "id" => self.string_as(value, category_of(kind), Form::Id, &here),
                 "resourceType" => false,
                 key if kept(key, value) => false,
-                key => self.member(key, value, At { key, ..at }, &here),
+                key => self.member(key, value, at.member(resource, key, Some(kind)), &here),
             };
             items.push((*value, gone));
         }
@@ -232,12 +237,29 @@ impl Walk<'_, '_> {
     /// free text.
     fn string(&mut self, raw: &RawValue, at: At<'_>, path: &str) -> Gone {
         let Some(text) = Json::of(raw).text() else { return false };
-        let new = if super::fhir_refs::is_date(&text, at.key) {
-            date_replacement(&mut self.session, raw, path)
-        } else {
-            free_replacement(&mut self.session, &self.seeds, raw, path)
-        };
+        if super::fhir_refs::is_date(&text, at.key) {
+            let new = date_replacement(&mut self.session, raw, path);
+            return self.date(raw, new, at);
+        }
+        let new = free_replacement(&mut self.session, &self.seeds, raw, path);
         self.splice(raw, new)
+    }
+
+    /// Writes a date's replacement when it is a value of the element's type. One that is not — a year where an
+    /// instant belongs, a placeholder where the year shows an age over 89 — is not written: the value goes, and
+    /// unless the element carries extensions of its own it is marked `masked` ([`super::fhir_types::MASKED`]).
+    fn date(&mut self, raw: &RawValue, new: Option<String>, at: At<'_>) -> Gone {
+        match new {
+            Some(new) if !new.trim().is_empty() && !super::fhir_types::fits(&new, at.instant) => {
+                if let Some(change) = self.session.changes.last_mut() {
+                    change.operation = Operation::Remove;
+                }
+                let key = serde_json::to_string(&format!("_{}", at.key)).unwrap_or_default();
+                let marked = format!("{key}: {}", super::fhir_types::MASKED);
+                at.extended || !self.splicer.replace_member(raw, &marked)
+            }
+            new => self.splice(raw, new),
+        }
     }
 
     fn free(&mut self, raw: &RawValue, path: &str) -> Gone {
@@ -246,7 +268,7 @@ impl Walk<'_, '_> {
                 let new = free_replacement(&mut self.session, &self.seeds, raw, path);
                 self.splice(raw, new)
             }
-            _ => self.value(raw, At { key: "", person: false }, path),
+            _ => self.value(raw, At::nowhere(), path),
         }
     }
 
@@ -268,7 +290,7 @@ impl Walk<'_, '_> {
         match Json::of(raw) {
             Json::Str(_) | Json::Number(_) => self.string_as(raw, category, Form::Text, path),
             Json::Array(_) => self.array(raw, path, |walk, element, here| walk.each(element, category, here)),
-            _ => self.value(raw, At { key: "", person: false }, path),
+            _ => self.value(raw, At::nowhere(), path),
         }
     }
 

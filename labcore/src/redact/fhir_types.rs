@@ -23,11 +23,62 @@ pub(super) fn is_empty_narrative(narrative: &Obj<'_>) -> bool {
         && narrative.string("div").as_deref() == Some(EMPTY_DIV)
 }
 
-/// Where a walk is: the member it is in, and whether the resource around it describes a person.
+/// Elements of type `instant` in FHIR R4, which must hold a time to the second with its zone (every other date
+/// element is a date or dateTime, which may hold a year alone): by name wherever they are, and by resource type
+/// for names that other types give to dateTimes.
+const INSTANTS: &[&str] =
+    &["issued", "lastUpdated", "recorded", "timestamp", "when", "ifModifiedSince", "lastModified", "valueInstant"];
+const RESOURCE_INSTANTS: &[(&str, &str)] = &[
+    ("Appointment", "start"),
+    ("Appointment", "end"),
+    ("AppointmentResponse", "start"),
+    ("AppointmentResponse", "end"),
+    ("Slot", "start"),
+    ("Slot", "end"),
+    ("DocumentReference", "date"),
+    ("Subscription", "end"),
+];
+
+/// What marks a primitive whose value was removed: the core data-absent-reason extension, `masked` ("the
+/// information is not available due to security, privacy or related reasons").
+pub(super) const MASKED: &str =
+    r#"{"extension": [{"url": "http://hl7.org/fhir/StructureDefinition/data-absent-reason", "valueCode": "masked"}]}"#;
+
+/// Where a walk is: the member it is in, whether the resource around it describes a person, whether the member
+/// is an `instant`, and whether it carries extensions of its own (a `_key` sibling).
 #[derive(Clone, Copy)]
 pub(super) struct At<'p> {
     pub(super) key: &'p str,
     pub(super) person: bool,
+    pub(super) instant: bool,
+    pub(super) extended: bool,
+}
+
+impl<'p> At<'p> {
+    /// Nowhere in particular: the root, or a value of no particular element.
+    pub(super) fn nowhere() -> At<'static> {
+        At { key: "", person: false, instant: false, extended: false }
+    }
+
+    /// In member `key` of `object`, a resource of type `kind` when it is one.
+    pub(super) fn member(self, object: &Obj<'_>, key: &'p str, kind: Option<&str>) -> At<'p> {
+        let instant = INSTANTS.contains(&key) || kind.is_some_and(|k| RESOURCE_INSTANTS.contains(&(k, key)));
+        At { key, instant, extended: object.raw(&format!("_{key}")).is_some(), ..self }
+    }
+}
+
+/// Whether a date's replacement is a value of the element's type: an instant to the second with its zone
+/// (`2024-03-14T09:12:00Z`), else a date or dateTime (`2024`, `2024-03-14`) — not a placeholder.
+pub(super) fn fits(value: &str, instant: bool) -> bool {
+    let bytes = value.as_bytes();
+    let digits = |r: std::ops::Range<usize>| bytes.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    let year = bytes.len() >= 4 && digits(0..4) && bytes.get(4).is_none_or(|b| *b == b'-');
+    if !instant {
+        return year;
+    }
+    let zone =
+        value.ends_with('Z') || value.get(value.len().saturating_sub(6)..).is_some_and(|z| z.starts_with(['+', '-']));
+    year && bytes.len() >= 20 && bytes.get(10) == Some(&b'T') && digits(11..13) && digits(17..19) && zone
 }
 
 /// An object's data type, from the members it has.

@@ -69,6 +69,15 @@ impl<'a> Splicer<'a> {
         }
     }
 
+    /// Replaces an object member (key and value), given its value as read from this text, by JSON text of the
+    /// caller's making (another member); `false` when the value is not a member.
+    pub(crate) fn replace_member(&mut self, raw: &RawValue, json: &str) -> bool {
+        let Some((start, end)) = self.span(raw) else { return false };
+        let Some(key) = key_start(self.input.as_bytes(), start) else { return false };
+        self.edits.push((key, end, json.to_owned()));
+        true
+    }
+
     /// Removes the items of one object or array that are gone — `items` are its members' values (`members`) or
     /// its elements, all of them in order, each with whether it is gone — together with the commas between them,
     /// so that what is left is still valid JSON: each run of gone items from the end of the kept item before it

@@ -40,15 +40,16 @@ impl Seeds {
         }
     }
 
-    /// Adds a name as a document writes it for display (`Dr. P. van de Heuvel`, `Maas, Luigi MD`): without the
-    /// titles before it, the credentials after it and its particles, which alone are no name to look for (a
+    /// Adds a name as a document writes it for display (`Dr. P. van de Heuvel`, `Maas, Luigi Jr. MD`): without
+    /// the titles before it, the suffixes and credentials after it and its particles, which alone are no name to look for (a
     /// free text saying "by van" is not about Mr van de Heuvel).
     pub(crate) fn add_written_name(&mut self, value: &str) {
         let words: Vec<&str> = value.split_whitespace().collect();
         let key = |w: &&str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
         let first = words.iter().take_while(|w| listed(List::Titles, &key(w))).count();
         let rest = words.get(first..).unwrap_or_default();
-        let last = rest.len() - rest.iter().rev().take_while(|w| listed(List::Credentials, &key(w))).count();
+        let after = |w: &&&str| listed(List::Credentials, &key(w)) || SUFFIXES.contains(&key(w).as_str());
+        let last = rest.len() - rest.iter().rev().take_while(after).count();
         let name = rest.get(..last).unwrap_or_default().iter().filter(|w| !listed(List::Particles, &key(w)));
         self.add(Category::Name, &name.copied().collect::<Vec<_>>().join(" "));
     }
@@ -66,6 +67,9 @@ impl Seeds {
         self.names.is_empty() && self.others.is_empty()
     }
 }
+
+/// Generational suffixes written after a name (`Jr.`): no part of it to look for either.
+const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 
 /// Lists of `deid/detector_words.txt` whose words are no name to look for on their own.
 #[derive(Clone, Copy)]
