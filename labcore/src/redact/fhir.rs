@@ -4,10 +4,22 @@
 //! ContactPoint's value; an Identifier's value; an Attachment's data (removed: it cannot be searched) and URL; a
 //! Reference's display and the id it points to; the geolocation and mother's-maiden-name extensions. Every
 //! string that is none of these is a date when shaped as one, else free text searched for identifiers seeded
-//! with what the Patient resources hold — narrative, notes, conclusions, `valueString`, a CodeableConcept's
-//! text and a Coding's display. Every resource id is masked, with every reference to it (`Patient/123`, full
-//! URLs, `urn:uuid:`, `#contained`, request and search URLs) in the same way, so references still resolve
-//! ([`super::fhir_refs`]). Codes, systems, units, quantities, reference ranges and interpretations are kept.
+//! with what the Patient resources hold and the names of every person in the document — notes, conclusions,
+//! `valueString`, a CodeableConcept's text and a Coding's display. Every resource id is masked, with every
+//! reference to it (`Patient/123`, full URLs, `urn:uuid:`, `#contained`, request and search URLs) in the same way,
+//! so references still resolve ([`super::fhir_refs`]). Codes, systems, units, quantities, reference ranges and
+//! interpretations are kept.
+//!
+//! A narrative (`text`, in every resource, contained ones too) is replaced whole unless the policy keeps names:
+//! it repeats the structured data in words — ids, identifiers, names in forms no search can be relied on to find
+//! (`<b>id</b>: f203`, `P. van de Heuvel`, a given name alone) — and the structured data it repeats is still there.
+//! The replacement is valid FHIR: status `empty` and an XHTML `div` saying there is no human-readable text.
+//!
+//! The output stays valid FHIR. A value the policy removes is removed, member or array element, and the object,
+//! array or extension it leaves empty goes with it (never `""`, `{}`, `[]`, an extension with a URL alone); a
+//! reference whose id is removed goes too. A date whose redaction is no value of its element's type — a year in an
+//! `instant` (`Observation.issued`, `meta.lastUpdated`), a placeholder where the year shows an age over 89 — is
+//! removed and its element marked with the data-absent-reason extension, `masked`.
 
 use serde_json::value::RawValue;
 
