@@ -1,8 +1,8 @@
 //! FHIR resource ids and the references to them, masked alike so that they still resolve: `Patient/123`,
 //! `https://…/Patient/123/_history/2`, `urn:uuid:…` full URLs (a UUID in place of the UUID), `#contained` ids,
 //! and the URLs of transactions and searchsets (`Patient?identifier=MRN123456`, whose parameter values are
-//! masked too). Also the seeds a FHIR document gives (its Patients' names, identifiers, telecoms, addresses)
-//! and the dates FHIR writes.
+//! masked too). Also the seeds a FHIR document gives (its Patients' names, identifiers, telecoms, addresses, the
+//! names of every other person in it) and the dates FHIR writes.
 
 use std::collections::HashMap;
 
@@ -58,20 +58,23 @@ impl Ids {
 /// The masked form of a reference (or full URL), or `None` when it has nothing to mask.
 pub(super) fn rewrite_reference(session: &mut Session<'_>, ids: &Ids, value: &str, path: &str) -> Option<String> {
     let category = |kind: Option<&String>| kind.map_or(Category::OtherId, |k| category_of(k));
+    // An id the policy removes takes its reference with it (`None` when kept, `Some("")` when removed).
+    let prefixed = |prefix: &str, new: String| if new.is_empty() { new } else { format!("{prefix}{new}") };
     if let Some(local) = value.strip_prefix('#') {
         if local.is_empty() {
             return None; // "#": the resource that contains it
         }
         let new = session.replace(category(ids.contained.get(local)), local, None, Form::Id, || path.to_owned())?;
-        return Some(format!("#{new}"));
+        return Some(prefixed("#", new));
     }
-    if let Some(uuid) = value.strip_prefix("urn:uuid:") {
-        let kind = category(ids.full_urls.get(value));
-        return Some(format!("urn:uuid:{}", session.replace(kind, uuid, None, Form::Uuid, || path.to_owned())?));
-    }
-    if let Some(oid) = value.strip_prefix("urn:oid:") {
-        let kind = category(ids.full_urls.get(value));
-        return Some(format!("urn:oid:{}", session.replace(kind, oid, None, Form::Id, || path.to_owned())?));
+    for (prefix, form) in [("urn:uuid:", Form::Uuid), ("urn:oid:", Form::Id)] {
+        if let Some(id) = value.strip_prefix(prefix) {
+            if id.is_empty() {
+                return None; // no id to mask (an empty `urn:uuid:` that converters write)
+            }
+            let kind = category(ids.full_urls.get(value));
+            return Some(prefixed(prefix, session.replace(kind, id, None, form, || path.to_owned())?));
+        }
     }
     rewrite_url(session, value, path)
 }
@@ -92,10 +95,10 @@ pub(super) fn rewrite_url(session: &mut Session<'_>, value: &str, path: &str) ->
             kind = Some(part);
         }
         match id_of {
-            true => {
-                let new = session.replace(category_of(previous), part, None, Form::Id, || path.to_owned());
-                out.push(new.unwrap_or_else(|| (*part).to_owned()));
-            }
+            true => match session.replace(category_of(previous), part, None, Form::Id, || path.to_owned()) {
+                Some(new) if new.is_empty() => return Some(new), // the id removed: the URL with it
+                new => out.push(new.unwrap_or_else(|| (*part).to_owned())),
+            },
             false => out.push((*part).to_owned()),
         }
     }
@@ -164,6 +167,9 @@ pub(super) fn rewrite_query(session: &mut Session<'_>, kind: &str, query: &str, 
         };
         let new =
             session.replace(category, item, None, Form::Id, || path.to_owned()).unwrap_or_else(|| item.to_owned());
+        if new.is_empty() {
+            continue; // a value the policy removes: the parameter with it
+        }
         let value = if system.is_empty() { new } else { format!("{system}|{new}") };
         out.push(format!("{name}={value}"));
     }
@@ -204,17 +210,25 @@ pub(super) fn is_date_key(key: &str) -> bool {
         || matches!(key, "start" | "end" | "issued" | "recorded" | "authoredOn" | "lastUpdated" | "created")
 }
 
-/// The Patients' names, identifiers, telecoms and street lines anywhere in the document, as seeds for free
-/// text; the first patient identifier, for date shifts.
-pub(super) fn collect_seeds(root: &RawValue, seeds: &mut Seeds, patient: &mut Option<String>) {
+/// The Patients' names, identifiers, telecoms and street lines anywhere in the document, and the names of every
+/// other person in it (a Practitioner's, a RelatedPerson's, the display of a Reference to a person), as seeds for
+/// free text; the first patient identifier, for date shifts.
+pub(super) fn collect_seeds(root: &RawValue, ids: &Ids, seeds: &mut Seeds, patient: &mut Option<String>) {
     let mut stack = vec![root];
     while let Some(raw) = stack.pop() {
         match Json::of(raw) {
             Json::Array(_) => stack.extend(elements(raw)),
             Json::Object(_) => {
                 let Some(object) = Obj::read(raw) else { continue };
-                if object.string("resourceType").as_deref() == Some("Patient") {
+                let kind = object.string("resourceType");
+                if kind.as_deref() == Some("Patient") {
                     patient_seeds(&object, seeds, patient);
+                }
+                if kind.as_deref().is_some_and(|k| PEOPLE.contains(&k)) {
+                    person_seeds(&object, seeds);
+                }
+                if let Some(display) = object.string("display").filter(|_| names_person(&object, ids)) {
+                    seeds.add_written_name(&display);
                 }
                 stack.extend(object.members().iter().map(|(_, v)| *v));
             }
@@ -223,6 +237,25 @@ pub(super) fn collect_seeds(root: &RawValue, seeds: &mut Seeds, patient: &mut Op
     }
 }
 
+/// Whether a Reference says it points to a person: by its `type`, the type in its URL, or the resource its full
+/// URL or `#id` names in this document (unlike [`refers_to_person`], a bare display is not enough: it seeds
+/// every free text of the document).
+fn names_person(reference: &Obj<'_>, ids: &Ids) -> bool {
+    let person = |kind: &str| PEOPLE.contains(&kind);
+    if let Some(kind) = reference.string("type") {
+        return person(&kind);
+    }
+    let Some(value) = reference.string("reference") else { return false };
+    if let Some(kind) =
+        value.strip_prefix('#').and_then(|local| ids.contained.get(local)).or(ids.full_urls.get(value.as_ref()))
+    {
+        return person(kind);
+    }
+    let value = value.split("/_history/").next().unwrap_or_default();
+    person(value.rsplit('/').nth(1).unwrap_or_default())
+}
+
+/// A patient's own identifiers: its id and identifier values (the first, for date shifts).
 fn patient_seeds(resource: &Obj<'_>, seeds: &mut Seeds, patient: &mut Option<String>) {
     if let Some(id) = resource.string("id") {
         seeds.add(Category::Mrn, &id);
@@ -233,6 +266,10 @@ fn patient_seeds(resource: &Obj<'_>, seeds: &mut Seeds, patient: &mut Option<Str
             patient.get_or_insert_with(|| value.into_owned());
         }
     }
+}
+
+/// A person's (and their contacts') names, telecoms and addresses.
+fn person_seeds(resource: &Obj<'_>, seeds: &mut Seeds) {
     let people = std::iter::once(resource.clone()).chain(resource.objects("contact").into_iter().map(|(_, c)| c));
     for person in people {
         let names = person.objects("name").into_iter().map(|(_, n)| n).chain(person.object("name"));

@@ -10,7 +10,7 @@ use super::Category;
 use super::detect::Seeds;
 use super::detect::dates::{FoundDate, Style};
 use super::hl7_types::Hl7Types;
-use crate::hl7::{Delimiters, Field, Message};
+use crate::hl7::{Delimiters, Field, Message, Repetition};
 use chrono::Datelike;
 
 /// What one value (a field, component or sub-component, as written) holds.
@@ -67,6 +67,7 @@ pub(crate) fn field_values<'a>(
             }
             continue;
         };
+        let data_type = as_written(data_type, &repetition);
         let Some(parts) = types.components(data_type) else {
             out.push(Value { raw: repetition.as_str(), role: primitive(data_type), component: 0, sub: 0 });
             continue;
@@ -81,6 +82,19 @@ pub(crate) fn field_values<'a>(
     }
     retag_fax(field, &mut out);
     out
+}
+
+/// The type a repetition is read as: its declared type, or, for a name with date and location (NDL: OBR-32..35,
+/// the result interpreter, assistant, technician, transcriptionist) written in components as senders often do —
+/// `7731^Abernathy^Lucinda^Marie^^Dr^MD`, an XCN's layout, where the standard puts the person in NDL-1's
+/// sub-components and a date in NDL-2 — the person it names (CNN), so that every part of the name is read as one.
+/// Written so: NDL-1 has no sub-components, and NDL-2 holds letters, which no date does.
+fn as_written<'t>(declared: &'t str, repetition: &Repetition<'_>) -> &'t str {
+    let first = repetition.component(1);
+    let second = repetition.component(2).as_str();
+    let letters = second.chars().any(char::is_alphabetic) && !Category::is_placeholder(second.trim());
+    let person = declared == "NDL" && first.subcomponent(2).is_empty() && letters;
+    if person { "CNN" } else { declared }
 }
 
 /// The data type an OBX-2 value type (HL7 table 0125) gives OBX-5; the types of v2.3 named as their successors.

@@ -10,11 +10,16 @@ pub(crate) use crate::fhir::input::json::{Json, Obj, elements};
 
 /// Replaces a JSON string that holds a date by its redaction.
 pub(crate) fn redact_date(session: &mut Session<'_>, splicer: &mut Splicer<'_>, raw: &RawValue, path: &str) {
-    let Some(value) = Json::of(raw).text() else { return };
-    let date = session.redactor.detector.whole_date(&value);
-    if let Some(new) = session.replace(Category::Date, &value, date.as_ref(), Form::Text, || path.to_owned()) {
+    if let Some(new) = date_replacement(session, raw, path) {
         splicer.replace_with_string(raw, &new);
     }
+}
+
+/// What replaces a JSON string that holds a date (`None`: kept as it is).
+pub(crate) fn date_replacement(session: &mut Session<'_>, raw: &RawValue, path: &str) -> Option<String> {
+    let value = Json::of(raw).text()?;
+    let date = session.redactor.detector.whole_date(&value);
+    session.replace(Category::Date, &value, date.as_ref(), Form::Text, || path.to_owned())
 }
 
 /// Replaces a JSON string by its redaction as free text, when that changes it.
@@ -25,12 +30,17 @@ pub(crate) fn redact_free_string(
     raw: &RawValue,
     path: &str,
 ) {
-    let Some(value) = Json::of(raw).text() else { return };
-    let redactor = session.redactor;
-    let new = redactor.free_text(session, &value, seeds, path);
-    if new != value {
+    if let Some(new) = free_replacement(session, seeds, raw, path) {
         splicer.replace_with_string(raw, &new);
     }
+}
+
+/// What replaces a JSON string redacted as free text (`None`: unchanged).
+pub(crate) fn free_replacement(session: &mut Session<'_>, seeds: &Seeds, raw: &RawValue, path: &str) -> Option<String> {
+    let value = Json::of(raw).text()?;
+    let redactor = session.redactor;
+    let new = redactor.free_text(session, &value, seeds, path);
+    (new != value).then_some(new)
 }
 
 /// Replacements of values of one JSON text, spliced in at the end.
@@ -52,13 +62,57 @@ impl<'a> Splicer<'a> {
         }
     }
 
-    /// Removes an object member (key, value and one comma), given its value as read from this text; a value
-    /// that is not a member (an array element, the root) is replaced by `null`.
-    pub(crate) fn remove_member(&mut self, raw: &RawValue) {
-        let Some((start, end)) = self.span(raw) else { return };
-        match member_span(self.input.as_bytes(), start, end) {
-            Some((from, to)) => self.edits.push((from, to, String::new())),
-            None => self.edits.push((start, end, "null".to_owned())),
+    /// Replaces a value (one read from this text) by JSON text of the caller's making.
+    pub(crate) fn replace_with_json(&mut self, raw: &RawValue, json: &str) {
+        if let Some((start, end)) = self.span(raw) {
+            self.edits.push((start, end, json.to_owned()));
+        }
+    }
+
+    /// Replaces an object member (key and value), given its value as read from this text, by JSON text of the
+    /// caller's making (another member); `false` when the value is not a member.
+    pub(crate) fn replace_member(&mut self, raw: &RawValue, json: &str) -> bool {
+        let Some((start, end)) = self.span(raw) else { return false };
+        let Some(key) = key_start(self.input.as_bytes(), start) else { return false };
+        self.edits.push((key, end, json.to_owned()));
+        true
+    }
+
+    /// Removes the items of one object or array that are gone — `items` are its members' values (`members`) or
+    /// its elements, all of them in order, each with whether it is gone — together with the commas between them,
+    /// so that what is left is still valid JSON: each run of gone items from the end of the kept item before it
+    /// or, for a leading run, up to the start of the kept item after it. When every item is gone nothing is
+    /// done: the caller removes the container as a whole.
+    pub(crate) fn remove_items(&mut self, items: &[(&RawValue, bool)], members: bool) {
+        let bytes = self.input.as_bytes();
+        let spans: Option<Vec<(usize, usize)>> = items
+            .iter()
+            .map(|(raw, _)| {
+                let (start, end) = self.span(raw)?;
+                Some((if members { key_start(bytes, start)? } else { start }, end))
+            })
+            .collect();
+        let Some(spans) = spans else { return };
+        let gone = |i: usize| items.get(i).is_some_and(|(_, gone)| *gone);
+        let mut i = 0;
+        while i < items.len() {
+            if !gone(i) {
+                i += 1;
+                continue;
+            }
+            let first = i;
+            while gone(i) {
+                i += 1;
+            }
+            let last_end = spans.get(i - 1).map(|s| s.1);
+            let range = match (first.checked_sub(1).and_then(|k| spans.get(k)), spans.get(i)) {
+                (Some(kept), _) => last_end.map(|end| (kept.1, end)),
+                (None, Some(next)) => spans.get(first).map(|s| (s.0, next.0)),
+                (None, None) => None, // every item is gone: the container goes as a whole
+            };
+            if let Some((from, to)) = range {
+                self.edits.push((from, to, String::new()));
+            }
         }
     }
 
@@ -88,9 +142,8 @@ impl<'a> Splicer<'a> {
     }
 }
 
-/// The bytes of the member whose value spans `start..end`: from the comma before its key (or, for the first
-/// member, from its key to the comma after its value), so that what is left is still valid JSON.
-fn member_span(bytes: &[u8], start: usize, end: usize) -> Option<(usize, usize)> {
+/// Where the key of the member whose value starts at `start` starts (its opening quote).
+fn key_start(bytes: &[u8], start: usize) -> Option<usize> {
     let skip_back = |mut at: usize| {
         while at > 0 && bytes.get(at - 1).is_some_and(u8::is_ascii_whitespace) {
             at -= 1;
@@ -108,28 +161,9 @@ fn member_span(bytes: &[u8], start: usize, end: usize) -> Option<(usize, usize)>
         if bytes.get(open) == Some(&b'"') {
             let slashes = bytes.get(..open)?.iter().rev().take_while(|b| **b == b'\\').count();
             if slashes % 2 == 0 {
-                break;
+                return Some(open);
             }
         }
-    }
-    let before = skip_back(open).checked_sub(1)?;
-    match bytes.get(before) {
-        Some(b',') => Some((before, end)),
-        Some(b'{') => {
-            let mut after = end;
-            while bytes.get(after).is_some_and(u8::is_ascii_whitespace) {
-                after += 1;
-            }
-            if bytes.get(after) != Some(&b',') {
-                return Some((open, end));
-            }
-            after += 1;
-            while bytes.get(after).is_some_and(u8::is_ascii_whitespace) {
-                after += 1;
-            }
-            Some((open, after))
-        }
-        _ => None,
     }
 }
 
@@ -146,22 +180,38 @@ pub(crate) fn key_segment(key: &str, position: usize) -> String {
 mod tests {
     use super::*;
 
-    fn removed(text: &str, key: &str) -> String {
+    /// `text` (an object or array) with the items whose keys (or, for an array, positions) are listed removed.
+    fn removed(text: &str, gone: &[&str]) -> String {
         let raw: &RawValue = serde_json::from_str(text).unwrap();
-        let object = Obj::read(raw).unwrap();
+        let (items, members): (Vec<(&RawValue, bool)>, bool) = match Obj::read(raw) {
+            Some(object) => (object.members().iter().map(|(k, v)| (*v, gone.contains(&k.as_ref()))).collect(), true),
+            None => (
+                elements(raw)
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, v)| (v, gone.contains(&i.to_string().as_str())))
+                    .collect(),
+                false,
+            ),
+        };
         let mut splicer = Splicer::new(raw.get());
-        splicer.remove_member(object.raw(key).unwrap());
+        splicer.remove_items(&items, members);
         let out = splicer.finish();
         serde_json::from_str::<serde_json::Value>(&out).unwrap();
         out
     }
 
     #[test]
-    fn members_are_removed_leaving_valid_json() {
-        assert_eq!(removed(r#"{"a": 1, "data": "QUJD", "c": 2}"#, "data"), r#"{"a": 1, "c": 2}"#);
-        assert_eq!(removed(r#"{"data": "QUJD", "c": 2}"#, "data"), r#"{"c": 2}"#);
-        assert_eq!(removed(r#"{"c": 2, "data" : "QUJD" }"#, "data"), r#"{"c": 2 }"#);
-        assert_eq!(removed(r#"{"data": "QUJD"}"#, "data"), r#"{}"#);
-        assert_eq!(removed(r#"{"x\"y": 1, "data": [1, {"a": 2}]}"#, "data"), r#"{"x\"y": 1}"#);
+    fn members_and_elements_are_removed_leaving_valid_json() {
+        assert_eq!(removed(r#"{"a": 1, "data": "QUJD", "c": 2}"#, &["data"]), r#"{"a": 1, "c": 2}"#);
+        assert_eq!(removed(r#"{"data": "QUJD", "c": 2}"#, &["data"]), r#"{"c": 2}"#);
+        assert_eq!(removed(r#"{"c": 2, "data" : "QUJD" }"#, &["data"]), r#"{"c": 2 }"#);
+        assert_eq!(removed(r#"{"data": "QUJD"}"#, &["data"]), r#"{"data": "QUJD"}"#, "the caller removes it whole");
+        assert_eq!(removed(r#"{"x\"y": 1, "data": [1, {"a": 2}]}"#, &["data"]), r#"{"x\"y": 1}"#);
+        assert_eq!(removed(r#"{"a": 1, "b": 2, "c": 3, "d": 4}"#, &["a", "b", "d"]), r#"{"c": 3}"#);
+        assert_eq!(removed(r#"{"a": 1, "b": 2, "c": 3, "d": 4}"#, &["b", "c"]), r#"{"a": 1, "d": 4}"#);
+        assert_eq!(removed(r#"["a", "b", "c"]"#, &["0", "1"]), r#"["c"]"#);
+        assert_eq!(removed(r#"["a", "b", "c"]"#, &["1", "2"]), r#"["a"]"#);
+        assert_eq!(removed(r#"[ "a" ,"b", "c" ]"#, &["0", "2"]), r#"[ "b" ]"#);
     }
 }

@@ -22,11 +22,17 @@
 //! - Every change is reported ([`Change`]): category, operation, location — never the original value.
 //! - Free text is searched for every Safe Harbor category that can appear in text, seeded with the identifiers
 //!   already found in the same record (the patient's own name, in any order or case, the MRN, the phone).
+//! - Structured documents stay valid: FHIR resource ids are masked together with every reference to them; a FHIR
+//!   narrative is replaced whole by an empty one (status `empty`) unless the policy keeps names — it is free
+//!   text repeating the structured data, names and ids included, in forms no search can be relied on to find; a
+//!   removed value is removed, never left as `""`; a date that cannot be written in its element's type (a year in
+//!   an `instant`) is marked `masked` with the data-absent-reason extension ([`Redactor::fhir`]).
 
 mod category;
 mod detect;
 mod fhir;
 mod fhir_refs;
+mod fhir_types;
 mod hl7;
 mod hl7_fields;
 mod hl7_types;
@@ -231,7 +237,24 @@ impl Redactor {
         self.labcore_json(&json, options)
     }
 
-    /// Redacts FHIR R4 JSON (a resource or a Bundle).
+    /// Redacts FHIR R4 JSON (a resource or a Bundle). Narratives are replaced by an empty one (status `empty`)
+    /// unless the policy keeps names; removed values are removed (with the objects and arrays they leave empty);
+    /// every resource id and every reference to it are masked alike, so that references still resolve.
+    ///
+    /// ```
+    /// # use chrono::{TimeZone, Utc};
+    /// # use labcore::redact::{Policy, RedactOptions, Redactor};
+    /// let redactor = Redactor::new(Policy::safe_harbor(), None)?;
+    /// let options = RedactOptions::new(Utc.with_ymd_and_hms(2026, 11, 25, 12, 0, 0).unwrap());
+    /// let observation = br#"{"resourceType": "Observation", "id": "f203", "status": "final",
+    ///   "text": {"status": "generated", "div": "<div xmlns=\"http://www.w3.org/1999/xhtml\"><b>id</b>: f203, Roel</div>"},
+    ///   "code": {"text": "Bicarbonate"}, "subject": {"reference": "Patient/f201", "display": "Roel"}}"#;
+    /// let redacted = redactor.fhir(observation, &options)?;
+    /// assert!(!redacted.output.contains("f203") && !redacted.output.contains("Roel"));
+    /// assert!(redacted.output.contains(r#""text": {"status": "empty", "div": "#));
+    /// assert!(redacted.output.contains(r#""subject": {"reference": "Patient/redacted-mrn-1""#));
+    /// # Ok::<(), labcore::redact::RedactError>(())
+    /// ```
     pub fn fhir(&self, input: &[u8], options: &RedactOptions) -> Result<Redacted, RedactError> {
         let text = input::decode(input, Expect::Json)?;
         input::check_depth(&text)?;

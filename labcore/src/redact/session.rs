@@ -96,6 +96,11 @@ impl<'r> Session<'r> {
         Some(replacement)
     }
 
+    /// Records a change made without a replacement value of the session's making (a narrative replaced whole).
+    pub(crate) fn record(&mut self, category: Category, operation: Operation, location: String) {
+        self.changes.push(Change { category, operation, location });
+    }
+
     /// The replacement and the operation actually done (a generalisation that cannot apply masks instead).
     fn apply(
         &mut self,

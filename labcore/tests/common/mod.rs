@@ -1,6 +1,8 @@
 //! What the suites that run the conformance corpus share: where the cases are, and the context a case asks for.
 #![allow(clippy::unwrap_used, dead_code)]
 
+pub(crate) mod fhir_schema;
+
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};

@@ -153,7 +153,7 @@ fn lab_result() -> Value {
 }
 
 /// A UUID (planted: the full URL of an entry).
-fn uuid(p: &mut Planter) -> String {
+pub(crate) fn uuid(p: &mut Planter) -> String {
     let digits = format!("{}{}{}{}", p.id(""), p.id(""), p.id(""), p.id(""));
     let uuid =
         format!("{}-{}-4{}-8{}-{}", &digits[..8], &digits[8..12], &digits[12..15], &digits[15..18], &digits[16..28]);
@@ -297,6 +297,62 @@ proptest! {
                 prop_assert!(redacted.output.contains(&kept), "the lab result's {} changed", part);
             }
             prop_assert_eq!(resolving(&output), resolving(&input), "a reference no longer resolves");
+        }
+    }
+}
+
+/// The extensions left with a URL and nothing else (ext-1: an extension has a value or extensions).
+fn bare_extensions(value: &Value, out: &mut usize) {
+    match value {
+        Value::Object(object) => {
+            let content = object.keys().any(|k| k.starts_with("value") || k == "extension");
+            if object.contains_key("url") && !content && object.keys().all(|k| k == "url" || k == "id") {
+                *out += 1;
+            }
+            object.values().for_each(|v| bare_extensions(v, out));
+        }
+        Value::Array(items) => items.iter().for_each(|v| bare_extensions(v, out)),
+        _ => {}
+    }
+}
+
+/// Safe Harbor with every category removed instead of masked.
+fn removing() -> &'static labcore::redact::Redactor {
+    static REDACTOR: OnceLock<labcore::redact::Redactor> = OnceLock::new();
+    REDACTOR.get_or_init(|| {
+        let policy = labcore::redact::Category::ALL
+            .iter()
+            .fold(labcore::redact::Policy::safe_harbor(), |p, c| p.with(*c, labcore::redact::Operation::Remove));
+        labcore::redact::Redactor::new(policy, None).unwrap()
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 16, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// A removed value is removed — member or element, and the object, array or extension it leaves empty —
+    /// never written as `""`, `{}`, `[]` or an extension without a value; Safe Harbor's removals (coordinates,
+    /// attachment data) likewise.
+    #[test]
+    fn removed_values_leave_no_empty_element(seed in any::<u64>(), shape in shapes(), wrong_types: bool) {
+        let mut p = Planter::new(seed);
+        let input = document(&mut p, shape, wrong_types);
+        let text = serde_json::to_string(&input).unwrap();
+        // The generator leaves a backbone element empty when it plants nothing in it (Patient.communication).
+        let mut before = Vec::new();
+        crate::common::fhir_schema::empties(&input, "", &mut before);
+        for redactor in [removing(), &crate::redactors()[0]] {
+            let redacted = redactor.fhir(text.as_bytes(), &crate::options()).unwrap();
+            let output: Value = serde_json::from_str(&redacted.output).unwrap();
+            let mut empties = Vec::new();
+            crate::common::fhir_schema::empties(&output, "", &mut empties);
+            empties.retain(|e| !before.contains(e));
+            prop_assert!(empties.is_empty(), "{:?}", empties);
+            let mut bare = 0;
+            bare_extensions(&output, &mut bare);
+            prop_assert_eq!(bare, 0, "an extension left without its value");
+            let survivors = crate::survivors(&p.all_secrets(true), &redacted);
+            prop_assert!(survivors.is_empty(), "survivors:\n{}", crate::around(&survivors, &redacted.output));
         }
     }
 }

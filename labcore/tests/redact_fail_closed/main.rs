@@ -2,13 +2,21 @@
 //! allows — HL7 v2 fields by the data type the standard gives them (`deid/hl7v2_types.txt`), FHIR elements by the
 //! data type the FHIR R4 schema gives them, every member of labcore JSON — in mutated shapes (wrapped lines,
 //! wrong case, wrong JSON types, other encodings, nesting), and no planted identifier may survive in any output;
-//! the lab values, units, codes and ranges stay as they were.
+//! the lab values, units, codes and ranges stay as they were. Beside them: FHIR Bundles as servers and converters
+//! write them (no original id survives, references still resolve, the Bundle stays valid), the public FHIR files
+//! of issue 14's tuning split, and an HL7 order whose every person, number and address is written as senders
+//! write them.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, missing_docs)]
 
+mod bundles;
+#[path = "../common/mod.rs"]
+mod common;
 mod fhir;
 mod hl7;
 mod labcore_json;
+mod orders;
 mod plant;
+mod public;
 
 use std::sync::OnceLock;
 

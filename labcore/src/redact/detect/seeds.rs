@@ -4,6 +4,7 @@
 //! seeds, and searching the text once per seed was quadratic.
 
 use std::collections::HashSet;
+use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
@@ -39,6 +40,20 @@ impl Seeds {
         }
     }
 
+    /// Adds a name as a document writes it for display (`Dr. P. van de Heuvel`, `Maas, Luigi Jr. MD`): without
+    /// the titles before it, the suffixes and credentials after it and its particles, which alone are no name to look for (a
+    /// free text saying "by van" is not about Mr van de Heuvel).
+    pub(crate) fn add_written_name(&mut self, value: &str) {
+        let words: Vec<&str> = value.split_whitespace().collect();
+        let key = |w: &&str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        let first = words.iter().take_while(|w| listed(List::Titles, &key(w))).count();
+        let rest = words.get(first..).unwrap_or_default();
+        let after = |w: &&&str| listed(List::Credentials, &key(w)) || SUFFIXES.contains(&key(w).as_str());
+        let last = rest.len() - rest.iter().rev().take_while(after).count();
+        let name = rest.get(..last).unwrap_or_default().iter().filter(|w| !listed(List::Particles, &key(w)));
+        self.add(Category::Name, &name.copied().collect::<Vec<_>>().join(" "));
+    }
+
     /// These seeds and another's.
     pub(crate) fn merged(&self, other: &Seeds) -> Seeds {
         let mut out = self.clone();
@@ -51,6 +66,30 @@ impl Seeds {
     pub fn is_empty(&self) -> bool {
         self.names.is_empty() && self.others.is_empty()
     }
+}
+
+/// Generational suffixes written after a name (`Jr.`): no part of it to look for either.
+const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
+
+/// Lists of `deid/detector_words.txt` whose words are no name to look for on their own.
+#[derive(Clone, Copy)]
+enum List {
+    Titles,
+    Credentials,
+    Particles,
+}
+
+/// Whether a word (lower case) is in one of the lists.
+fn listed(list: List, key: &str) -> bool {
+    static WORDS: OnceLock<[HashSet<&'static str>; 3]> = OnceLock::new();
+    let words = WORDS.get_or_init(|| ["titles", "credentials", "particles"].map(|l| super::words::list(l).collect()));
+    let [titles, credentials, particles] = words;
+    match list {
+        List::Titles => titles,
+        List::Credentials => credentials,
+        List::Particles => particles,
+    }
+    .contains(key)
 }
 
 /// The seeds' identifiers other than names: as written (ignoring case), or for numbers by their digits — in the
