@@ -172,7 +172,7 @@ def test_security_headers_on_every_page(client: Any) -> None:
         assert directive in csp
     assert "unsafe-inline" not in csp
     assert answer.headers["X-Frame-Options"] == "DENY" and answer.headers["X-Content-Type-Options"] == "nosniff"
-    assert answer.headers["Referrer-Policy"] == "no-referrer" and answer.headers["Cache-Control"] == "no-store"
+    assert answer.headers["Referrer-Policy"] == "same-origin" and answer.headers["Cache-Control"] == "no-store"
     assert "max-age=" in answer.headers["Strict-Transport-Security"]
     assert "<style" not in answer.get_data(as_text=True) and "style=" not in answer.get_data(as_text=True)
 
@@ -311,6 +311,63 @@ def test_hosted_ui_sign_out_ends_the_cognito_session_too(world: World, double: O
     assert f"{target.scheme}://{target.netloc}{target.path}" == f"{double.url}/logout"
     assert f"client_id={world.s.settings.portal.client_id}" in target.query and "logout_uri=" in target.query
     assert client.get("/dashboard").status_code == 302
+
+
+def referer_for(policy: str, page_url: str, target_url: str) -> str | None:
+    """The Referer a browser sends from ``page_url`` to ``target_url`` under ``policy`` (W3C Referrer Policy)."""
+    page, target = urlparse(page_url), urlparse(target_url)
+    same = (page.scheme, page.netloc) == (target.scheme, target.netloc)
+    downgrade = page.scheme == "https" and target.scheme != "https"
+    origin = f"{page.scheme}://{page.netloc}/"
+    return {
+        "no-referrer": None,
+        "same-origin": page_url if same else None,
+        "origin": origin,
+        "strict-origin": None if downgrade else origin,
+        "origin-when-cross-origin": page_url if same else origin,
+        "strict-origin-when-cross-origin": page_url if same else (None if downgrade else origin),
+        "no-referrer-when-downgrade": None if downgrade else page_url,
+        "unsafe-url": page_url,
+    }[policy]
+
+
+class Browser:
+    """A test client that sends the Referer a browser would, under the Referrer-Policy of the page it is on."""
+
+    def __init__(self, client: Any, base: str) -> None:
+        self.client, self.base = client, base
+        self.page_url, self.policy = "", "no-referrer"
+
+    def get(self, path: str) -> Any:
+        answer = self.client.get(path, base_url=self.base)
+        self.page_url, self.policy = f"{self.base}{path}", answer.headers.get("Referrer-Policy", "")
+        return answer
+
+    def post(self, path: str, data: dict[str, str]) -> Any:
+        referer = referer_for(self.policy or "strict-origin-when-cross-origin", self.page_url, f"{self.base}{path}")
+        headers = {"Referer": referer} if referer else {}
+        return self.client.post(path, base_url=self.base, data=data, headers=headers)
+
+
+def test_with_force_https_a_browsers_posts_pass_the_strict_referer_check(world: World) -> None:
+    from labsecure.portal import create_app
+
+    settings = replace(world.s.settings, portal=replace(world.s.settings.portal, force_https=True))
+    app = create_app(settings, world.s.clients)
+    browser = Browser(app.test_client(), "https://localhost")
+    page = browser.get("/login").get_data(as_text=True)
+    signed_in = browser.post(
+        "/login", {"username": "patient", "password": world.passwords["patient"], "csrf_token": csrf_of(page)}
+    )
+    assert signed_in.status_code == 302 and signed_in.headers["Location"] == "/dashboard"
+    token = csrf_of(browser.get("/dashboard").get_data(as_text=True))
+    # strict referrer checking is kept: no Referer, or another site's, is refused over HTTPS
+    for headers in ({}, {"Referer": "https://evil.example/"}):
+        refused = browser.client.post("/logout", base_url=browser.base, data={"csrf_token": token}, headers=headers)
+        assert refused.status_code == 400 and "csrf_failed" in refused.get_data(as_text=True), headers
+    out = browser.post("/logout", {"csrf_token": token})
+    assert out.status_code == 302 and out.headers["Location"] == "/login"
+    assert browser.get("/dashboard").status_code == 302  # signed out
 
 
 def test_with_force_https_every_page_but_health_redirects(world: World) -> None:

@@ -6,7 +6,8 @@ An application factory (``create_app``) with one blueprint per area — ``auth``
 - server-side sessions behind an HttpOnly, Secure, SameSite=Lax cookie (``session.py``);
 - CSRF tokens on every form and every POST (Flask-WTF's ``CSRFProtect``);
 - a strict Content-Security-Policy (``default-src 'self'``: no inline script or style, no framing) and the
-  other security headers (Flask-Talisman), ``Cache-Control: no-store`` on every page;
+  other security headers (Flask-Talisman), ``Cache-Control: no-store`` on every page; ``Referrer-Policy:
+  same-origin`` (the strict Referer check of CSRF over HTTPS needs the portal's own Referer, no one else gets it);
 - sign-in rate limits per address and per user name (Flask-Limiter);
 - roles from Cognito groups checked on the server on every staff route (``guard.require``);
 - errors as pages or JSON with a code and status, never a stack trace (``errors.py``).
@@ -69,7 +70,10 @@ def create_app(settings: config.Settings | None = None, clients: aws.Clients | N
         strict_transport_security=True,
         content_security_policy=CSP,
         frame_options="DENY",
-        referrer_policy="no-referrer",
+        # same-origin, not no-referrer: over HTTPS Flask-WTF refuses a POST whose Referer is missing or from another
+        # origin (WTF_CSRF_SSL_STRICT, on with force_https), so the portal's own pages must send one. Browsers send
+        # it to this site only; no other site (S3's presigned report URL, a link out) learns a path or a result id.
+        referrer_policy="same-origin",
         session_cookie_secure=True,
         permissions_policy={"camera": "()", "microphone": "()", "geolocation": "()", "browsing-topics": "()"},
     )
