@@ -236,10 +236,10 @@ class World:
                 done += 1
         assert done == count
 
-    def app(self, **overrides: Any) -> Any:
+    def app(self, settings: Any = None, **overrides: Any) -> Any:
         from labsecure.portal import create_app
 
-        app = create_app(self.s.settings, self.s.clients, **overrides)
+        app = create_app(settings or self.s.settings, self.s.clients, **overrides)
         app.config["TESTING"] = False  # errors go through the error handlers, as in production
         return app
 
@@ -253,11 +253,13 @@ def csrf_of(html: str) -> str:
     return value.group(1)
 
 
-def sign_in(client: Any, username: str, password: str, next_path: str = "") -> Any:
-    """Sign in through the form (GET for the token, then POST); the POST's response."""
+def sign_in(client: Any, username: str, password: str, next_path: str = "", referer: bool = False) -> Any:
+    """Sign in through the form (GET for the token, then POST); the POST's response (``referer``: send the
+    page's own Referer, as a browser does — needed over HTTPS with force_https)."""
     page = client.get("/login")
     data = {"username": username, "password": password, "csrf_token": csrf_of(page.get_data(as_text=True))}
-    return client.post("/login" + (f"?next={next_path}" if next_path else ""), data=data)
+    headers = {"Referer": "https://localhost/login"} if referer else {}
+    return client.post("/login" + (f"?next={next_path}" if next_path else ""), data=data, headers=headers)
 
 
 def https_client(app: Any) -> Any:

@@ -100,15 +100,43 @@ def test_a_forged_token_from_the_identity_provider_signs_no_one_in(world: World,
         assert client.get("/dashboard").status_code == 302, name  # still signed out
 
 
-def test_sign_in_sets_a_fresh_httponly_secure_samesite_cookie(client: Any, world: World) -> None:
+def session_cookie(answer: Any) -> str:
+    return [h for h in answer.headers.getlist("Set-Cookie") if h.startswith("labsecure_session=")][-1]
+
+
+def test_sign_in_sets_a_fresh_httponly_secure_samesite_cookie(world: World) -> None:
+    client = https_client(world.app(replace(world.s.settings, portal_url="https://portal.labsecure.example")))
     client.get("/login")
     before = client.get_cookie("labsecure_session").value
     answer = sign_in(client, "patient", world.passwords["patient"])
     assert answer.status_code == 302 and answer.headers["Location"] == "/dashboard"
-    header = [h for h in answer.headers.getlist("Set-Cookie") if h.startswith("labsecure_session=")][-1]
+    header = session_cookie(answer)
     assert "HttpOnly" in header and "Secure" in header and "SameSite=Lax" in header
     assert client.get_cookie("labsecure_session").value != before  # rotated: no session fixation
     assert client.get("/dashboard").status_code == 200
+
+
+def test_the_cookie_is_secure_unless_the_portal_is_served_over_plain_http(world: World) -> None:
+    # make pipeline serves http://127.0.0.1: a Secure cookie there is dropped by Safari (and by http.cookiejar),
+    # so it is Secure whenever the portal's URL is https:// or HTTPS is forced, and only then.
+    for url, force, secure in (
+        ("http://127.0.0.1:8000", False, False),
+        ("https://portal.labsecure.example", False, True),
+        ("http://127.0.0.1:8000", True, True),
+    ):
+        portal = replace(world.s.settings.portal, force_https=force)
+        client = https_client(world.app(replace(world.s.settings, portal_url=url, portal=portal)))
+        answer = sign_in(client, "patient", world.passwords["patient"], referer=force)
+        assert answer.status_code == 302, url
+        header = session_cookie(answer)
+        assert ("Secure" in header) is secure and "HttpOnly" in header and "SameSite=Lax" in header, (url, force)
+        page = client.get("/dashboard", headers={"Referer": "https://localhost/dashboard"})
+        out = client.post(
+            "/logout",
+            data={"csrf_token": csrf_of(page.get_data(as_text=True))},
+            headers={"Referer": "https://localhost/"},
+        )
+        assert ("Secure" in session_cookie(out)) is secure  # the deletion matches the cookie it deletes
 
 
 def test_wrong_password_and_unknown_user_look_the_same(client: Any, world: World) -> None:

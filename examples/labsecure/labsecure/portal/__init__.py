@@ -3,7 +3,8 @@
 An application factory (``create_app``) with one blueprint per area — ``auth`` (sign-in, both Cognito flows),
 ``patient``, ``review``, ``cases``, ``admin`` — and the controls every request passes through:
 
-- server-side sessions behind an HttpOnly, Secure, SameSite=Lax cookie (``session.py``);
+- server-side sessions behind an HttpOnly, SameSite=Lax cookie, Secure unless the portal is served over plain
+  HTTP (``session.py``);
 - CSRF tokens on every form and every POST (Flask-WTF's ``CSRFProtect``);
 - a strict Content-Security-Policy (``default-src 'self'``: no inline script or style, no framing) and the
   other security headers (Flask-Talisman), ``Cache-Control: no-store`` on every page; ``Referrer-Policy:
@@ -60,8 +61,12 @@ def create_app(settings: config.Settings | None = None, clients: aws.Clients | N
     if portal.proxies:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=portal.proxies, x_proto=portal.proxies)  # type: ignore[method-assign]
     app.extensions["labsecure"] = services.build(settings, clients, **overrides)
+    secure = portal.force_https or settings.portal_url.startswith("https://")
     app.session_interface = StoreSessionInterface(
-        app.extensions["labsecure"].sessions, portal.session_idle_seconds, portal.anonymous_session_seconds
+        app.extensions["labsecure"].sessions,
+        portal.session_idle_seconds,
+        portal.anonymous_session_seconds,
+        secure=secure,
     )
     CSRFProtect(app)
     Talisman(
@@ -74,7 +79,7 @@ def create_app(settings: config.Settings | None = None, clients: aws.Clients | N
         # origin (WTF_CSRF_SSL_STRICT, on with force_https), so the portal's own pages must send one. Browsers send
         # it to this site only; no other site (S3's presigned report URL, a link out) learns a path or a result id.
         referrer_policy="same-origin",
-        session_cookie_secure=True,
+        session_cookie_secure=secure,
         permissions_policy={"camera": "()", "microphone": "()", "geolocation": "()", "browsing-topics": "()"},
     )
     app.config["RATELIMIT_STORAGE_URI"] = portal.ratelimit_storage
