@@ -282,10 +282,24 @@ def test_health_answers_ok_or_503_without_details(client: Any, world: World, mon
         raise ConnectionError("dynamodb at 10.1.2.3 refused")
 
     monkeypatch.setattr(world.s.clients.dynamodb, "describe_table", down)
+    health = client.application.extensions["labsecure"].health
+    monkeypatch.setattr(health, "clock", lambda: time.monotonic() + health.seconds + 1)  # the last check is stale
     broken = client.get("/health")
     assert broken.status_code == 503 and broken.get_json() == {
         "error": {"code": "unavailable", "message": "the service is unavailable; try again later"}
     }
+
+
+def test_health_checks_its_dependencies_once_in_a_few_seconds(client: Any, world: World, monkeypatch: Any) -> None:
+    # /health is public: a flood of requests must not become a flood of DynamoDB and Cognito calls.
+    calls: list[str] = []
+    real = world.s.clients.dynamodb.describe_table
+    monkeypatch.setattr(world.s.clients.dynamodb, "describe_table", lambda **kw: calls.append("ddb") or real(**kw))
+    assert all(client.get("/health").status_code == 200 for _ in range(25))
+    assert calls == ["ddb", "ddb"]  # one check: the results and sessions tables
+    health = client.application.extensions["labsecure"].health
+    monkeypatch.setattr(health, "clock", lambda: time.monotonic() + health.seconds + 1)
+    assert client.get("/health").status_code == 200 and len(calls) == 4  # checked again once stale
 
 
 def test_an_internal_error_shows_no_stack_trace(client: Any, world: World, monkeypatch: Any) -> None:

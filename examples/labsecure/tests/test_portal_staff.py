@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from conftest import World, csrf_of, https_client, sign_in
+from conftest import World, csrf_of, https_client, scan, sign_in
 
 from labsecure.stores.audit import Audit
 from labsecure.stores.labs import Labs
@@ -50,7 +50,9 @@ def test_a_release_shows_the_result_to_the_patient_and_emails_them(world: World)
     again = client.post(f"/staff/review/{world.held}/decision", data={**data, "decision": "reject"})
     assert again.status_code == 409  # decided already
     record = trail(world, world.held)[0]
-    assert record["action"] == "result_released" and record["detail"]["reason"] == "potassium confirmed on repeat"
+    assert record["action"] == "result_released" and not record.get("detail")  # the reason is the reviewers'
+    page = client.get(f"/staff/review/{world.held}").get_data(as_text=True)
+    assert "potassium confirmed on repeat" in page
     world.pipe.drain_notify()
     assert len(world.pipe.moto.sent_emails()) == 3  # the two released at once, then this one
 
@@ -74,7 +76,10 @@ def test_the_critical_call_is_recorded_and_shown_in_page_audit_and_report(world:
     page = client.get(f"/staff/review/{world.held}").get_data(as_text=True)
     assert "Dr Rivera, ward 4" in page and "Yes, confirmed" in page and f"{when}:00.000Z" in page
     record = trail(world, world.held)[0]
-    assert record["action"] == "critical_call_recorded" and record["detail"]["told"] == "Dr Rivera, ward 4"
+    assert record["action"] == "critical_call_recorded" and record["detail"] == {
+        "called_at": f"{when}:00.000Z",
+        "read_back": "confirmed",
+    }
     pdf = tmp_path / "r.pdf"
     import urllib.request
 
@@ -193,3 +198,27 @@ def test_an_admin_manages_staff_and_reads_the_audit(world: World) -> None:
     assert "staff_disabled" in audit_page and "signed_in" in audit_page
     for value in ("MRN-00482913", "patient@example.org", "Glucose", "mg/dL"):
         assert value not in audit_page
+
+
+def test_an_admin_reads_who_did_what_and_when_but_no_reason_or_person_told(world: World) -> None:
+    reviewer, token = as_user(world, "reviewer")
+    when = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M")
+    call = {"csrf_token": token, "told": "Dr Rivera, ward 4", "called_at": when, "read_back": "y"}
+    assert reviewer.post(f"/staff/review/{world.held}/call", data=call).status_code == 303
+    decision = {"csrf_token": token, "decision": "release", "reason": "potassium confirmed on repeat"}
+    assert reviewer.post(f"/staff/review/{world.held}/decision", data=decision).status_code == 303
+    item = Results(world.s.settings, world.s.clients).find(world.held)
+    assert item is not None
+    index = [r["display"] for r in json.loads(str(item["reports"]))[0]["results"]].index("Potassium")
+    fix = {"csrf_token": token, "index": str(index), "value": "4.4", "reason": "entered on the wrong sample"}
+    new_id = reviewer.post(f"/staff/review/{world.held}/correct", data=fix).headers["Location"].rsplit("/", 1)[1]
+    seen = reviewer.get(f"/staff/review/{world.held}").get_data(as_text=True)
+    seen += reviewer.get(f"/staff/review/{new_id}").get_data(as_text=True)
+    admin, _ = as_user(world, "admin")
+    audit_page = admin.get("/staff/admin/audit").get_data(as_text=True)
+    stored = json.dumps(scan(world.s, world.s.settings.names.audit_table))
+    for text in ("Dr Rivera, ward 4", "potassium confirmed on repeat", "entered on the wrong sample"):
+        assert text in seen, text  # the reviewers see it
+        assert text not in audit_page and text not in stored, text
+    for action in ("critical_call_recorded", "result_released", "correction_issued"):
+        assert action in audit_page

@@ -141,3 +141,15 @@ def test_audit_records_are_ids_and_codes() -> None:
         len({audit.record(audit.Action.SIGNED_IN, actor="a", actor_name="a", subject="a").record_id for _ in range(5)})
         == 5
     )
+
+
+def test_audit_details_are_codes_ids_and_times_never_free_text() -> None:
+    # A reviewer's reason and the person told of a critical call stay on the result, for reviewers; the trail an
+    # Admin reads says who did what to which id, and when.
+    ok = audit.record(
+        audit.Action.CRITICAL_CALL_RECORDED, actor="s", actor_name="r", subject="r-1", detail={"read_back": "confirmed"}
+    )
+    assert ok.detail == {"read_back": "confirmed"}
+    for key in ("reason", "told", "email", "value"):
+        with pytest.raises(ValueError, match="audit detail"):
+            audit.record(audit.Action.RESULT_RELEASED, actor="s", actor_name="r", subject="r-1", detail={key: "x"})

@@ -74,7 +74,7 @@ def decide(result_id: str) -> Response:
     svc = services()
     released = svc.reviews.decide(ref, decision, by=user().username, reason=reason)
     action = audit.Action.RESULT_RELEASED if released is Release.RELEASED else audit.Action.RESULT_REJECTED
-    svc.audit(action, result_id, user().lab_id, reason=reason)
+    svc.audit(action, result_id, user().lab_id)  # the reason is on the result (reviewers'), not in the trail
     if released is Release.RELEASED:
         svc.notify.send(ref)
     return redirect(url_for("review.queue"), code=303)
@@ -96,8 +96,9 @@ def call(result_id: str) -> Response:
         str(form.told.data), called, bool(form.read_back.data), user().username, datetime.now(UTC)
     )
     services().reviews.record_call(ref, record)
+    # whom they told is on the result, for the lab's reviewers and the report; the trail keeps who and when
     services().audit(
-        audit.Action.CRITICAL_CALL_RECORDED, result_id, user().lab_id, told=record.told, called_at=record.called_at
+        audit.Action.CRITICAL_CALL_RECORDED, result_id, user().lab_id, called_at=record.called_at, read_back="confirmed"
     )
     return redirect(url_for("review.result", result_id=result_id), code=303)
 
