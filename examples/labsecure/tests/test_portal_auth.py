@@ -252,7 +252,7 @@ def hosted_sign_in(client: Any) -> Any:
 
 
 def test_hosted_ui_code_flow_with_pkce(world: World, double: OidcDouble) -> None:
-    double.claims = {"sub": "s-9", "cognito:username": "patient", "custom:patient_id": world.patient_id}
+    double.claims = {"sub": world.patient_sub, "cognito:username": "patient", "custom:patient_id": world.patient_id}
     client = hosted_app(world, double)
     assert "/auth/start" in client.get("/login").get_data(as_text=True)
     answer = hosted_sign_in(client)
@@ -264,12 +264,12 @@ def test_hosted_ui_code_flow_with_pkce(world: World, double: OidcDouble) -> None
 
 
 def test_hosted_ui_refuses_a_wrong_state_nonce_or_issuer(world: World, double: OidcDouble) -> None:
-    double.claims = {"sub": "s-9", "custom:patient_id": world.patient_id}
+    double.claims = {"sub": world.patient_sub, "custom:patient_id": world.patient_id}
     client = hosted_app(world, double)
     client.get("/auth/start")
     assert client.get("/auth/callback?code=x&state=forged").status_code == 401
     for bad in ({"nonce": "replayed"}, {"iss": "https://evil.example"}, {"aud": "other"}):
-        double.claims = {"sub": "s-9", "custom:patient_id": world.patient_id, **bad}
+        double.claims = {"sub": world.patient_sub, "custom:patient_id": world.patient_id, **bad}
         client = hosted_app(world, double)
         assert hosted_sign_in(client).status_code == 401, bad
         assert client.get("/dashboard").status_code == 302
@@ -329,11 +329,8 @@ def test_a_session_ends_when_its_id_token_expires(client: Any, world: World) -> 
 
 def test_a_temporary_password_must_be_changed_at_first_sign_in(client: Any, world: World) -> None:
     from labsecure.domain.roles import Role
-    from labsecure.stores.users import Users
 
-    Users(world.s.settings, world.s.clients).create_staff(
-        "newrev", "n@example.org", Role.REVIEWER, "NORTHWIND", "Temporary-Pass-1", permanent=False
-    )
+    world.staff("newrev", Role.REVIEWER, "NORTHWIND", "Temporary-Pass-1", permanent=False)
     first = sign_in(client, "newrev", "Temporary-Pass-1")
     assert first.status_code == 302 and first.headers["Location"] == "/login/new-password"
     assert client.get("/staff/review").status_code == 302  # not signed in yet
@@ -344,7 +341,7 @@ def test_a_temporary_password_must_be_changed_at_first_sign_in(client: Any, worl
 
 
 def test_hosted_ui_sign_out_ends_the_cognito_session_too(world: World, double: OidcDouble) -> None:
-    double.claims = {"sub": "s-9", "custom:patient_id": world.patient_id}
+    double.claims = {"sub": world.patient_sub, "custom:patient_id": world.patient_id}
     client = hosted_app(world, double)
     hosted_sign_in(client)
     page = client.get("/dashboard").get_data(as_text=True)

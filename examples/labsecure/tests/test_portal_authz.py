@@ -98,9 +98,8 @@ def test_staff_of_another_lab_see_nothing_of_this_one(world: World) -> None:
     from labsecure.stores.labs import Labs
 
     Labs(world.s.settings, world.s.clients).register("OTHERLAB", "Other", [])
-    users = Users(world.s.settings, world.s.clients)
-    users.create_staff("rev2", "rev2@example.org", Role.REVIEWER, "OTHERLAB", "Reviewer-Other-2026", permanent=True)
-    users.create_staff("cw2", "cw2@example.org", Role.CASE_WORKER, "OTHERLAB", "Reviewer-Other-2026", permanent=True)
+    world.staff("rev2", Role.REVIEWER, "OTHERLAB", "Reviewer-Other-2026")
+    world.staff("cw2", Role.CASE_WORKER, "OTHERLAB", "Reviewer-Other-2026")
     reviewer = https_client(world.app())
     sign_in(reviewer, "rev2", "Reviewer-Other-2026")
     assert world.held not in reviewer.get("/staff/review").get_data(as_text=True)
@@ -114,9 +113,7 @@ def test_staff_of_another_lab_see_nothing_of_this_one(world: World) -> None:
 
 
 def test_a_staff_user_without_a_lab_is_refused(lab: stack.Stack, world: World) -> None:
-    Users(world.s.settings, world.s.clients).create_staff(
-        "nolab", "n@example.org", Role.REVIEWER, "", "Reviewer-Nolab-2026", permanent=True
-    )
+    world.staff("nolab", Role.REVIEWER, "", "Reviewer-Nolab-2026")
     client = https_client(world.app())
     sign_in(client, "nolab", "Reviewer-Nolab-2026")
     assert client.get("/staff/review").status_code == 403

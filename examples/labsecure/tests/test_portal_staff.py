@@ -181,6 +181,11 @@ def test_an_admin_manages_staff_and_reads_the_audit(world: World) -> None:
     assert client.post("/staff/admin/staff", data=new).status_code == 303
     assert client.post("/staff/admin/staff", data={**new, "username": "rev8", "lab_id": "NOSUCH"}).status_code == 400
     assert "rev9" in client.get("/staff/admin/staff").get_data(as_text=True)
+    newcomer = https_client(world.app())  # the account works, at its lab (recorded, so sign-in confirms it)
+    assert sign_in(newcomer, "rev9", "Temporary-Pass-9").headers["Location"] == "/login/new-password"
+    page = newcomer.get("/login/new-password").get_data(as_text=True)
+    newcomer.post("/login/new-password", data={"csrf_token": csrf_of(page), "password": "Chosen-Password-99"})
+    assert world.held in newcomer.get("/staff/review").get_data(as_text=True)
     open_session, _ = as_user(world, "reviewer")
     assert open_session.get("/staff/review").status_code == 200
     assert client.post("/staff/admin/staff/reviewer/disable", data={"csrf_token": token}).status_code == 303

@@ -9,6 +9,7 @@ from typing import Any
 from flask import Blueprint, redirect, render_template, request, session, url_for
 from werkzeug.wrappers import Response
 
+from labsecure import enrolment
 from labsecure.domain import audit, roles
 from labsecure.errors import SignInFailed, TokenInvalid, Unavailable
 from labsecure.portal import hosted
@@ -28,16 +29,17 @@ def _login_limit() -> str:
 
 
 def _signed_in(id_token: str, nonce: str | None = None, target: str | None = None) -> Response:
-    """Verify the ID token, start a fresh session for its user, and send them on."""
-    claims = services().verifier.verify_id_token(id_token, nonce=nonce)
-    principal = roles.from_claims(claims)
+    """Verify the ID token, keep what the stores confirm of it, start a fresh session for its user, send them on."""
+    svc = services()
+    claims = svc.verifier.verify_id_token(id_token, nonce=nonce)
+    principal = enrolment.confirmed(roles.from_claims(claims), svc.patients, svc.labs)
     if not principal.roles:
         raise SignInFailed()  # a valid user of the pool, but neither a linked patient nor staff
     assert isinstance(session, ServerSession)
     session.clear()
     session.rotate()
     session["principal"] = principal.to_session()
-    services().audit(audit.Action.SIGNED_IN, principal.sub, principal.lab_id)
+    svc.audit(audit.Action.SIGNED_IN, principal.sub, principal.lab_id)
     return redirect(safe_next(target) or url_for(principal.home))
 
 
