@@ -11,7 +11,7 @@ from werkzeug.wrappers import Response
 
 from labsecure import enrolment
 from labsecure.domain import audit, roles
-from labsecure.errors import SignInFailed, TokenInvalid, Unavailable
+from labsecure.errors import NotFound, SignInFailed, TokenInvalid, Unavailable
 from labsecure.portal import hosted
 from labsecure.portal.errors import safe_next
 from labsecure.portal.forms import ActionForm, LoginForm, NewPasswordForm
@@ -89,10 +89,17 @@ def _redirect_uri() -> str:
     return f"{services().settings.portal_url.rstrip('/')}/auth/callback"
 
 
+def _hosted_only() -> None:
+    # In password mode there is no Hosted UI to go to or come back from.
+    if services().settings.portal.auth_mode != "hosted":
+        raise NotFound()
+
+
 @bp.route("/auth/start")
 @limiter.limit(_login_limit)
 def start() -> Response:
-    """Begin the Hosted UI sign-in (authorisation code with PKCE)."""
+    """Begin the Hosted UI sign-in (authorisation code with PKCE); only in hosted mode (else 404)."""
+    _hosted_only()
     pending = hosted.start()
     session["oidc"] = {"state": pending.state, "nonce": pending.nonce, "verifier": pending.verifier}
     session["oidc_next"] = safe_next(request.args.get("next")) or ""
@@ -102,6 +109,7 @@ def start() -> Response:
 @bp.route("/auth/callback")
 def callback() -> Response:
     """Where the Hosted UI sends the browser back: check the state, exchange the code, verify the ID token."""
+    _hosted_only()
     saved = session.pop("oidc", None)
     target = session.pop("oidc_next", None)
     state, code = request.args.get("state", ""), request.args.get("code", "")
