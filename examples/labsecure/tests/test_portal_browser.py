@@ -147,10 +147,23 @@ def test_a_reviewer_releases_a_held_result_and_the_patient_sees_it(world: World,
 
 
 def test_the_staff_pages_pass_axe(world: World, served: str, browser: Any) -> None:
+    import json
+
+    from labsecure import corrections
+    from labsecure.stores.results import Results
+    from labsecure.stores.reviews import Reviews
+
+    item = Results(world.s.settings, world.s.clients).find(world.ready)
+    assert item is not None
+    line = [r["display"] for r in json.loads(str(item["reports"]))[0]["results"]].index("Albumin")
+    fixed, _ = corrections.correct(
+        Reviews(world.s.settings, world.s.clients), item, {}, line, "4.1", by="reviewer", reason="typo"
+    )
     for name, pages in (
         ("caseworker", ["/staff/cases", f"/staff/cases/{world.patient_id}"]),
         ("admin", ["/staff/admin/labs", "/staff/admin/staff", "/staff/admin/audit"]),
-        ("patient", ["/profile"]),
+        ("patient", ["/profile", f"/results/{fixed.result_id}"]),  # a corrected result, with its versions
+        ("reviewer", [f"/staff/review/{fixed.result_id}"]),
     ):
         tab = Checked(browser, served)
         tab.sign_in(name, world.passwords[name])

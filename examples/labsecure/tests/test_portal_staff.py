@@ -110,6 +110,63 @@ def test_a_correction_through_the_page(world: World) -> None:
     assert bad.status_code == 400 and "value_invalid" in bad.get_data(as_text=True)
 
 
+def line_of(world: World, result_id: str, name: str) -> str:
+    """The index of a result line as the review page numbers them (across every report)."""
+    item = Results(world.s.settings, world.s.clients).find(result_id)
+    assert item is not None
+    return str([r["display"] for report in json.loads(str(item["reports"])) for r in report["results"]].index(name))
+
+
+def test_two_corrections_keep_both_marks_every_version_and_the_calls(world: World) -> None:
+    client, token = as_user(world, "reviewer")
+    when = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M")
+    call = {"csrf_token": token, "told": "Dr Rivera, ward 4", "called_at": when, "read_back": "y"}
+    assert client.post(f"/staff/review/{world.held}/call", data=call).status_code == 303
+    first = {"csrf_token": token, "index": line_of(world, world.held, "Potassium"), "value": "4.4"}
+    v2 = client.post(f"/staff/review/{world.held}/correct", data={**first, "reason": "entered on the wrong sample"})
+    v2_id = v2.headers["Location"].rsplit("/", 1)[1]
+    second = {"csrf_token": token, "index": line_of(world, v2_id, "Sodium"), "value": "141"}
+    v3 = client.post(f"/staff/review/{v2_id}/correct", data={**second, "reason": "transcription error"})
+    v3_id = v3.headers["Location"].rsplit("/", 1)[1]
+    patient, _ = as_user(world, "patient")
+    text = patient.get(f"/results/{v3_id}").get_data(as_text=True)
+    assert "Potassium (corrected)" in text and "Sodium (corrected; earlier value 140)" in text  # both still marked
+    assert "Versions of this result" in text and "3 (this version)" in text
+    for shown in ("entered on the wrong sample", "transcription error", "Potassium 6.9 mmol/L", "Sodium 141 mmol/L"):
+        assert shown in text, shown
+    assert "Glucose 100" not in text  # a re-run leaves the other lines as they were reported ("140", not "140.0")
+    assert f'href="/results/{v2_id}"' in text and "<td>reviewer</td>" not in text  # no reviewer's name
+    staff = client.get(f"/staff/review/{v3_id}").get_data(as_text=True)
+    assert "<td>reviewer</td>" in staff and f'href="/staff/review/{world.held}"' in staff
+    assert "Dr Rivera, ward 4" in staff  # the critical-value call came along with each version
+    item = Results(world.s.settings, world.s.clients).find(v3_id)
+    assert item is not None and item["version"] == 3 and len(item["critical_calls"]) == 1
+
+
+def test_a_correction_labcore_holds_waits_for_a_reviewer(world: World) -> None:
+    world.pipe.drain_notify()
+    sent = len(world.pipe.moto.sent_emails())
+    client, token = as_user(world, "reviewer")
+    fix = {"csrf_token": token, "index": line_of(world, world.ready, "Potassium"), "value": "6.9", "reason": "re-run"}
+    answer = client.post(f"/staff/review/{world.ready}/correct", data=fix)
+    new_id = answer.headers["Location"].rsplit("/", 1)[1]
+    item = Results(world.s.settings, world.s.clients).find(new_id)
+    assert item is not None and item["status"] == "NEEDS_REVIEW" and item["release"] == "HELD"  # not auto-released
+    patient, _ = as_user(world, "patient")
+    assert patient.get(f"/results/{new_id}").status_code == 404
+    dashboard = patient.get("/dashboard").get_data(as_text=True)
+    assert f"/results/{world.ready}" in dashboard and f"/results/{new_id}" not in dashboard  # the old one stays
+    assert f"/staff/review/{new_id}" in client.get("/staff/review").get_data(as_text=True)  # in the queue
+    world.pipe.drain_notify()
+    assert len(world.pipe.moto.sent_emails()) == sent  # nobody told of a result they cannot see
+    decision = {"csrf_token": token, "decision": "release", "reason": "confirmed on a repeat sample"}
+    assert client.post(f"/staff/review/{new_id}/decision", data=decision).status_code == 303
+    dashboard = patient.get("/dashboard").get_data(as_text=True)
+    assert f"/results/{new_id}" in dashboard and f"/results/{world.ready}" not in dashboard
+    world.pipe.drain_notify()
+    assert len(world.pipe.moto.sent_emails()) == sent + 1
+
+
 def test_a_case_worker_sees_status_and_contact_but_no_value(world: World) -> None:
     client, token = as_user(world, "caseworker")
     found = client.post("/staff/cases", data={"csrf_token": token, "mrn": "MRN-00482913"})
