@@ -68,10 +68,21 @@ def create_app(settings: config.Settings | None = None, clients: aws.Clients | N
         portal.anonymous_session_seconds,
         secure=secure,
     )
+    _protect(app, portal.force_https, secure)
+    app.config["RATELIMIT_STORAGE_URI"] = portal.ratelimit_storage
+    limits.limiter.init_app(app)
+    errors.register(app)
+    _blueprints(app)
+    app.after_request(_no_store)
+    return app
+
+
+def _protect(app: Flask, force_https: bool, secure: bool) -> None:
+    """CSRF on every POST, and the security headers."""
     CSRFProtect(app)
     Talisman(
         app,
-        force_https=portal.force_https,
+        force_https=force_https,
         strict_transport_security=True,
         content_security_policy=CSP,
         frame_options="DENY",
@@ -82,12 +93,6 @@ def create_app(settings: config.Settings | None = None, clients: aws.Clients | N
         session_cookie_secure=secure,
         permissions_policy={"camera": "()", "microphone": "()", "geolocation": "()", "browsing-topics": "()"},
     )
-    app.config["RATELIMIT_STORAGE_URI"] = portal.ratelimit_storage
-    limits.limiter.init_app(app)
-    errors.register(app)
-    _blueprints(app)
-    app.after_request(_no_store)
-    return app
 
 
 def _blueprints(app: Flask) -> None:
