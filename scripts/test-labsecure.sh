@@ -3,8 +3,9 @@
 # (pdftoppm, to check the PDF reports) and WeasyPrint's Pango, the labcore wheel (reused from target/wheels when
 # scripts/test-python.sh built it, else built here), a venv with the pinned requirements — then runs ruff,
 # mypy --strict, the pytest suite against moto's server (with the portal's browser tests in Debian's headless
-# Chromium, driven by Playwright, axe-core from npm), the `make pipeline` demo once, and the offline Terraform
-# checks (terraform fmt -check when terraform is on PATH; checkov in its own venv).
+# Chromium, driven by Playwright, axe-core from npm), the `make pipeline` demo (started, signed in to as its printed
+# demo patient and reviewer by tests/demo_check.py, stopped), and the offline Terraform checks (terraform fmt -check
+# when terraform is on PATH; checkov in its own venv).
 #   scripts/test-labsecure.sh                  everything above
 #   scripts/test-labsecure.sh --pipeline [...]  install, then run the demo (python -m labsecure.local.demo ...)
 #   scripts/test-labsecure.sh --bench [...]     install, then run the benchmark (bench/bench_pipeline.py ...)
@@ -106,11 +107,26 @@ say "ruff and mypy --strict"
 say "pytest (moto server on 127.0.0.1; the portal in headless Chromium, screenshots in artifacts/labsecure/)"
 "$PY" -m pytest -q
 
-say "the pipeline demo, once"
-"$PY" -m labsecure.local.demo --once --out ../../target/labsecure/demo-reports >../../target/labsecure/demo.txt
-grep -q "READY" ../../target/labsecure/demo.txt && grep -q "^report " ../../target/labsecure/demo.txt \
-  && grep -q "^email to " ../../target/labsecure/demo.txt && grep -q "^portal http://127.0.0.1:" ../../target/labsecure/demo.txt \
-  && grep -q "^portal health: ok" ../../target/labsecure/demo.txt || { cat ../../target/labsecure/demo.txt; exit 1; }
+say "the pipeline demo: started as make pipeline starts it, then used as its printed accounts (tests/demo_check.py)"
+DEMO_OUT=../../target/labsecure/demo.txt
+"$PY" -m labsecure.local.demo --out ../../target/labsecure/demo-reports >"$DEMO_OUT" &
+demo_pid=$!
+trap 'kill "$demo_pid" 2>/dev/null || true' EXIT
+for _ in $(seq 1 480); do  # up to 4 minutes on a busy machine (about 30 s here)
+  grep -q "^Ctrl-C stops everything" "$DEMO_OUT" && break
+  kill -0 "$demo_pid" 2>/dev/null || break
+  sleep 0.5
+done
+grep -q "READY" "$DEMO_OUT" && grep -q "^report " "$DEMO_OUT" && grep -q "^email to " "$DEMO_OUT" \
+  && grep -q "^portal http://127.0.0.1:" "$DEMO_OUT" && grep -q "^portal health: ok" "$DEMO_OUT" \
+  && grep -q "^Ctrl-C stops everything" "$DEMO_OUT" || { cat "$DEMO_OUT"; exit 1; }
+# the newcomer's acceptance: signs in as the printed patient (flagged results), the printed reviewer (releases the
+# held one), then the patient sees it — over plain http, as the demo serves it
+"$PY" tests/demo_check.py "$DEMO_OUT"
+kill -TERM "$demo_pid"
+wait "$demo_pid"
+trap - EXIT
+grep -q "^stopping" "$DEMO_OUT" || { cat "$DEMO_OUT"; exit 1; }
 
 say "terraform: fmt -check and checkov (offline; never init)"
 if command -v terraform >/dev/null 2>&1; then

@@ -68,6 +68,31 @@ def check_lab(lab: Lab, outcome: labcore.Outcome) -> None:
             raise LabMismatch()
 
 
+def _submission(lab: Lab, body: bytes, fmt: str, idempotency_key: str | None) -> dict[str, Any]:
+    """What the idempotent store step receives: the payload validated by labcore and checked against the lab, its
+    patient envelope and its dedup key (``InvalidPayload``, ``LabMismatch`` otherwise)."""
+    outcome = validate(body, fmt)
+    check_lab(lab, outcome)
+    envelope = identity.read(body, fmt)
+    if envelope.identity is None:
+        finding = {
+            "code": "patient_identifier_missing",
+            "severity": "error",
+            "path": "",
+            "message": "the payload names no patient identifier",
+        }
+        raise InvalidPayload([finding], code="patient_identifier_missing", **_rejection_answer(body, fmt))
+    return {
+        "dedup_key": ids.dedup_key(lab.lab_id, body, idempotency_key=idempotency_key, control_id=envelope.control_id),
+        "content_hash": ids.content_hash(body),
+        "lab_id": lab.lab_id,
+        "format": fmt,
+        "body": body,
+        "envelope": envelope,
+        "findings": public_findings(outcome.findings),
+    }
+
+
 class Intake:
     """The ingest use cases: submit a payload, read a result's status."""
 
@@ -117,28 +142,7 @@ class Intake:
                 "the Idempotency-Key header must be 8-128 URL-safe characters", code="idempotency_key_invalid"
             )
         fmt = formats.from_request(content_type, body)
-        outcome = validate(body, fmt)
-        check_lab(lab, outcome)
-        envelope = identity.read(body, fmt)
-        if envelope.identity is None:
-            finding = {
-                "code": "patient_identifier_missing",
-                "severity": "error",
-                "path": "",
-                "message": "the payload names no patient identifier",
-            }
-            raise InvalidPayload([finding], code="patient_identifier_missing", **_rejection_answer(body, fmt))
-        submission = {
-            "dedup_key": ids.dedup_key(
-                lab.lab_id, body, idempotency_key=idempotency_key, control_id=envelope.control_id
-            ),
-            "content_hash": ids.content_hash(body),
-            "lab_id": lab.lab_id,
-            "format": fmt,
-            "body": body,
-            "envelope": envelope,
-            "findings": public_findings(outcome.findings),
-        }
+        submission = _submission(lab, body, fmt, idempotency_key)
         accept = self._accept_checked if idempotency_key else self._accept
         try:
             answer: dict[str, Any] = accept(submission=submission)

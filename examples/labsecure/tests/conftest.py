@@ -197,6 +197,7 @@ class World:
     values and one held critical one), another patient ("other", one READY result), and one user per staff role."""
 
     def __init__(self, pipe: Pipeline) -> None:
+        from labsecure import enrolment
         from labsecure.domain.identity import Identity
         from labsecure.local import accounts
         from labsecure.stores.patients import Patients
@@ -207,9 +208,9 @@ class World:
         self.patient_id = patients.resolve("NORTHWIND", Identity(mrn="MRN-00482913"))
         self.other_id = patients.enrol("NORTHWIND", Identity(mrn="MRN-777"), "other@example.org")
         accounts.create(self.s.settings, self.s.clients, "NORTHWIND", self.patient_id)
-        Users(self.s.settings, self.s.clients).create_patient(
-            "other", "o@example.org", self.other_id, accounts.PATIENT.password
-        )
+        users = Users(self.s.settings, self.s.clients)
+        enrolment.patient_account(users, patients, "other", "o@example.org", self.other_id, accounts.PATIENT.password)
+        self.patient_sub = patients.account_of(self.patient_id)
         cmp = pipe.sample("cmp.json")
         self.ready = pipe.post(cmp.replace(*HIGH_LOW))[1]["result_id"]
         self.held = pipe.post(cmp.replace(*CRITICAL_K))[1]["result_id"]
@@ -236,10 +237,21 @@ class World:
                 done += 1
         assert done == count
 
-    def app(self, **overrides: Any) -> Any:
+    def staff(self, username: str, role: Any, lab_id: str, password: str, *, permanent: bool = True) -> str:
+        """A staff account made as the Admin's page makes it (the lab recorded); its ``sub``."""
+        from labsecure import enrolment
+        from labsecure.stores.labs import Labs
+        from labsecure.stores.users import Users
+
+        users, labs = Users(self.s.settings, self.s.clients), Labs(self.s.settings, self.s.clients)
+        self.passwords[username] = password
+        email = f"{username}@example.org"
+        return enrolment.staff_account(users, labs, username, email, role, lab_id, password, permanent=permanent)
+
+    def app(self, settings: Any = None, **overrides: Any) -> Any:
         from labsecure.portal import create_app
 
-        app = create_app(self.s.settings, self.s.clients, **overrides)
+        app = create_app(settings or self.s.settings, self.s.clients, **overrides)
         app.config["TESTING"] = False  # errors go through the error handlers, as in production
         return app
 
@@ -253,11 +265,13 @@ def csrf_of(html: str) -> str:
     return value.group(1)
 
 
-def sign_in(client: Any, username: str, password: str, next_path: str = "") -> Any:
-    """Sign in through the form (GET for the token, then POST); the POST's response."""
+def sign_in(client: Any, username: str, password: str, next_path: str = "", referer: bool = False) -> Any:
+    """Sign in through the form (GET for the token, then POST); the POST's response (``referer``: send the
+    page's own Referer, as a browser does — needed over HTTPS with force_https)."""
     page = client.get("/login")
     data = {"username": username, "password": password, "csrf_token": csrf_of(page.get_data(as_text=True))}
-    return client.post("/login" + (f"?next={next_path}" if next_path else ""), data=data)
+    headers = {"Referer": "https://localhost/login"} if referer else {}
+    return client.post("/login" + (f"?next={next_path}" if next_path else ""), data=data, headers=headers)
 
 
 def https_client(app: Any) -> Any:

@@ -85,9 +85,10 @@ def test_a_correction_shows_the_earlier_value(world: World) -> None:
     assert item is not None
     index = [r["display"] for r in json.loads(str(item["reports"]))[0]["results"]].index("Albumin")
     record = {"sex": "female", "birth_date": "1984-03-12"}
-    new = corrections.correct(
+    new, release = corrections.correct(
         Reviews(world.s.settings, world.s.clients), item, record, index, "4.1", by="rev", reason="x"
     )
+    assert release == "RELEASED"
     client = patient(world)
     dashboard = client.get("/dashboard").get_data(as_text=True)
     assert f"/results/{new.result_id}" in dashboard and f"/results/{world.ready}" not in dashboard

@@ -46,3 +46,34 @@ def test_the_portal_writes_no_phi_outside_the_stores(world: World, capfd: pytest
             assert value not in text, (where, value)
     assert "csrf refused" in out + err  # the logs were captured
     assert "result_viewed" in audit and "contact_updated" in audit and "sign_in_failed" in audit
+
+
+def test_logs_name_the_route_not_the_path_with_its_ids(world: World, capfd: pytest.CaptureFixture[str]) -> None:
+    from labsecure.stores.results import Results
+
+    case = https_client(world.app())
+    sign_in(case, "caseworker", world.passwords["caseworker"])
+    capfd.readouterr()  # only what follows
+    refused = case.post(f"/staff/cases/{world.patient_id}/contact", data={"email": "x@example.org"})  # no CSRF
+    assert refused.status_code == 400
+    patient = https_client(world.app())
+    sign_in(patient, "patient", world.passwords["patient"])
+    original = Results.find
+    try:
+        Results.find = lambda *a: 1 / 0  # type: ignore[assignment]
+        assert patient.get(f"/results/{world.ready}").status_code == 500
+    finally:
+        Results.find = original  # type: ignore[method-assign]
+    out, err = capfd.readouterr()
+    logs = out + err
+    assert "csrf refused" in logs and "internal error" in logs
+    assert "/staff/cases/<patient_id>/contact" in logs and "/results/<result_id>" in logs
+    for value in (world.patient_id, world.ready):
+        assert value not in logs, value
+
+
+def test_sessions_hold_no_email_address(world: World) -> None:
+    for name in ("patient", "reviewer"):
+        sign_in(https_client(world.app()), name, world.passwords[name])
+    stored = json.dumps(scan(world.s, world.s.settings.names.sessions_table))
+    assert '"principal' in stored and "@" not in stored

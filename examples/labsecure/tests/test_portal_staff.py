@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from conftest import World, csrf_of, https_client, sign_in
+from conftest import World, csrf_of, https_client, scan, sign_in
 
 from labsecure.stores.audit import Audit
 from labsecure.stores.labs import Labs
@@ -50,7 +50,9 @@ def test_a_release_shows_the_result_to_the_patient_and_emails_them(world: World)
     again = client.post(f"/staff/review/{world.held}/decision", data={**data, "decision": "reject"})
     assert again.status_code == 409  # decided already
     record = trail(world, world.held)[0]
-    assert record["action"] == "result_released" and record["detail"]["reason"] == "potassium confirmed on repeat"
+    assert record["action"] == "result_released" and not record.get("detail")  # the reason is the reviewers'
+    page = client.get(f"/staff/review/{world.held}").get_data(as_text=True)
+    assert "potassium confirmed on repeat" in page
     world.pipe.drain_notify()
     assert len(world.pipe.moto.sent_emails()) == 3  # the two released at once, then this one
 
@@ -74,7 +76,10 @@ def test_the_critical_call_is_recorded_and_shown_in_page_audit_and_report(world:
     page = client.get(f"/staff/review/{world.held}").get_data(as_text=True)
     assert "Dr Rivera, ward 4" in page and "Yes, confirmed" in page and f"{when}:00.000Z" in page
     record = trail(world, world.held)[0]
-    assert record["action"] == "critical_call_recorded" and record["detail"]["told"] == "Dr Rivera, ward 4"
+    assert record["action"] == "critical_call_recorded" and record["detail"] == {
+        "called_at": f"{when}:00.000Z",
+        "read_back": "confirmed",
+    }
     pdf = tmp_path / "r.pdf"
     import urllib.request
 
@@ -103,6 +108,63 @@ def test_a_correction_through_the_page(world: World) -> None:
     assert trail(world, world.held)[0]["detail"]["new_version"] == new_id
     bad = client.post(f"/staff/review/{new_id}/correct", data={**data, "value": "lots"})
     assert bad.status_code == 400 and "value_invalid" in bad.get_data(as_text=True)
+
+
+def line_of(world: World, result_id: str, name: str) -> str:
+    """The index of a result line as the review page numbers them (across every report)."""
+    item = Results(world.s.settings, world.s.clients).find(result_id)
+    assert item is not None
+    return str([r["display"] for report in json.loads(str(item["reports"])) for r in report["results"]].index(name))
+
+
+def test_two_corrections_keep_both_marks_every_version_and_the_calls(world: World) -> None:
+    client, token = as_user(world, "reviewer")
+    when = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M")
+    call = {"csrf_token": token, "told": "Dr Rivera, ward 4", "called_at": when, "read_back": "y"}
+    assert client.post(f"/staff/review/{world.held}/call", data=call).status_code == 303
+    first = {"csrf_token": token, "index": line_of(world, world.held, "Potassium"), "value": "4.4"}
+    v2 = client.post(f"/staff/review/{world.held}/correct", data={**first, "reason": "entered on the wrong sample"})
+    v2_id = v2.headers["Location"].rsplit("/", 1)[1]
+    second = {"csrf_token": token, "index": line_of(world, v2_id, "Sodium"), "value": "141"}
+    v3 = client.post(f"/staff/review/{v2_id}/correct", data={**second, "reason": "transcription error"})
+    v3_id = v3.headers["Location"].rsplit("/", 1)[1]
+    patient, _ = as_user(world, "patient")
+    text = patient.get(f"/results/{v3_id}").get_data(as_text=True)
+    assert "Potassium (corrected)" in text and "Sodium (corrected; earlier value 140)" in text  # both still marked
+    assert "Versions of this result" in text and "3 (this version)" in text
+    for shown in ("entered on the wrong sample", "transcription error", "Potassium 6.9 mmol/L", "Sodium 141 mmol/L"):
+        assert shown in text, shown
+    assert "Glucose 100" not in text  # a re-run leaves the other lines as they were reported ("140", not "140.0")
+    assert f'href="/results/{v2_id}"' in text and "<td>reviewer</td>" not in text  # no reviewer's name
+    staff = client.get(f"/staff/review/{v3_id}").get_data(as_text=True)
+    assert "<td>reviewer</td>" in staff and f'href="/staff/review/{world.held}"' in staff
+    assert "Dr Rivera, ward 4" in staff  # the critical-value call came along with each version
+    item = Results(world.s.settings, world.s.clients).find(v3_id)
+    assert item is not None and item["version"] == 3 and len(item["critical_calls"]) == 1
+
+
+def test_a_correction_labcore_holds_waits_for_a_reviewer(world: World) -> None:
+    world.pipe.drain_notify()
+    sent = len(world.pipe.moto.sent_emails())
+    client, token = as_user(world, "reviewer")
+    fix = {"csrf_token": token, "index": line_of(world, world.ready, "Potassium"), "value": "6.9", "reason": "re-run"}
+    answer = client.post(f"/staff/review/{world.ready}/correct", data=fix)
+    new_id = answer.headers["Location"].rsplit("/", 1)[1]
+    item = Results(world.s.settings, world.s.clients).find(new_id)
+    assert item is not None and item["status"] == "NEEDS_REVIEW" and item["release"] == "HELD"  # not auto-released
+    patient, _ = as_user(world, "patient")
+    assert patient.get(f"/results/{new_id}").status_code == 404
+    dashboard = patient.get("/dashboard").get_data(as_text=True)
+    assert f"/results/{world.ready}" in dashboard and f"/results/{new_id}" not in dashboard  # the old one stays
+    assert f"/staff/review/{new_id}" in client.get("/staff/review").get_data(as_text=True)  # in the queue
+    world.pipe.drain_notify()
+    assert len(world.pipe.moto.sent_emails()) == sent  # nobody told of a result they cannot see
+    decision = {"csrf_token": token, "decision": "release", "reason": "confirmed on a repeat sample"}
+    assert client.post(f"/staff/review/{new_id}/decision", data=decision).status_code == 303
+    dashboard = patient.get("/dashboard").get_data(as_text=True)
+    assert f"/results/{new_id}" in dashboard and f"/results/{world.ready}" not in dashboard
+    world.pipe.drain_notify()
+    assert len(world.pipe.moto.sent_emails()) == sent + 1
 
 
 def test_a_case_worker_sees_status_and_contact_but_no_value(world: World) -> None:
@@ -176,6 +238,11 @@ def test_an_admin_manages_staff_and_reads_the_audit(world: World) -> None:
     assert client.post("/staff/admin/staff", data=new).status_code == 303
     assert client.post("/staff/admin/staff", data={**new, "username": "rev8", "lab_id": "NOSUCH"}).status_code == 400
     assert "rev9" in client.get("/staff/admin/staff").get_data(as_text=True)
+    newcomer = https_client(world.app())  # the account works, at its lab (recorded, so sign-in confirms it)
+    assert sign_in(newcomer, "rev9", "Temporary-Pass-9").headers["Location"] == "/login/new-password"
+    page = newcomer.get("/login/new-password").get_data(as_text=True)
+    newcomer.post("/login/new-password", data={"csrf_token": csrf_of(page), "password": "Chosen-Password-99"})
+    assert world.held in newcomer.get("/staff/review").get_data(as_text=True)
     open_session, _ = as_user(world, "reviewer")
     assert open_session.get("/staff/review").status_code == 200
     assert client.post("/staff/admin/staff/reviewer/disable", data={"csrf_token": token}).status_code == 303
@@ -193,3 +260,27 @@ def test_an_admin_manages_staff_and_reads_the_audit(world: World) -> None:
     assert "staff_disabled" in audit_page and "signed_in" in audit_page
     for value in ("MRN-00482913", "patient@example.org", "Glucose", "mg/dL"):
         assert value not in audit_page
+
+
+def test_an_admin_reads_who_did_what_and_when_but_no_reason_or_person_told(world: World) -> None:
+    reviewer, token = as_user(world, "reviewer")
+    when = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M")
+    call = {"csrf_token": token, "told": "Dr Rivera, ward 4", "called_at": when, "read_back": "y"}
+    assert reviewer.post(f"/staff/review/{world.held}/call", data=call).status_code == 303
+    decision = {"csrf_token": token, "decision": "release", "reason": "potassium confirmed on repeat"}
+    assert reviewer.post(f"/staff/review/{world.held}/decision", data=decision).status_code == 303
+    item = Results(world.s.settings, world.s.clients).find(world.held)
+    assert item is not None
+    index = [r["display"] for r in json.loads(str(item["reports"]))[0]["results"]].index("Potassium")
+    fix = {"csrf_token": token, "index": str(index), "value": "4.4", "reason": "entered on the wrong sample"}
+    new_id = reviewer.post(f"/staff/review/{world.held}/correct", data=fix).headers["Location"].rsplit("/", 1)[1]
+    seen = reviewer.get(f"/staff/review/{world.held}").get_data(as_text=True)
+    seen += reviewer.get(f"/staff/review/{new_id}").get_data(as_text=True)
+    admin, _ = as_user(world, "admin")
+    audit_page = admin.get("/staff/admin/audit").get_data(as_text=True)
+    stored = json.dumps(scan(world.s, world.s.settings.names.audit_table))
+    for text in ("Dr Rivera, ward 4", "potassium confirmed on repeat", "entered on the wrong sample"):
+        assert text in seen, text  # the reviewers see it
+        assert text not in audit_page and text not in stored, text
+    for action in ("critical_call_recorded", "result_released", "correction_issued"):
+        assert action in audit_page

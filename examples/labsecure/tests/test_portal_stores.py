@@ -115,7 +115,7 @@ def test_a_correction_is_a_new_version_recomputed_by_labcore(pipe: Pipeline) -> 
     ref, item = held(pipe)
     reviews = Reviews(pipe.s.settings, pipe.s.clients)
     index = [r["display"] for r in json.loads(str(item["reports"]))[0]["results"]].index("Potassium")
-    new = corrections.correct(
+    new, release = corrections.correct(
         reviews,
         item,
         {"sex": "female", "birth_date": "1984-03-12"},
@@ -128,12 +128,42 @@ def test_a_correction_is_a_new_version_recomputed_by_labcore(pipe: Pipeline) -> 
     old, fresh = results.get(ref), results.get(new)
     assert old is not None and fresh is not None
     assert old["superseded_by"] == new.result_id and fresh["supersedes"] == ref.result_id and fresh["version"] == 2
-    assert fresh["critical"] == 0 and fresh["corrected"] and fresh["release"] == "RELEASED"
+    assert fresh["critical"] == 0 and fresh["corrected"] and fresh["release"] == release == "RELEASED"
     potassium = json.loads(str(fresh["reports"]))[0]["results"][index]
     assert potassium["value"] == 4.3 and potassium["status"] == "corrected" and potassium["flag"] == "N"
     assert review.earlier_values(json.loads(str(fresh["reports"])), json.loads(str(old["reports"])))
     with pytest.raises(Conflict):  # the old version cannot be corrected twice
         corrections.correct(reviews, old, {}, index, "4.4", by="rev1", reason="again")
+
+
+def test_a_correction_re_runs_every_report_and_follows_the_release_rules(pipe: Pipeline) -> None:
+    from labsecure.stores._dynamo import value
+
+    ref, item = held(pipe)
+    first = json.loads(str(item["reports"]))[0]
+    reports = [first, json.loads(json.dumps(first))]  # a result of two reports (HL7: two OBR groups)
+    key = {"patient_id": {"S": ref.patient_id}, "result_id": {"S": ref.result_id}}
+    pipe.s.clients.dynamodb.update_item(
+        TableName=pipe.s.settings.names.results_table,
+        Key=key,
+        UpdateExpression="SET reports = :r",
+        ExpressionAttributeValues={":r": value(json.dumps(reports))},
+    )
+    item = Results(pipe.s.settings, pipe.s.clients).get(ref)
+    assert item is not None
+    line = [r["display"] for r in first["results"]].index("Potassium")
+    index = len(first["results"]) + line  # the second report's potassium, numbered as the review page lists lines
+    reviews = Reviews(pipe.s.settings, pipe.s.clients)
+    new, release = corrections.correct(reviews, item, {}, index, "4.3", by="rev1", reason="second order")
+    fresh = Results(pipe.s.settings, pipe.s.clients).get(new)
+    assert fresh is not None
+    one, two = json.loads(str(fresh["reports"]))
+    assert two["results"][line]["value"] == 4.3 and two["results"][line]["status"] == "corrected"
+    assert one["results"][line]["value"] == 6.9 and one["results"][line]["flag"] == "HH"  # re-run, unchanged
+    assert "status" not in one["results"][line] or one["results"][line]["status"] != "corrected"
+    # the first report still has a critical potassium: labcore says NEEDS_REVIEW, so the correction is held
+    assert fresh["status"] == "NEEDS_REVIEW" and release == fresh["release"] == "HELD"
+    assert new.result_id in [i["result_id"] for i in Results(pipe.s.settings, pipe.s.clients).review_queue("NORTHWIND")]
 
 
 def test_the_audit_trail_by_subject_and_by_day(lab: stack.Stack) -> None:

@@ -117,18 +117,94 @@ REPORTS = [
 
 
 def test_a_correction_payload_changes_one_value_and_keeps_the_rest() -> None:
-    doc = json.loads(
-        review.corrected_payload(REPORTS, {"sex": "female", "birth_date": "1984-03-12", "mrn": "M"}, "NW", 0, "4.2")
+    (payload,) = review.corrected_payloads(
+        REPORTS, {"sex": "female", "birth_date": "1984-03-12", "mrn": "M"}, "NW", 0, "4.2"
     )
+    doc = json.loads(payload)
     assert [r["value"] for r in doc["results"]] == ["4.2", "140"]
     assert doc["results"][1]["reference_range"] == "135-145" and doc["results"][0]["loinc"] == "2823-3"
     assert doc["patient"] == {"sex": "female", "birth_date": "1984-03-12"}  # nothing else of the patient record
     for bad_index, bad_value, code in ((5, "1", "analyte_invalid"), (0, "high", "value_invalid")):
         with pytest.raises(RequestError) as err:
-            review.corrected_payload(REPORTS, {}, "NW", bad_index, bad_value)
+            review.corrected_payloads(REPORTS, {}, "NW", bad_index, bad_value)
         assert err.value.code == code
     now = [{"results": [{"analyte": "potassium", "value": 4.2}, {"analyte": "sodium", "value": 140}]}]
     assert review.earlier_values(now, REPORTS) == {"potassium": "6.9"}
+
+
+TWO_REPORTS = [
+    REPORTS[0],
+    {**REPORTS[0], "panel": "LIPID", "results": [{"analyte": "ldl", "display": "LDL", "value": 3.1}]},
+]
+
+
+def test_a_correction_re_runs_every_report_and_numbers_lines_across_them() -> None:
+    first, second = (json.loads(p) for p in review.corrected_payloads(TWO_REPORTS, {}, "NW", 2, "2.6"))
+    assert [r["value"] for r in first["results"]] == ["6.9", "140"] and first["test_type"] == "BMP"
+    assert [r["value"] for r in second["results"]] == ["2.6"] and second["test_type"] == "LIPID"
+    assert review.locate(TWO_REPORTS, 1) == (0, 1) and review.locate(TWO_REPORTS, 2) == (1, 0)
+    with pytest.raises(RequestError):
+        review.locate(TWO_REPORTS, 3)
+
+
+def test_a_second_correction_keeps_the_first_ones_mark() -> None:
+    rerun = json.loads(json.dumps(TWO_REPORTS))  # labcore's fresh output carries no mark
+    before = json.loads(json.dumps(TWO_REPORTS))
+    before[0]["results"][0]["status"] = "corrected"  # the first correction: potassium
+    marked = review.mark_corrected(rerun, before, 2)  # the second: LDL, in the second report
+    assert [r.get("status") for report in marked for r in report["results"]] == ["corrected", None, "corrected"]
+
+
+def test_the_outcome_of_several_reports_is_the_worst() -> None:
+    from labsecure.domain.processing import merge_outcomes
+
+    ready = {"status": "READY", "reports": [{"panel": "A"}], "findings": []}
+    review_ = {"status": "NEEDS_REVIEW", "reports": [{"panel": "B"}], "findings": [{"code": "critical_value"}]}
+    merged = merge_outcomes([ready, review_])
+    assert merged["status"] == "NEEDS_REVIEW" and [r["panel"] for r in merged["reports"]] == ["A", "B"]
+    assert merged["findings"] == [{"code": "critical_value"}] and merge_outcomes([ready])["status"] == "READY"
+
+
+def test_a_patient_lists_the_latest_version_they_may_see() -> None:
+    from labsecure.domain.release import latest_visible
+
+    v1 = {"result_id": "1", "release": "RELEASED", "status": "READY", "superseded_by": "2"}
+    v2 = {"result_id": "2", "release": "HELD", "status": "NEEDS_REVIEW", "supersedes": "1"}  # correction held
+    assert latest_visible([v1, v2]) == [v1]
+    v2_released = {**v2, "release": "RELEASED"}
+    assert latest_visible([v1, v2_released]) == [v2_released]
+    rejected = {**v2, "release": "WITHHELD"}
+    assert latest_visible([v1, rejected]) == [v1]
+
+
+def test_every_version_is_listed_with_its_values_who_when_and_why() -> None:
+    from labsecure.domain import history
+
+    def version(n: int, k: float, ldl: float, **extra: object) -> dict[str, object]:
+        reports = json.loads(json.dumps(TWO_REPORTS))
+        reports[0]["results"][0]["value"], reports[1]["results"][0]["value"] = k, ldl
+        return {"result_id": f"r{n}", "version": n, "reports": json.dumps(reports), "completed_at": f"t{n}", **extra}
+
+    note = {"by": "rev1", "reason": "wrong sample", "at": "t2c"}
+    chain = [
+        version(3, 4.4, 2.6, release="RELEASED", status="READY", supersedes="r2", correction={**note, "by": "rev2"}),
+        version(2, 4.4, 3.1, release="RELEASED", status="READY", supersedes="r1", correction=note),
+        version(1, 6.9, 3.1, release="HELD", status="NEEDS_REVIEW"),
+    ]
+    listed = history.versions(chain)
+    assert [(v.version, v.kind, v.by, v.reason, v.at, v.current) for v in listed] == [
+        (3, "correction", "rev2", "wrong sample", "t2c", True),
+        (2, "correction", "rev1", "wrong sample", "t2c", False),
+        (1, "original", "", "", "t1", False),
+    ]
+    assert [v.values for v in listed] == [
+        ("LDL 2.6", "Potassium 4.4 mmol/L"),
+        ("LDL 3.1", "Potassium 4.4 mmol/L"),
+        ("LDL 3.1", "Potassium 6.9 mmol/L"),
+    ]  # only the lines that changed (not sodium), in every version
+    assert [v.by for v in history.versions(chain, for_patient=True)] == ["", "", ""]  # no reviewer's name
+    withheld = [chain[0], {**chain[1], "release": "WITHHELD"}, chain[2]]
+    assert [v.version for v in history.versions(withheld, for_patient=True)] == [3, 1]
 
 
 def test_audit_records_are_ids_and_codes() -> None:
@@ -141,3 +217,15 @@ def test_audit_records_are_ids_and_codes() -> None:
         len({audit.record(audit.Action.SIGNED_IN, actor="a", actor_name="a", subject="a").record_id for _ in range(5)})
         == 5
     )
+
+
+def test_audit_details_are_codes_ids_and_times_never_free_text() -> None:
+    # A reviewer's reason and the person told of a critical call stay on the result, for reviewers; the trail an
+    # Admin reads says who did what to which id, and when.
+    ok = audit.record(
+        audit.Action.CRITICAL_CALL_RECORDED, actor="s", actor_name="r", subject="r-1", detail={"read_back": "confirmed"}
+    )
+    assert ok.detail == {"read_back": "confirmed"}
+    for key in ("reason", "told", "email", "value"):
+        with pytest.raises(ValueError, match="audit detail"):
+            audit.record(audit.Action.RESULT_RELEASED, actor="s", actor_name="r", subject="r-1", detail={key: "x"})

@@ -1,4 +1,9 @@
-"""Audit records: who did what to which result, lab, key or user, and when — ids and codes, never a value."""
+"""Audit records: who did what to which result, lab, key or user, and when — ids, codes and times, never a value.
+
+The trail is the Admin's to read, and an Admin sees no patient data: a reviewer's free-text reason and the
+person told of a critical value stay on the result, where reviewers of its lab see them (``stores.reviews``).
+``detail`` takes only the keys of ``DETAIL_KEYS`` (codes, ids and times), so free text cannot slip in.
+"""
 
 from __future__ import annotations
 
@@ -37,11 +42,12 @@ class Action(StrEnum):
 
 
 SYSTEM = "system"
+DETAIL_KEYS = frozenset({"role", "key_id", "new_version", "called_at", "read_back", "hold_hours"})
 
 
 @dataclass(frozen=True)
 class Record:
-    """One audit record. ``detail`` holds codes, reasons and names of people told — no result value."""
+    """One audit record. ``detail`` holds codes, ids and times (``DETAIL_KEYS``) — no free text, no value."""
 
     action: Action
     actor: str
@@ -77,7 +83,10 @@ def record(
     detail: Mapping[str, str] | None = None,
     now: datetime | None = None,
 ) -> Record:
-    """A new record, stamped now."""
+    """A new record, stamped now; ``ValueError`` for a detail key outside ``DETAIL_KEYS``."""
+    unknown = set(detail or {}) - DETAIL_KEYS
+    if unknown:
+        raise ValueError(f"audit detail keys not allowed: {', '.join(sorted(unknown))}")
     return Record(
         action=action,
         actor=actor,

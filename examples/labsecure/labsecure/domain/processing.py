@@ -55,6 +55,20 @@ def summarise(outcome: Mapping[str, Any]) -> Processed:
     )
 
 
+_SEVERITY = (Status.READY, Status.NEEDS_REVIEW, Status.REJECTED)  # the outcome of several: the worst of them
+
+
+def merge_outcomes(outcomes: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """One outcome (as ``labcore.Outcome.to_dict()``) for several payloads of one result — each report of a
+    correction is re-run on its own: every report and finding, and the worst status."""
+    statuses = [from_outcome(str(o.get("status"))) for o in outcomes]
+    return {
+        "status": max(statuses, key=_SEVERITY.index).value if statuses else Status.REJECTED.value,
+        "reports": [r for o in outcomes for r in o.get("reports") or []],
+        "findings": [f for o in outcomes for f in o.get("findings") or []],
+    }
+
+
 def public_findings(findings: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """Findings as a client is shown them (code, severity, path, location, message — labcore's, PHI-free)."""
     keys = ("code", "severity", "path", "location", "message")

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
-from typing import Any, Mapping
+from typing import Any, Mapping, Sequence
 
 from labsecure.domain.status import Status
 
@@ -82,6 +82,23 @@ def visible_to_patient(item: Mapping[str, Any]) -> bool:
         Status.READY.value,
         Status.NEEDS_REVIEW.value,
     )
+
+
+def latest_visible(items: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """Of a patient's results, those they see in their list: visible, and no later version of it is (a correction
+    held for review leaves the version it corrects in the list until it is released)."""
+    by_id = {str(i.get("result_id")): i for i in items}
+
+    def replaced(item: Mapping[str, Any]) -> bool:
+        later, seen = item.get("superseded_by"), set()
+        while later and later not in seen and later in by_id:
+            seen.add(later)
+            if visible_to_patient(by_id[later]):
+                return True
+            later = by_id[later].get("superseded_by")
+        return False
+
+    return [i for i in items if visible_to_patient(i) and not replaced(i)]
 
 
 def reviewable(item: Mapping[str, Any]) -> bool:

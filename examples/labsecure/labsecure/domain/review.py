@@ -2,8 +2,9 @@
 
 A critical value must be told to a responsible person at once, who reads it back (CLSI GP47, the Joint
 Commission's NPSG.02.03.01): the record says whom, when, that the read-back was confirmed, and who called. A
-correction is a new version of the result with one value changed, re-run through labcore (so flags and derived
-values follow the new value), linked to the version it replaces.
+correction is a new version of the result with one value changed, every report re-run through labcore (so flags,
+derived values and the status follow the new value), linked to the version it replaces; lines corrected before
+stay marked.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, Mapping, Sequence
 
 from labsecure.domain.release import format_time
+from labsecure.domain.report_view import value_text
 from labsecure.errors import RequestError
 
 MAX_TEXT = 200
@@ -62,25 +64,42 @@ def critical_call(told: str, called_at: datetime, read_back: bool, by: str, now:
     )
 
 
-def corrected_payload(
-    reports: Sequence[Mapping[str, Any]], patient: Mapping[str, Any], lab_id: str, index: int, value: str
-) -> bytes:
-    """A labcore JSON payload of a stored result with result ``index`` set to ``value``, for labcore to re-run.
+def locate(reports: Sequence[Mapping[str, Any]], index: int) -> tuple[int, int]:
+    """The (report, line) of result ``index`` counted across every report, as the pages number the lines."""
+    position = index
+    for number, report in enumerate(reports):
+        count = len(report.get("results") or [])
+        if 0 <= position < count:
+            return number, position
+        position -= count
+    raise RequestError("no such result in this report", code="analyte_invalid")
 
-    Only the first report is corrected (LabSecure stores one report per submission). The demographics labcore
-    needs for ranges and derived values come from the patients store and exist only in this payload, in memory.
+
+def corrected_payloads(
+    reports: Sequence[Mapping[str, Any]], patient: Mapping[str, Any], lab_id: str, index: int, value: str
+) -> list[bytes]:
+    """labcore JSON payloads of a stored result — one per report (a payload carries one) — with result ``index``
+    (counted across every report) set to ``value``, for labcore to re-run every report.
+
+    The demographics labcore needs for ranges and derived values come from the patients store and exist only in
+    these payloads, in memory.
     """
     if not _NUMBER.match(value.strip()):
         raise RequestError("the corrected value must be a number", code="value_invalid")
-    report = reports[0] if reports else {}
-    results = list(report.get("results") or [])
-    if not 0 <= index < len(results):
-        raise RequestError("no such result in this report", code="analyte_invalid")
+    where, line = locate(reports, index)
+    person = {k: patient[k] for k in ("sex", "birth_date") if patient.get(k)}
+    return [
+        _payload(report, person, lab_id, {line: value.strip()} if number == where else {})
+        for number, report in enumerate(reports)
+    ]
+
+
+def _payload(report: Mapping[str, Any], person: Mapping[str, str], lab_id: str, changed: Mapping[int, str]) -> bytes:
     lines = []
-    for position, row in enumerate(results):
+    for position, row in enumerate(report.get("results") or []):
         line: dict[str, Any] = {
             "analyte": row.get("display") or row.get("analyte"),
-            "value": value.strip() if position == index else _original_value(row),
+            "value": changed.get(position, _original_value(row)),
             "unit": row.get("unit"),
         }
         if row.get("loinc"):
@@ -96,29 +115,38 @@ def corrected_payload(
         "collected_at": report.get("collected_at") or "",
         "results": lines,
     }
-    person = {k: patient[k] for k in ("sex", "birth_date") if patient.get(k)}
     if person:
-        payload["patient"] = person
+        payload["patient"] = dict(person)
     return json.dumps(payload).encode("utf-8")
 
 
 def _original_value(row: Mapping[str, Any]) -> Any:
     if row.get("value") is None:
         return row.get("text") or ""
-    return f"{row.get('comparator') or ''}{row['value']}"
+    # As reported, to its significant digits ("140", not the stored float's "140.0"): labcore reads the
+    # precision from the text, and a re-run must not change the lines the correction leaves alone.
+    return value_text(row)
 
 
-def mark_corrected(reports: list[dict[str, Any]], index: int) -> list[dict[str, Any]]:
-    """Reports with result ``index`` of the first report marked ``corrected`` (as a corrected OBX is)."""
-    if reports and 0 <= index < len(reports[0].get("results") or []):
-        reports[0]["results"][index]["status"] = "corrected"
+def mark_corrected(
+    reports: list[dict[str, Any]], previous: Sequence[Mapping[str, Any]], index: int
+) -> list[dict[str, Any]]:
+    """Re-run ``reports`` with result ``index`` marked ``corrected`` (as a corrected OBX is), and every line the
+    version it replaces had marked: a second correction keeps the first one's mark."""
+    marks = {locate(reports, index)}
+    for number, report in enumerate(previous):
+        for line, row in enumerate(report.get("results") or []):
+            if row.get("status") == "corrected":
+                marks.add((number, line))
+    for number, line in marks:
+        results = (reports[number].get("results") or []) if number < len(reports) else []
+        if line < len(results):
+            results[line]["status"] = "corrected"
     return reports
 
 
 def earlier_values(current: Sequence[Mapping[str, Any]], previous: Sequence[Mapping[str, Any]]) -> dict[str, str]:
     """For each result whose value differs from the version it replaces: its earlier value, by analyte."""
-    from labsecure.domain.report_view import value_text
-
     before = {str(r.get("analyte")): value_text(r) for report in previous for r in report.get("results") or []}
     changed = {}
     for report in current:

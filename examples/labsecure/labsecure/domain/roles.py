@@ -31,11 +31,11 @@ STAFF_ROLES = (Role.REVIEWER, Role.CASE_WORKER, Role.ADMIN)
 
 @dataclass(frozen=True)
 class Principal:
-    """The signed-in user, from verified token claims only."""
+    """The signed-in user, from verified token claims only (no email address: the session keeps nothing it does
+    not need, and the portal sends mail to the patients store's contact address, never to the sign-in one)."""
 
     sub: str
     username: str
-    email: str
     roles: frozenset[Role]
     patient_id: str
     lab_id: str
@@ -63,7 +63,6 @@ class Principal:
         return {
             "sub": self.sub,
             "username": self.username,
-            "email": self.email,
             "roles": sorted(r.value for r in self.roles),
             "patient_id": self.patient_id,
             "lab_id": self.lab_id,
@@ -76,7 +75,6 @@ class Principal:
         return cls(
             sub=str(data["sub"]),
             username=str(data["username"]),
-            email=str(data.get("email", "")),
             roles=frozenset(Role(r) for r in data.get("roles", [])),
             patient_id=str(data.get("patient_id", "")),
             lab_id=str(data.get("lab_id", "")),
@@ -97,7 +95,6 @@ def from_claims(claims: Mapping[str, Any]) -> Principal:
     return Principal(
         sub=str(claims["sub"]),
         username=str(claims.get("cognito:username") or claims.get("username") or claims["sub"]),
-        email=str(claims.get("email") or ""),
         roles=frozenset(roles),
         patient_id=patient_id,
         lab_id=lab_id if _LAB_ID.match(lab_id) else "",

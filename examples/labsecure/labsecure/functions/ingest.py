@@ -56,8 +56,21 @@ def _body(app: APIGatewayHttpResolver, limit: int) -> bytes:
 def build(settings: config.Settings, clients: aws.Clients) -> Handler:
     """The ingest handler for ``settings`` (an application factory: routes, stores and error mapping)."""
     app = APIGatewayHttpResolver()
-    labs = Labs(settings, clients)
     intake = Intake(settings, clients)
+    _routes(app, settings, Labs(settings, clients), intake)
+    _errors(app)
+
+    @metric.log_metrics
+    @log.inject_lambda_context(clear_state=True)
+    def handle(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
+        intake.register_context(context)
+        return app.resolve(event, context)
+
+    return handle
+
+
+def _routes(app: APIGatewayHttpResolver, settings: config.Settings, labs: Labs, intake: Intake) -> None:
+    """The API's three routes."""
 
     def authenticate() -> Lab:
         key = app.current_event.headers.get("x-api-key")
@@ -87,6 +100,10 @@ def build(settings: config.Settings, clients: aws.Clients) -> Handler:
     def status(result_id: str) -> Response[str]:
         return _json(200, intake.status(authenticate(), result_id))
 
+
+def _errors(app: APIGatewayHttpResolver) -> None:
+    """Errors as ``{"error": {"code", "message"}}``: ours with their status, anything else ``internal_error``."""
+
     @app.not_found
     def not_found(_: Exception) -> Response[str]:
         return _json(404, {"error": {"code": "not_found", "message": "not found"}})
@@ -103,14 +120,6 @@ def build(settings: config.Settings, clients: aws.Clients) -> Handler:
 
     app.exception_handler(LabsecureError)(refused)
     app.exception_handler(Exception)(failed)
-
-    @metric.log_metrics
-    @log.inject_lambda_context(clear_state=True)
-    def handle(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
-        intake.register_context(context)
-        return app.resolve(event, context)
-
-    return handle
 
 
 handler = lazy_entry(build)

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from labsecure import aws, config
+from labsecure import aws, config, enrolment
 from labsecure.domain.roles import Role
+from labsecure.stores.labs import Labs
+from labsecure.stores.patients import Patients
 from labsecure.stores.users import Users
 
 
@@ -28,11 +30,15 @@ STAFF = (REVIEWER, CASE_WORKER, ADMIN)
 
 def create(settings: config.Settings, clients: aws.Clients, lab_id: str, patient_id: str) -> list[Account]:
     """Create every demo account (the user pool of ``settings``); the accounts."""
-    users = Users(settings, clients)
-    users.create_patient(PATIENT.username, "patient@example.org", patient_id, PATIENT.password)
+    users, labs = Users(settings, clients), Labs(settings, clients)
+    enrolment.patient_account(
+        users, Patients(settings, clients), PATIENT.username, "patient@example.org", patient_id, PATIENT.password
+    )
     for account in STAFF:
         assert account.role is not None
-        users.create_staff(
+        enrolment.staff_account(
+            users,
+            labs,
             account.username,
             f"{account.username}@example.org",
             account.role,

@@ -4,8 +4,9 @@ Starts moto's server on a free 127.0.0.1 port, creates every resource, registers
 patient, starts the worker (its own process), a poller feeding the notify queue to the notify handler and the
 API adapter; submits the samples through the API (and one with a critical potassium, held for review), prints
 each result's status, the email sent and the report's path and URL; starts the portal and prints its URL and
-the demo accounts; then serves until Ctrl-C (``--once``: checks the portal answers, then exits). Logs go to a
-file.
+the demo accounts and whether its /health answers; then serves until Ctrl-C or SIGTERM (``--once``: exits).
+Logs go to a file. ``scripts/test-labsecure.sh`` runs it and signs in to the printed portal as the printed demo
+accounts (``tests/demo_check.py``).
 
     python -m labsecure.local.demo [--once] [--samples DIR] [--out DIR]
 """
@@ -86,8 +87,10 @@ def submit_samples(console: IO[str], api: str, key: str, samples: Path) -> list[
     return accepted
 
 
-def serve_portal(console: IO[str], s: stack.Stack, port: int, patient_id: str) -> Any:
-    """Create the demo accounts, serve the portal on ``port``, print its URL and the accounts; the server."""
+def serve_portal(console: IO[str], s: stack.Stack, patient_id: str) -> Any:
+    """Create the demo accounts, serve the portal (on its URL's port), print its URL and the accounts; the server."""
+    from urllib.parse import urlparse
+
     from werkzeug.serving import make_server
 
     from labsecure.local import accounts
@@ -95,6 +98,7 @@ def serve_portal(console: IO[str], s: stack.Stack, port: int, patient_id: str) -
 
     made = accounts.create(s.settings, s.clients, stack.DEMO_LAB[0], patient_id)
     logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no access log on the terminal
+    port = urlparse(s.settings.portal_url).port or 80
     server = make_server("127.0.0.1", port, create_app(s.settings, s.clients), threaded=True)
     threading.Thread(target=server.serve_forever, daemon=True, name="portal").start()
     print(f"\nportal {s.settings.portal_url}/login (demo accounts; local use only)", file=console)
@@ -150,50 +154,60 @@ def demo_environment(endpoint: str, portal_port: int) -> dict[str, str]:
     )
 
 
+def start_pipeline(
+    started: ExitStack, args: argparse.Namespace, log: IO[str]
+) -> tuple[stack.MotoServer, stack.Stack, str, str]:
+    """moto with every resource and the demo patient, the worker, the notify poller and the API adapter, each
+    stopped when ``started`` closes; ``(moto, stack, API URL, the demo patient's id)``."""
+    moto = stack.MotoServer(log)
+    started.callback(moto.stop)
+    env = demo_environment(moto.endpoint, args.portal_port or stack.free_port())
+    os.environ.update(env)
+    s = stack.provision_demo(config.from_env())
+    patient_id = Patients(s.settings, s.clients).enrol(
+        stack.DEMO_LAB[0], Identity(mrn=DEMO_PATIENT[0]), DEMO_PATIENT[1]
+    )
+    worker = stack.WorkerProcess(env, log)
+    started.callback(worker.stop)
+    notifier = notify.build(s.settings, s.clients)
+    poller = Poller(s.clients, s.settings.names.notify_queue, notifier, "labsecure-notify").start()
+    started.callback(poller.stop)
+    server = apigw.serve(ingest.build(s.settings, s.clients))
+    started.callback(server.shutdown)
+    return moto, s, f"http://127.0.0.1:{server.server_address[1]}", patient_id
+
+
+def serve_until_stopped(console: IO[str], api: str, key: str) -> None:
+    """Say how to submit more, then wait for Ctrl-C or SIGTERM."""
+    print(
+        f"\nserving: curl -H 'X-API-Key: {key}' -H 'Content-Type: application/json' "
+        f"--data-binary @examples/samples/cmp.json {api}/api/v1/ingest\nCtrl-C stops everything.",
+        file=console,
+        flush=True,
+    )
+    stopped = threading.Event()
+    # Ctrl-C and SIGTERM both stop everything (installed explicitly: a shell that starts us in the background
+    # hands us SIGINT ignored).
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: stopped.set())
+    with suppress(KeyboardInterrupt):
+        stopped.wait()
+    print("stopping", file=console, flush=True)
+
+
 def run(args: argparse.Namespace, console: IO[str], log: IO[str]) -> None:
     """Start everything, run the demo, serve until interrupted (or once); stop everything it started."""
     with ExitStack() as started:
-        moto = stack.MotoServer(log)
-        started.callback(moto.stop)
-        port = args.portal_port or stack.free_port()
-        env = demo_environment(moto.endpoint, port)
-        os.environ.update(env)
-        s = stack.provision_demo(config.from_env())
-        patient_id = Patients(s.settings, s.clients).enrol(
-            stack.DEMO_LAB[0], Identity(mrn=DEMO_PATIENT[0]), DEMO_PATIENT[1]
-        )
+        moto, s, api, patient_id = start_pipeline(started, args, log)
         print(f"moto {moto.endpoint}: resources created (prefix {s.settings.prefix})", file=console)
-        worker = stack.WorkerProcess(env, log)
-        started.callback(worker.stop)
-        poller = Poller(
-            s.clients, s.settings.names.notify_queue, notify.build(s.settings, s.clients), "labsecure-notify"
-        ).start()
-        started.callback(poller.stop)
-        server = apigw.serve(ingest.build(s.settings, s.clients))
-        started.callback(server.shutdown)
-        api = f"http://127.0.0.1:{server.server_address[1]}"
-        print(f"API {api}/api/v1 (worker pid {worker.proc.pid}; logs in {args.log})", file=console, flush=True)
+        print(f"API {api}/api/v1 (logs in {args.log})", file=console, flush=True)
         ids = submit_samples(console, api, s.api_key, args.samples)
         show_results(console, moto, api, s, ids, args.out)
-        portal = serve_portal(console, s, port, patient_id)
+        portal = serve_portal(console, s, patient_id)
         started.callback(portal.shutdown)
-        if args.once:
-            print(f"portal health: {'ok' if portal_healthy(s.settings.portal_url) else 'FAILED'}", file=console)
-            return
-        print(
-            f"\nserving: curl -H 'X-API-Key: {s.api_key}' -H 'Content-Type: application/json' "
-            f"--data-binary @examples/samples/cmp.json {api}/api/v1/ingest\nCtrl-C stops everything.",
-            file=console,
-            flush=True,
-        )
-        stopped = threading.Event()
-        # Ctrl-C and SIGTERM both stop everything started above (installed explicitly: a shell that starts us
-        # in the background hands us SIGINT ignored).
-        for signum in (signal.SIGINT, signal.SIGTERM):
-            signal.signal(signum, lambda *_: stopped.set())
-        with suppress(KeyboardInterrupt):
-            stopped.wait()
-        print("stopping", file=console, flush=True)
+        print(f"portal health: {'ok' if portal_healthy(s.settings.portal_url) else 'FAILED'}", file=console, flush=True)
+        if not args.once:
+            serve_until_stopped(console, api, s.api_key)
 
 
 def main(argv: list[str] | None = None) -> None:

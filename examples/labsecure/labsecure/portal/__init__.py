@@ -3,10 +3,12 @@
 An application factory (``create_app``) with one blueprint per area — ``auth`` (sign-in, both Cognito flows),
 ``patient``, ``review``, ``cases``, ``admin`` — and the controls every request passes through:
 
-- server-side sessions behind an HttpOnly, Secure, SameSite=Lax cookie (``session.py``);
+- server-side sessions behind an HttpOnly, SameSite=Lax cookie, Secure unless the portal is served over plain
+  HTTP (``session.py``);
 - CSRF tokens on every form and every POST (Flask-WTF's ``CSRFProtect``);
 - a strict Content-Security-Policy (``default-src 'self'``: no inline script or style, no framing) and the
-  other security headers (Flask-Talisman), ``Cache-Control: no-store`` on every page;
+  other security headers (Flask-Talisman), ``Cache-Control: no-store`` on every page; ``Referrer-Policy:
+  same-origin`` (the strict Referer check of CSRF over HTTPS needs the portal's own Referer, no one else gets it);
 - sign-in rate limits per address and per user name (Flask-Limiter);
 - roles from Cognito groups checked on the server on every staff route (``guard.require``);
 - errors as pages or JSON with a code and status, never a stack trace (``errors.py``).
@@ -59,26 +61,38 @@ def create_app(settings: config.Settings | None = None, clients: aws.Clients | N
     if portal.proxies:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=portal.proxies, x_proto=portal.proxies)  # type: ignore[method-assign]
     app.extensions["labsecure"] = services.build(settings, clients, **overrides)
+    secure = portal.force_https or settings.portal_url.startswith("https://")
     app.session_interface = StoreSessionInterface(
-        app.extensions["labsecure"].sessions, portal.session_idle_seconds, portal.anonymous_session_seconds
+        app.extensions["labsecure"].sessions,
+        portal.session_idle_seconds,
+        portal.anonymous_session_seconds,
+        secure=secure,
     )
-    CSRFProtect(app)
-    Talisman(
-        app,
-        force_https=portal.force_https,
-        strict_transport_security=True,
-        content_security_policy=CSP,
-        frame_options="DENY",
-        referrer_policy="no-referrer",
-        session_cookie_secure=True,
-        permissions_policy={"camera": "()", "microphone": "()", "geolocation": "()", "browsing-topics": "()"},
-    )
+    _protect(app, portal.force_https, secure)
     app.config["RATELIMIT_STORAGE_URI"] = portal.ratelimit_storage
     limits.limiter.init_app(app)
     errors.register(app)
     _blueprints(app)
     app.after_request(_no_store)
     return app
+
+
+def _protect(app: Flask, force_https: bool, secure: bool) -> None:
+    """CSRF on every POST, and the security headers."""
+    CSRFProtect(app)
+    Talisman(
+        app,
+        force_https=force_https,
+        strict_transport_security=True,
+        content_security_policy=CSP,
+        frame_options="DENY",
+        # same-origin, not no-referrer: over HTTPS Flask-WTF refuses a POST whose Referer is missing or from another
+        # origin (WTF_CSRF_SSL_STRICT, on with force_https), so the portal's own pages must send one. Browsers send
+        # it to this site only; no other site (S3's presigned report URL, a link out) learns a path or a result id.
+        referrer_policy="same-origin",
+        session_cookie_secure=secure,
+        permissions_policy={"camera": "()", "microphone": "()", "geolocation": "()", "browsing-topics": "()"},
+    )
 
 
 def _blueprints(app: Flask) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 from flask import Blueprint, redirect, render_template, url_for
 from werkzeug.wrappers import Response
 
+from labsecure import enrolment
 from labsecure.domain import audit
 from labsecure.domain.roles import Role
 from labsecure.errors import Forbidden, NotFound, RequestError
@@ -119,9 +120,9 @@ def create_staff() -> Response:
     lab_id = str(form.lab_id.data or "")
     if role is not Role.ADMIN and services().labs.get(lab_id) is None:
         raise RequestError("a Reviewer or CaseWorker needs an existing lab", code="lab_id_invalid")
-    services().users.create_staff(
-        str(form.username.data), str(form.email.data), role, lab_id, str(form.password.data), permanent=False
-    )
+    svc = services()
+    username, email, password = str(form.username.data), str(form.email.data), str(form.password.data)
+    enrolment.staff_account(svc.users, svc.labs, username, email, role, lab_id, password, permanent=False)
     services().audit(audit.Action.STAFF_CREATED, str(form.username.data), lab_id, role=role.value)
     return redirect(url_for("admin.staff"), code=303)
 

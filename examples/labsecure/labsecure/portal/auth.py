@@ -9,8 +9,9 @@ from typing import Any
 from flask import Blueprint, redirect, render_template, request, session, url_for
 from werkzeug.wrappers import Response
 
+from labsecure import enrolment
 from labsecure.domain import audit, roles
-from labsecure.errors import SignInFailed, TokenInvalid, Unavailable
+from labsecure.errors import NotFound, SignInFailed, TokenInvalid, Unavailable
 from labsecure.portal import hosted
 from labsecure.portal.errors import safe_next
 from labsecure.portal.forms import ActionForm, LoginForm, NewPasswordForm
@@ -28,16 +29,17 @@ def _login_limit() -> str:
 
 
 def _signed_in(id_token: str, nonce: str | None = None, target: str | None = None) -> Response:
-    """Verify the ID token, start a fresh session for its user, and send them on."""
-    claims = services().verifier.verify_id_token(id_token, nonce=nonce)
-    principal = roles.from_claims(claims)
+    """Verify the ID token, keep what the stores confirm of it, start a fresh session for its user, send them on."""
+    svc = services()
+    claims = svc.verifier.verify_id_token(id_token, nonce=nonce)
+    principal = enrolment.confirmed(roles.from_claims(claims), svc.patients, svc.labs)
     if not principal.roles:
         raise SignInFailed()  # a valid user of the pool, but neither a linked patient nor staff
     assert isinstance(session, ServerSession)
     session.clear()
     session.rotate()
     session["principal"] = principal.to_session()
-    services().audit(audit.Action.SIGNED_IN, principal.sub, principal.lab_id)
+    svc.audit(audit.Action.SIGNED_IN, principal.sub, principal.lab_id)
     return redirect(safe_next(target) or url_for(principal.home))
 
 
@@ -87,10 +89,17 @@ def _redirect_uri() -> str:
     return f"{services().settings.portal_url.rstrip('/')}/auth/callback"
 
 
+def _hosted_only() -> None:
+    # In password mode there is no Hosted UI to go to or come back from.
+    if services().settings.portal.auth_mode != "hosted":
+        raise NotFound()
+
+
 @bp.route("/auth/start")
 @limiter.limit(_login_limit)
 def start() -> Response:
-    """Begin the Hosted UI sign-in (authorisation code with PKCE)."""
+    """Begin the Hosted UI sign-in (authorisation code with PKCE); only in hosted mode (else 404)."""
+    _hosted_only()
     pending = hosted.start()
     session["oidc"] = {"state": pending.state, "nonce": pending.nonce, "verifier": pending.verifier}
     session["oidc_next"] = safe_next(request.args.get("next")) or ""
@@ -100,6 +109,7 @@ def start() -> Response:
 @bp.route("/auth/callback")
 def callback() -> Response:
     """Where the Hosted UI sends the browser back: check the state, exchange the code, verify the ID token."""
+    _hosted_only()
     saved = session.pop("oidc", None)
     target = session.pop("oidc_next", None)
     state, code = request.args.get("state", ""), request.args.get("code", "")
@@ -133,14 +143,10 @@ def index() -> Response:
 
 @bp.route("/health")
 def health() -> Any:
-    """Whether the portal's dependencies answer (the tables, the user pool); reveals nothing else."""
-    svc = services()
-    try:
-        svc.clients.dynamodb.describe_table(TableName=svc.settings.names.results_table)
-        svc.clients.dynamodb.describe_table(TableName=svc.settings.names.sessions_table)
-        svc.users.ping()
-    except Exception:
-        raise Unavailable() from None
+    """Whether the portal's dependencies answer (the tables, the user pool; checked at most every few seconds);
+    reveals nothing else."""
+    if not services().health.ok():
+        raise Unavailable()
     return {"status": "ok"}
 
 

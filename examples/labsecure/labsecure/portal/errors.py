@@ -3,7 +3,8 @@
 A ``LabsecureError`` answers its own status and fixed message; Flask's HTTP errors (404, 405, 413 …) the same
 way; a CSRF failure is ``csrf_failed`` (400); too many sign-ins ``too_many_requests`` (429). A page that needs a
 signed-in user sends a browser to ``/login`` (keeping only a local path to come back to). Anything else is
-``internal_error`` (500), logged by type only: no stack trace, no value ever reaches a client.
+``internal_error`` (500), logged by type only: no stack trace, no value ever reaches a client. Logs name the
+route (``/results/<result_id>``), never the path, which holds result and patient ids.
 """
 
 from __future__ import annotations
@@ -38,6 +39,12 @@ def safe_next(target: str | None) -> str | None:
     return None
 
 
+def route() -> str:
+    """The route template of the request (``/staff/cases/<patient_id>``), for logs: never its ids."""
+    rule = request.url_rule
+    return rule.rule if rule is not None else "(no route)"
+
+
 def _labsecure(err: LabsecureError) -> Response:
     if isinstance(err, NotSignedIn) and request.method == "GET" and request.path != "/health":
         target = safe_next(request.full_path.rstrip("?"))
@@ -55,13 +62,13 @@ def _http(err: HTTPException) -> Response:
 
 
 def _csrf(err: CSRFError) -> Response:
-    log.warning("csrf refused", extra={"path": request.path})
+    log.warning("csrf refused", extra={"route": route()})
     failed = CsrfFailed()
     return answer(failed.code, failed.status, str(failed))
 
 
 def _rate(err: RateLimitExceeded) -> Response:
-    log.warning("rate limited", extra={"path": request.path})
+    log.warning("rate limited", extra={"route": route()})
     limited = TooManyRequests()
     response = answer(limited.code, limited.status, str(limited))
     response.headers["Retry-After"] = "60"
@@ -69,7 +76,7 @@ def _rate(err: RateLimitExceeded) -> Response:
 
 
 def _internal(err: Exception) -> Response:
-    log.error("internal error", extra={"error_type": type(err).__name__, "path": request.path})
+    log.error("internal error", extra={"error_type": type(err).__name__, "route": route()})
     return answer("internal_error", 500, "internal error")
 
 

@@ -33,7 +33,8 @@ def result(result_id: str) -> str:
     svc = services()
     item = views.own_result(svc, user().patient_id, result_id)
     svc.audit(audit.Action.RESULT_VIEWED, result_id, str(item.get("lab_id", "")))
-    return render_template("portal/result.html", page=views.page(svc, item), words=views.STATUS_WORDS)
+    page = views.page(svc, item, for_patient=True)
+    return render_template("portal/result.html", page=page, words=views.STATUS_WORDS)
 
 
 @bp.route("/results/<result_id>/report")

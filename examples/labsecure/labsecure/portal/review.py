@@ -1,6 +1,7 @@
 """The Reviewer's pages (``/staff/review``), for results of the reviewer's own lab only: the queue of held
 results with their reasons; one result with its values; release or reject with a reason; the critical-value
-call (whom, when, read back); a correction (a new version, re-run through labcore)."""
+call (whom, when, read back); a correction (a new version, re-run through labcore, released by the release
+rules); every version of a result with who corrected it, when and why."""
 
 from __future__ import annotations
 
@@ -74,7 +75,7 @@ def decide(result_id: str) -> Response:
     svc = services()
     released = svc.reviews.decide(ref, decision, by=user().username, reason=reason)
     action = audit.Action.RESULT_RELEASED if released is Release.RELEASED else audit.Action.RESULT_REJECTED
-    svc.audit(action, result_id, user().lab_id, reason=reason)
+    svc.audit(action, result_id, user().lab_id)  # the reason is on the result (reviewers'), not in the trail
     if released is Release.RELEASED:
         svc.notify.send(ref)
     return redirect(url_for("review.queue"), code=303)
@@ -96,8 +97,9 @@ def call(result_id: str) -> Response:
         str(form.told.data), called, bool(form.read_back.data), user().username, datetime.now(UTC)
     )
     services().reviews.record_call(ref, record)
+    # whom they told is on the result, for the lab's reviewers and the report; the trail keeps who and when
     services().audit(
-        audit.Action.CRITICAL_CALL_RECORDED, result_id, user().lab_id, told=record.told, called_at=record.called_at
+        audit.Action.CRITICAL_CALL_RECORDED, result_id, user().lab_id, called_at=record.called_at, read_back="confirmed"
     )
     return redirect(url_for("review.result", result_id=result_id), code=303)
 
@@ -105,14 +107,15 @@ def call(result_id: str) -> Response:
 @bp.route("/<result_id>/correct", methods=["POST"])
 @require(Role.REVIEWER)
 def correct(result_id: str) -> Response:
-    """Issue a correction of one line: a new version, recomputed by labcore, released and notified."""
+    """Issue a correction of one line: a new version, recomputed by labcore, released and notified — or, when
+    labcore says it needs review, held in the queue like any such result."""
     item, ref = _mine(result_id)
     form = CorrectionForm()
     if not form.validate_on_submit():
         raise _invalid(form)
     svc = services()
     patient = svc.patients.record(ref.patient_id) or {}
-    new = corrections.correct(
+    new, release = corrections.correct(
         svc.reviews,
         item,
         patient,
@@ -122,7 +125,8 @@ def correct(result_id: str) -> Response:
         reason=str(form.reason.data),
     )
     svc.audit(audit.Action.CORRECTION_ISSUED, result_id, user().lab_id, new_version=new.result_id)
-    svc.notify.send(new)
+    if release is Release.RELEASED:
+        svc.notify.send(new)
     return redirect(url_for("review.result", result_id=new.result_id), code=303)
 
 

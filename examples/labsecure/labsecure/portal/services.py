@@ -9,6 +9,7 @@ from flask import current_app
 
 from labsecure import aws, config
 from labsecure.domain import audit
+from labsecure.portal.health import Health
 from labsecure.portal.tokens import TokenVerifier
 from labsecure.stores.audit import Audit
 from labsecure.stores.labs import Labs
@@ -39,6 +40,7 @@ class Services:
     notify: Queue
     verifier: TokenVerifier
     report: ReportFunction
+    health: Health
 
     def audit(self, action: audit.Action, subject: str, lab_id: str = "", **detail: str) -> None:
         """Append an audit record by the signed-in user (ids, codes and reasons only)."""
@@ -98,10 +100,17 @@ def build(
     report: ReportFunction | None = None,
 ) -> Services:
     """Every dependency for ``settings``."""
+    users = Users(settings, clients)
+
+    def dependencies() -> None:  # /health: the tables and the user pool answer
+        clients.dynamodb.describe_table(TableName=settings.names.results_table)
+        clients.dynamodb.describe_table(TableName=settings.names.sessions_table)
+        users.ping()
+
     return Services(
         settings=settings,
         clients=clients,
-        users=Users(settings, clients),
+        users=users,
         sessions=Sessions(settings, clients),
         results=Results(settings, clients),
         patients=Patients(settings, clients),
@@ -111,6 +120,7 @@ def build(
         notify=Queue(clients, settings.names.notify_queue),
         verifier=verifier or TokenVerifier(settings.portal),
         report=report or _report(settings, clients),
+        health=Health(dependencies),
     )
 
 

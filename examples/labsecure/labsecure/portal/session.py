@@ -1,9 +1,12 @@
 """Server-side sessions (the ``sessions`` table): the cookie holds only a random 256-bit id.
 
-The cookie is HttpOnly, Secure and SameSite=Lax (Lax, not Strict: the Hosted UI's redirect back to
-``/auth/callback`` is a cross-site top-level navigation that must carry it). Signing in rotates the id (no
-session fixation); signing out deletes the item, so a copied cookie stops working at once. A session lasts
-``session_idle_seconds`` from its last write and never beyond the ID token's expiry (``guard.current``).
+The cookie is HttpOnly, SameSite=Lax (Lax, not Strict: the Hosted UI's redirect back to ``/auth/callback`` is a
+cross-site top-level navigation that must carry it) and Secure whenever the portal is served over HTTPS (its URL
+is ``https://`` or HTTPS is forced): only ``make pipeline``'s plain ``http://127.0.0.1`` portal sets it without
+Secure, since some browsers (Safari) drop a Secure cookie sent over plain HTTP, even from 127.0.0.1. Signing in
+rotates the id (no session fixation); signing out deletes the item, so a copied cookie stops working at once. A
+session lasts ``session_idle_seconds`` from its last write and never beyond the ID token's expiry
+(``guard.current``).
 """
 
 from __future__ import annotations
@@ -49,8 +52,9 @@ class ServerSession(CallbackDict[str, Any], SessionMixin):
 class StoreSessionInterface(SessionInterface):
     """Flask's session, kept in the ``sessions`` table."""
 
-    def __init__(self, store: Sessions, idle_seconds: int, anonymous_seconds: int) -> None:
+    def __init__(self, store: Sessions, idle_seconds: int, anonymous_seconds: int, *, secure: bool = True) -> None:
         self._store = store
+        self._secure = secure
         self._idle = idle_seconds
         self._anonymous = anonymous_seconds
 
@@ -70,7 +74,7 @@ class StoreSessionInterface(SessionInterface):
             self._store.delete(session.old_sid)
         if not session:
             if session.sid or session.old_sid:
-                response.delete_cookie(COOKIE, path="/", secure=True, httponly=True, samesite="Lax")
+                response.delete_cookie(COOKIE, path="/", secure=self._secure, httponly=True, samesite="Lax")
                 if session.sid:
                     self._store.delete(session.sid)
             return
@@ -80,5 +84,5 @@ class StoreSessionInterface(SessionInterface):
             return
         sid = session.sid or secrets.token_urlsafe(32)
         self._store.put(sid, dict(session), now + ttl)
-        response.set_cookie(COOKIE, sid, max_age=ttl, path="/", secure=True, httponly=True, samesite="Lax")
+        response.set_cookie(COOKIE, sid, max_age=ttl, path="/", secure=self._secure, httponly=True, samesite="Lax")
         response.vary.add("Cookie")

@@ -6,9 +6,9 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-from labsecure.domain import report_view, review
+from labsecure.domain import history, report_view, review
 from labsecure.domain.messages import is_result_id
-from labsecure.domain.release import visible_to_patient
+from labsecure.domain.release import latest_visible, visible_to_patient
 from labsecure.errors import NotFound
 from labsecure.portal.services import Services
 
@@ -23,12 +23,13 @@ STATUS_WORDS = {
 
 @dataclass(frozen=True)
 class ResultPage:
-    """A result with its lines, derived values and, for a correction, the values it replaced."""
+    """A result with its lines, derived values and, for a correction, the values it replaced and every version."""
 
     item: Mapping[str, Any]
     view: report_view.ReportView
     earlier: dict[str, str] = field(default_factory=dict)
     findings: list[dict[str, Any]] = field(default_factory=list)
+    versions: list[history.Version] = field(default_factory=list)
 
 
 def own_result(svc: Services, patient_id: str, result_id: str) -> dict[str, Any]:
@@ -47,17 +48,29 @@ def lab_result(svc: Services, lab_id: str, result_id: str) -> dict[str, Any]:
     return item
 
 
-def page(svc: Services, item: Mapping[str, Any]) -> ResultPage:
-    """The page of one result (the earlier values looked up when it is a correction)."""
+def page(svc: Services, item: Mapping[str, Any], *, for_patient: bool = False) -> ResultPage:
+    """The page of one result (for a correction: the values it replaced, and every version before it)."""
     lab = svc.labs.get(str(item.get("lab_id", "")))
     view = report_view.build(item, {}, lab.name if lab else str(item.get("lab_id", "")))
+    chain = versions_of(svc, item)
     earlier: dict[str, str] = {}
-    if item.get("supersedes"):
-        before = svc.results.find(str(item["supersedes"]))
-        if before is not None:
-            names = _display_names(item)
-            earlier = {names.get(k, k): v for k, v in review.earlier_values(_reports(item), _reports(before)).items()}
-    return ResultPage(item=item, view=view, earlier=earlier, findings=reasons(item))
+    if len(chain) > 1:
+        names = _display_names(item)
+        earlier = {names.get(k, k): v for k, v in review.earlier_values(_reports(item), _reports(chain[1])).items()}
+    listed = history.versions(chain, for_patient=for_patient) if len(chain) > 1 else []
+    return ResultPage(item=item, view=view, earlier=earlier, findings=reasons(item), versions=listed)
+
+
+def versions_of(svc: Services, item: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """``item`` and the versions it replaces (``supersedes``, back to the original), newest first."""
+    chain, seen = [item], {str(item.get("result_id"))}
+    while chain[-1].get("supersedes") and len(chain) < history.MAX_VERSIONS:
+        before = svc.results.find(str(chain[-1]["supersedes"]))
+        if before is None or str(before["result_id"]) in seen or before.get("patient_id") != item.get("patient_id"):
+            break
+        chain.append(before)
+        seen.add(str(before["result_id"]))
+    return chain
 
 
 def reasons(item: Mapping[str, Any]) -> list[dict[str, Any]]:
@@ -80,6 +93,6 @@ def _display_names(item: Mapping[str, Any]) -> dict[str, str]:
     }
 
 
-def dashboard_rows(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The patient's results list: visible, latest versions only."""
-    return [i for i in items if visible_to_patient(i) and not i.get("superseded_by")]
+def dashboard_rows(items: list[dict[str, Any]]) -> list[Mapping[str, Any]]:
+    """The patient's results list: visible, the latest visible version of each."""
+    return latest_visible(items)

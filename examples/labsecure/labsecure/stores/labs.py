@@ -39,7 +39,8 @@ def _fold(text: str) -> str:
 
 
 class Labs:
-    """The labs table: ``lab#<lab_id>`` items (profiles) and ``key#<sha256>`` items (API keys)."""
+    """The labs table: ``lab#<lab_id>`` items (profiles), ``key#<sha256>`` items (API keys) and ``staff#<sub>``
+    items (the lab of each staff account)."""
 
     _CACHE_SECONDS = 30.0
 
@@ -182,6 +183,20 @@ class Labs:
                     self._cache.clear()
                 return True
         return False
+
+    # Staff: ``staff#<sub>`` items record the lab each Reviewer and CaseWorker account serves (as ``staff_lab``,
+    # not ``lab_id``: they stay out of the by-lab index, which lists a lab's keys).
+
+    def assign_staff(self, sub: str, lab_id: str) -> None:
+        """Record that the staff account ``sub`` serves ``lab_id`` (sign-in confirms the token's lab with it)."""
+        item = {"pk": f"staff#{sub}", "staff_lab": lab_id, "kind": "staff", "updated_at": now()}
+        self._db.put_item(TableName=self._table, Item=to_item(item))
+
+    def staff_lab(self, sub: str) -> str | None:
+        """The lab the staff account ``sub`` serves, or ``None``."""
+        got = self._db.get_item(TableName=self._table, Key={"pk": {"S": f"staff#{sub}"}}, ConsistentRead=True)
+        lab = from_item(got["Item"]).get("staff_lab") if "Item" in got else None
+        return str(lab) if lab else None
 
     def rotate(self, lab_id: str, key_id: str) -> str | None:
         """A new key for the lab, then the old one revoked; the new key (shown once), or ``None``."""

@@ -20,6 +20,7 @@ from labsecure.aws import Clients
 from labsecure.config import Settings
 from labsecure.domain import ids
 from labsecure.domain.identity import Identity
+from labsecure.errors import Conflict
 from labsecure.stores._dynamo import from_item, is_conditional_failure, now, to_item
 
 _DEMOGRAPHICS = ("family", "given", "birth_date", "sex")
@@ -149,8 +150,7 @@ class Patients:
         found.pop("lookup", None)
         return found
 
-    def set_contact(self, patient_id: str, email: str) -> bool:
-        """Change a patient's contact address; ``False`` when there is no such patient."""
+    def _key_of(self, patient_id: str) -> dict[str, Any] | None:
         got = self._db.query(
             TableName=self._table,
             IndexName=self._index,
@@ -159,12 +159,43 @@ class Patients:
             Limit=1,
         )
         items = got.get("Items") or []
-        if not items:
+        return {"lookup": items[0]["lookup"]} if items else None
+
+    def set_contact(self, patient_id: str, email: str) -> bool:
+        """Change a patient's contact address; ``False`` when there is no such patient."""
+        key = self._key_of(patient_id)
+        if key is None:
             return False
         self._db.update_item(
             TableName=self._table,
-            Key={"lookup": items[0]["lookup"]},
+            Key=key,
             UpdateExpression="SET email = :e, updated_at = :t",
             ExpressionAttributeValues={":e": {"S": email}, ":t": {"S": now()}},
         )
         return True
+
+    def link_account(self, patient_id: str, sub: str) -> None:
+        """Record the portal account (its Cognito ``sub``) that may see this patient's results: one per patient.
+
+        ``LookupError`` for no such patient, ``Conflict`` when another account is linked already."""
+        key = self._key_of(patient_id)
+        if key is None:
+            raise LookupError("no such patient")
+        try:
+            self._db.update_item(
+                TableName=self._table,
+                Key=key,
+                ConditionExpression="attribute_not_exists(account_sub) OR account_sub = :s",
+                UpdateExpression="SET account_sub = :s, updated_at = :t",
+                ExpressionAttributeValues={":s": {"S": sub}, ":t": {"S": now()}},
+            )
+        except ClientError as err:
+            if is_conditional_failure(err):
+                raise Conflict("the patient has another portal account", code="patient_linked") from None
+            raise
+
+    def account_of(self, patient_id: str) -> str | None:
+        """The ``sub`` of the portal account linked to the patient, or ``None``."""
+        record = self.record(patient_id)
+        sub = record.get("account_sub") if record else None
+        return str(sub) if sub else None

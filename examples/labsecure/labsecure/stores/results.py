@@ -56,6 +56,53 @@ def _allowed(target: Status) -> tuple[str, dict[str, Any]]:
     return f"#st IN ({', '.join(placeholders)})", placeholders
 
 
+def _completion(ref: ResultRef, done: Processed, version: int, supersedes: str | None) -> dict[str, Any]:
+    """The conditional update (without its table) that finishes a result: PROCESSING → ``done.status``."""
+    condition, values = _allowed(done.status)
+    at = now()
+    fields = {
+        ":s": done.status.value,
+        ":rel": on_completion(done.status).value,
+        ":t": at,
+        ":panel": done.panel,
+        ":coll": done.collected_at,
+        ":ab": done.abnormal,
+        ":cr": done.critical,
+        ":rep": done.reports_json,
+        ":fnd": json.dumps(done.findings, separators=(",", ":")),
+        ":ver": version,
+        ":corr": done.corrected,
+        ":h": [{"status": done.status.value, "at": at}],
+    }
+    update = (
+        "SET #st = :s, #rel = :rel, updated_at = :t, completed_at = :t, panel = :panel, "
+        "collected_at = :coll, abnormal = :ab, critical = :cr, reports = :rep, findings = :fnd, "
+        "version = :ver, corrected = :corr, history = list_append(history, :h)"
+    )
+    if on_completion(done.status) is Release.HELD:
+        update += ", review_lab = lab_id"  # the sparse review-queue index (removed when a reviewer decides)
+    if supersedes:
+        update += ", supersedes = :prev"
+        fields[":prev"] = supersedes
+    return {
+        "Key": _key(ref),
+        "UpdateExpression": update,
+        "ConditionExpression": condition,
+        "ExpressionAttributeNames": {"#st": "status", "#rel": "release"},
+        "ExpressionAttributeValues": {**values, **{k: value(v) for k, v in fields.items()}},
+    }
+
+
+def _superseded_mark(previous: ResultRef, by: str) -> dict[str, Any]:
+    """The transaction item (without its table) that marks the version a new one replaces."""
+    return {
+        "Key": _key(previous),
+        "UpdateExpression": "SET superseded_by = :me",
+        "ConditionExpression": "attribute_not_exists(superseded_by)",
+        "ExpressionAttributeValues": {":me": {"S": by}},
+    }
+
+
 class Results:
     """Reads and writes result items."""
 
@@ -169,63 +216,15 @@ class Results:
 
     def complete(self, ref: ResultRef, done: Processed, previous: dict[str, Any] | None) -> None:
         """PROCESSING → the terminal status with the report, in one transaction with the superseded mark."""
-        condition, values = _allowed(done.status)
-        at = now()
         version = int(previous["version"]) + 1 if previous else 1
-        fields = {
-            ":s": done.status.value,
-            ":rel": on_completion(done.status).value,
-            ":t": at,
-            ":panel": done.panel,
-            ":coll": done.collected_at,
-            ":ab": done.abnormal,
-            ":cr": done.critical,
-            ":rep": done.reports_json,
-            ":fnd": json.dumps(done.findings, separators=(",", ":")),
-            ":ver": version,
-            ":corr": done.corrected,
-            ":h": [{"status": done.status.value, "at": at}],
-        }
-        update = (
-            "SET #st = :s, #rel = :rel, updated_at = :t, completed_at = :t, panel = :panel, "
-            "collected_at = :coll, abnormal = :ab, critical = :cr, reports = :rep, findings = :fnd, "
-            "version = :ver, corrected = :corr, history = list_append(history, :h)"
-        )
-        if on_completion(done.status) is Release.HELD:
-            update += ", review_lab = lab_id"  # the sparse review-queue index (removed when a reviewer decides)
-        attribute_values = {**values, **{k: value(v) for k, v in fields.items()}}
-        if previous:
-            update += ", supersedes = :prev"
-            attribute_values[":prev"] = {"S": str(previous["result_id"])}
-        items: list[Any] = [
-            {
-                "Update": {
-                    "TableName": self._table,
-                    "Key": _key(ref),
-                    "UpdateExpression": update,
-                    "ConditionExpression": condition,
-                    "ExpressionAttributeNames": {"#st": "status", "#rel": "release"},
-                    "ExpressionAttributeValues": attribute_values,
-                }
-            }
-        ]
-        if previous:
-            items.append(
-                {
-                    "Update": {
-                        "TableName": self._table,
-                        "Key": _key(ResultRef(ref.patient_id, str(previous["result_id"]))),
-                        "UpdateExpression": "SET superseded_by = :me",
-                        "ConditionExpression": "attribute_not_exists(superseded_by)",
-                        "ExpressionAttributeValues": {":me": {"S": ref.result_id}},
-                    }
-                }
-            )
+        update = _completion(ref, done, version, str(previous["result_id"]) if previous else None)
         try:
             if previous:
+                mark = _superseded_mark(ResultRef(ref.patient_id, str(previous["result_id"])), ref.result_id)
+                items: list[Any] = [{"Update": {"TableName": self._table, **u}} for u in (update, mark)]
                 self._db.transact_write_items(TransactItems=items)
             else:  # one item: a conditional update is atomic by itself
-                self._db.update_item(**items[0]["Update"])
+                self._db.update_item(TableName=self._table, **update)
         except ClientError as err:
             if is_conditional_failure(err):
                 raise TransitionRefused() from err

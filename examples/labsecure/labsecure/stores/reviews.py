@@ -16,7 +16,7 @@ from labsecure.aws import Clients
 from labsecure.config import Settings
 from labsecure.domain.messages import ResultRef
 from labsecure.domain.processing import Processed
-from labsecure.domain.release import Decision, Release, after
+from labsecure.domain.release import Decision, Release, after, on_completion
 from labsecure.domain.review import CriticalCall
 from labsecure.domain.status import Status
 from labsecure.errors import Conflict
@@ -105,7 +105,8 @@ class Reviews:
     def correct(
         self, original: Mapping[str, Any], new_id: str, done: Processed, correction: Mapping[str, str]
     ) -> ResultRef:
-        """Write version n + 1 (released: a reviewer made it) and mark the original superseded, in one transaction."""
+        """Write version n + 1 (released or held by the release rules) and mark the original superseded, in one
+        transaction."""
         at = now()
         ref = ResultRef(str(original["patient_id"]), new_id)
         claim = {"id": f"result#{new_id}", "patient_id": ref.patient_id, "lab_id": original["lab_id"]}
@@ -142,19 +143,21 @@ class Reviews:
 def _version(
     original: Mapping[str, Any], new_id: str, done: Processed, correction: Mapping[str, str], at: str
 ) -> dict[str, Any]:
-    """The item of a correction: the original's lab and order, labcore's new outcome, linked to the original."""
-    return {
+    """The item of a correction: the original's lab, order and critical-value calls, labcore's new outcome, linked
+    to the original. Released by the release rules like any result: held (in the review queue) when labcore says
+    it needs review."""
+    release = on_completion(done.status)
+    item: dict[str, Any] = {
         "patient_id": str(original["patient_id"]),
         "result_id": new_id,
         "lab_id": original["lab_id"],
         "status": done.status.value,
-        "release": Release.RELEASED.value,
+        "release": release.value,
         "format": "correction",
         "order_key": original.get("order_key"),
         "received_at": at,
         "updated_at": at,
         "completed_at": at,
-        "released_at": at,
         "panel": done.panel or original.get("panel", ""),
         "collected_at": done.collected_at or original.get("collected_at", ""),
         "abnormal": done.abnormal,
@@ -166,4 +169,11 @@ def _version(
         "supersedes": original["result_id"],
         "correction": dict(correction) | {"at": at},
         "history": [{"status": done.status.value, "at": at}],
+        # the calls made about the values this version corrects stay with the result (the report shows them)
+        "critical_calls": list(original.get("critical_calls") or []) or None,
     }
+    if release is Release.RELEASED:
+        item["released_at"] = at
+    elif release is Release.HELD:
+        item["review_lab"] = original["lab_id"]  # the sparse review-queue index, as the worker sets it
+    return item

@@ -1,7 +1,8 @@
 """The Cognito user pool: signing in with a password, and the staff and patient accounts.
 
 Patients are linked to their records by ``custom:patient_id`` and staff to their laboratory by ``custom:lab_id``;
-the app client may read both and write neither (``provision.py``, ``terraform/…/cognito.tf``). Staff roles are
+the app client may read both and write neither (``provision.py``, ``terraform/…/cognito.tf``), and the stores
+confirm both at sign-in (``enrolment``). Staff roles are
 the pool's groups. Every failed sign-in — unknown user, wrong password, disabled account — raises the same
 ``SignInFailed``, so that none can be told apart.
 """
@@ -107,29 +108,35 @@ class Users:
 
     # --- accounts ------------------------------------------------------------------------------------------
 
-    def create_patient(self, username: str, email: str, patient_id: str, password: str) -> None:
-        """A patient account linked to an internal patient id, with a permanent password (enrolment, the demo)."""
-        self._create(username, email, {"custom:patient_id": patient_id}, password)
+    def create_patient(self, username: str, email: str, patient_id: str, password: str) -> str:
+        """A patient account linked to an internal patient id, with a permanent password; its ``sub``.
+
+        ``enrolment.patient_account`` also records the link in the patients store, which sign-in checks."""
+        sub = self._create(username, email, {"custom:patient_id": patient_id}, password)
         self._idp.admin_set_user_password(UserPoolId=self._pool, Username=username, Password=password, Permanent=True)
+        return sub
 
     def create_staff(
         self, username: str, email: str, role: Role, lab_id: str, password: str, *, permanent: bool
-    ) -> None:
-        """A staff account in one role's group; a temporary password must be changed at first sign-in."""
+    ) -> str:
+        """A staff account in one role's group (a temporary password is changed at first sign-in); its ``sub``.
+
+        ``enrolment.staff_account`` also records the lab in the labs store, which sign-in checks."""
         if role not in STAFF_ROLES:
             raise RequestError("not a staff role", code="role_invalid")
-        self._create(username, email, {"custom:lab_id": lab_id} if lab_id else {}, password)
+        sub = self._create(username, email, {"custom:lab_id": lab_id} if lab_id else {}, password)
         if permanent:
             self._idp.admin_set_user_password(
                 UserPoolId=self._pool, Username=username, Password=password, Permanent=True
             )
         self._idp.admin_add_user_to_group(UserPoolId=self._pool, Username=username, GroupName=role.value)
+        return sub
 
-    def _create(self, username: str, email: str, extra: dict[str, str], password: str) -> None:
+    def _create(self, username: str, email: str, extra: dict[str, str], password: str) -> str:
         plain = {"email": email, "email_verified": "true", **extra}
         attributes: list[AttributeTypeTypeDef] = [{"Name": k, "Value": v} for k, v in plain.items()]
         try:
-            self._idp.admin_create_user(
+            made = self._idp.admin_create_user(
                 UserPoolId=self._pool,
                 Username=username,
                 UserAttributes=attributes,
@@ -143,6 +150,7 @@ class Users:
             if code in ("InvalidPasswordException", "InvalidParameterException"):
                 raise RequestError("the user name, email or password is not valid", code="user_invalid") from None
             raise
+        return _attributes(dict(made["User"]))["sub"]
 
     def staff(self) -> list[StaffUser]:
         """Every member of a staff group."""
