@@ -143,7 +143,13 @@ impl Sweep<'_> {
         let (Some(t), Some(p)) = (self.tokens.get(i), i.checked_sub(1).and_then(|k| self.tokens.get(k))) else {
             return false;
         };
-        if t.capital || t.caps || depth > 3 || !self.same_name(p, t) || t.is(NOT_A_NAME & !role::VOCABULARY) {
+        if t.key.is_empty()
+            || t.capital
+            || t.caps
+            || depth > 3
+            || !self.same_name(p, t)
+            || t.is(NOT_A_NAME & !role::VOCABULARY)
+        {
             return false;
         }
         let listed = t.is(role::GIVEN) || t.is(role::SURNAME);
