@@ -20,7 +20,7 @@ run: setup ## the main job: pre-check the shipped sample payload and print its n
 	@$(CARGO) build --quiet -p labcore-precheck
 	@target/debug/labcore-precheck --pretty $(SAMPLE)
 
-pipeline: ## LabSecure on this machine: moto, every resource, worker, API; submits the samples, prints statuses, email, report URL; serves until Ctrl-C (ARGS=--once to exit)
+pipeline: ## LabSecure on this machine: moto, every resource, worker, API, portal; submits the samples, prints statuses, email, report URL, the portal URL and demo accounts; serves until Ctrl-C (ARGS=--once to exit)
 	scripts/test-labsecure.sh --pipeline $(ARGS)
 
 test: setup lint test-rust test-python test-labsecure test-node test-wasm test-packages fuzz ## every test, every language (what CI runs)
@@ -35,7 +35,7 @@ test-rust: ## Rust: unit, integration, property, conformance, doc and README tes
 test-python: ## Python: build the wheel, install it in a fresh venv, pytest (conformance, errors, threads, README, Flask example), mypy --strict, stubtest
 	scripts/test-python.sh
 
-test-labsecure: ## LabSecure (examples/labsecure): ruff, mypy --strict, pytest against moto (every failure mode, PHI), the pipeline demo once, terraform fmt and checkov
+test-labsecure: ## LabSecure (examples/labsecure): ruff, mypy --strict, pytest against moto (every failure mode, PHI, the portal: routes x roles, security controls, headless Chromium + axe), the pipeline demo once, terraform fmt and checkov
 	scripts/test-labsecure.sh
 
 test-node: ## Node: build the napi addon, check the committed index.d.ts, node --test (conformance, errors), tsc --strict

@@ -24,11 +24,25 @@ fn convert(source: &Path, target: &Path) -> Result<(), String> {
             continue;
         }
         let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let value: serde_json::Value = toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+        let document: toml::Value = toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+        // JSON has no nan or inf: converted, they would become null (an absent limit). Refused, as in lab catalogs.
+        if has_non_finite(&document) {
+            return Err(format!("{}: a number is not finite (nan or inf)", path.display()));
+        }
+        let value = serde_json::to_value(&document).map_err(|e| e.to_string())?;
         let json = serde_json::to_string(&value).map_err(|e| e.to_string())?;
         let name = path.with_extension("json");
         let file = name.file_name().ok_or("no file name")?;
         std::fs::write(target.join(file), json).map_err(|e| e.to_string())?;
     }
     Ok(())
+}
+
+fn has_non_finite(value: &toml::Value) -> bool {
+    match value {
+        toml::Value::Float(f) => !f.is_finite(),
+        toml::Value::Array(items) => items.iter().any(has_non_finite),
+        toml::Value::Table(table) => table.values().any(has_non_finite),
+        _ => false,
+    }
 }

@@ -2,7 +2,8 @@
 # LabSecure (examples/labsecure/): installs what it needs, skipping what is already there — Debian's poppler-utils
 # (pdftoppm, to check the PDF reports) and WeasyPrint's Pango, the labcore wheel (reused from target/wheels when
 # scripts/test-python.sh built it, else built here), a venv with the pinned requirements — then runs ruff,
-# mypy --strict, the pytest suite against moto's server, the `make pipeline` demo once, and the offline Terraform
+# mypy --strict, the pytest suite against moto's server (with the portal's browser tests in Debian's headless
+# Chromium, driven by Playwright, axe-core from npm), the `make pipeline` demo once, and the offline Terraform
 # checks (terraform fmt -check when terraform is on PATH; checkov in its own venv).
 #   scripts/test-labsecure.sh                  everything above
 #   scripts/test-labsecure.sh --pipeline [...]  install, then run the demo (python -m labsecure.local.demo ...)
@@ -60,6 +61,20 @@ need_venv() {
   fi
 }
 
+# The portal's browser tests: Debian's chromium (scripts/setup.sh browser; never Playwright's own download) and
+# axe-core, pinned by examples/labsecure/browser/package-lock.json (npm ci: one package, no install scripts).
+need_browser() {
+  scripts/setup.sh browser >&2
+  local axe="$EXAMPLE/browser/node_modules/axe-core"
+  local want
+  want=$(sed -n 's/.*"axe-core": "\(.*\)".*/\1/p' "$EXAMPLE/browser/package.json")
+  if [ "$(sed -n 's/^  "version": "\(.*\)",$/\1/p' "$axe/package.json" 2>/dev/null)" != "$want" ]; then
+    command -v npm >/dev/null 2>&1 || { say "npm is needed for axe-core"; exit 1; }
+    say "installing axe-core $want (npm ci)"
+    (cd "$EXAMPLE/browser" && npm ci --no-audit --no-fund --quiet --ignore-scripts >/dev/null)
+  fi
+}
+
 need_checkov() {
   local installed
   installed=$("$CHECKOV_VENV/bin/python" -c 'import importlib.metadata as m; print(m.version("checkov"))' 2>/dev/null || true)
@@ -80,19 +95,22 @@ case "${1:-}" in
   --bench) shift; exec "$PY" "$EXAMPLE/bench/bench_pipeline.py" "$@" ;;
 esac
 
+need_browser
+export LABSECURE_BROWSER_REQUIRED=1
 cd "$EXAMPLE"
 say "ruff and mypy --strict"
 "$PY" -m ruff check labsecure tests bench
 "$PY" -m ruff format --check labsecure tests bench
 "$PY" -m mypy --strict --no-incremental
 
-say "pytest (moto server on 127.0.0.1)"
+say "pytest (moto server on 127.0.0.1; the portal in headless Chromium, screenshots in artifacts/labsecure/)"
 "$PY" -m pytest -q
 
 say "the pipeline demo, once"
 "$PY" -m labsecure.local.demo --once --out ../../target/labsecure/demo-reports >../../target/labsecure/demo.txt
 grep -q "READY" ../../target/labsecure/demo.txt && grep -q "^report " ../../target/labsecure/demo.txt \
-  && grep -q "^email to " ../../target/labsecure/demo.txt || { cat ../../target/labsecure/demo.txt; exit 1; }
+  && grep -q "^email to " ../../target/labsecure/demo.txt && grep -q "^portal http://127.0.0.1:" ../../target/labsecure/demo.txt \
+  && grep -q "^portal health: ok" ../../target/labsecure/demo.txt || { cat ../../target/labsecure/demo.txt; exit 1; }
 
 say "terraform: fmt -check and checkov (offline; never init)"
 if command -v terraform >/dev/null 2>&1; then

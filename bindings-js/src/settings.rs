@@ -22,7 +22,7 @@ pub struct Settings<'a> {
 
 impl<'a> Settings<'a> {
     /// Reads `asOf` (RFC 3339 with an offset; `now` when absent), `unitSystem` (`conventional`, the default,
-    /// or `si`), the laboratory catalog and `priors` (an array of `{analyte, value, unit, collectedAt}`).
+    /// or `si`), the laboratory catalog and `priors` (an array of `{analyte, value, unit, collectedAt, patientId}`).
     pub fn read(
         as_of: Option<&str>,
         unit_system: Option<&str>,
@@ -34,7 +34,9 @@ impl<'a> Settings<'a> {
             .ok_or_else(|| Failure::option("unitSystem", "must be \"conventional\" or \"si\""))?;
         let priors = match priors {
             None | Some(Value::Null) => Vec::new(),
-            Some(Value::Array(items)) => items.iter().map(prior).collect::<Result<_>>()?,
+            Some(Value::Array(items)) => {
+                items.iter().enumerate().map(|(i, item)| prior(i, item)).collect::<Result<_>>()?
+            }
             Some(_) => return Err(Failure::option("priors", "must be an array")),
         };
         let as_of = match as_of {
@@ -54,17 +56,33 @@ impl<'a> Settings<'a> {
     }
 }
 
-fn prior(item: &Value) -> Result<PriorResult> {
-    let text = |key: &str| item.get(key).and_then(Value::as_str).map(str::to_owned);
-    let missing = || Failure::option("priors", "entries need analyte, value, unit and collectedAt");
+/// One entry of `priors`: `{analyte, value, unit, collectedAt (or collected_at), patientId (or patient_id)}`. An
+/// error's path names the entry and the field (`priors[2].value`), never the value.
+fn prior(index: usize, item: &Value) -> Result<PriorResult> {
+    let at = |field: &str| format!("priors[{index}].{field}");
+    let Value::Object(entry) = item else {
+        return Err(Failure::option(&format!("priors[{index}]"), "must be an object"));
+    };
+    // A member by its JS name or its snake_case alias; `null` counts as absent.
+    let get = |name: &str, alias: &str| entry.get(name).or_else(|| entry.get(alias)).filter(|v| !v.is_null());
+    let text = |name: &str, alias: &str| match get(name, alias) {
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        None => Ok(None),
+        Some(_) => Err(Failure::option(&at(name), "must be a string")),
+    };
+    let required =
+        |name: &str, alias: &str| text(name, alias)?.ok_or_else(|| Failure::option(&at(name), "is required"));
+    let value = match get("value", "value") {
+        Some(Value::Number(n)) => n.as_f64().ok_or_else(|| Failure::option(&at("value"), "must be a number"))?,
+        None => return Err(Failure::option(&at("value"), "is required")),
+        Some(_) => return Err(Failure::option(&at("value"), "must be a number")),
+    };
     Ok(PriorResult {
-        analyte: text("analyte").ok_or_else(missing)?,
-        value: item.get("value").and_then(Value::as_f64).ok_or_else(missing)?,
-        unit: text("unit").ok_or_else(missing)?,
-        collected_at: parse_time(
-            &text("collectedAt").or_else(|| text("collected_at")).ok_or_else(missing)?,
-            "priors collectedAt",
-        )?,
+        analyte: required("analyte", "analyte")?,
+        value,
+        unit: required("unit", "unit")?,
+        collected_at: parse_time(&required("collectedAt", "collected_at")?, &at("collectedAt"))?,
+        patient_id: text("patientId", "patient_id")?,
     })
 }
 
@@ -110,6 +128,10 @@ mod tests {
         assert_eq!(settings.unit_system, UnitSystem::Si);
         assert_eq!(settings.priors.len(), 2);
         assert_eq!(settings.priors[1].value, 140.0);
+        let keyed = json!([{"analyte": "k", "value": 4, "unit": "mmol/L", "collectedAt": "2026-11-23T08:00:00Z",
+                            "patientId": "MRN-1"}]);
+        let settings = Settings::read(None, None, None, Some(&keyed), now()).unwrap();
+        assert_eq!(settings.priors[0].patient_id.as_deref(), Some("MRN-1"));
     }
 
     #[test]
@@ -119,7 +141,20 @@ mod tests {
         assert_eq!(path(Settings::read(Some("yesterday"), None, None, None, now())), "asOf");
         assert_eq!(path(Settings::read(Some("2026-11-25T12:00:00"), None, None, None, now())), "asOf");
         assert_eq!(path(Settings::read(None, None, None, Some(&json!({"a": 1})), now())), "priors");
-        assert_eq!(path(Settings::read(None, None, None, Some(&json!([{"analyte": "k"}])), now())), "priors");
+        let priors = |p: Value| path(Settings::read(None, None, None, Some(&p), now()));
+        assert_eq!(priors(json!([{"analyte": "k"}])), "priors[0].value");
+        let entry = |field: &str, value: Value| {
+            let mut p = json!({"analyte": "k", "value": 1, "unit": "mmol/L", "collectedAt": "2026-11-23T08:00:00Z"});
+            p[field] = value;
+            priors(json!([{"analyte": "k", "value": 1, "unit": "mmol/L", "collectedAt": "2026-11-23T08:00:00Z"}, p]))
+        };
+        assert_eq!(entry("value", json!("Jane Doe")), "priors[1].value");
+        assert_eq!(entry("analyte", json!(7)), "priors[1].analyte");
+        assert_eq!(entry("collectedAt", json!("Jane Doe")), "priors[1].collectedAt");
+        assert_eq!(entry("patientId", json!(7)), "priors[1].patientId");
+        assert_eq!(priors(json!(["Jane Doe"])), "priors[0]");
+        let err = Settings::read(None, None, None, Some(&json!([{"analyte": "Jane Doe", "value": "Jane Doe"}])), now());
+        assert!(!err.unwrap_err().detail_json().contains("Jane"));
         assert_eq!(format_argument(Some("xml")).unwrap_err().path, "format");
         assert_eq!(format_argument(Some("auto")).unwrap(), None);
         assert_eq!(format_argument(Some("hl7v2")).unwrap(), Some(Format::Hl7v2));

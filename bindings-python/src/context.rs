@@ -6,7 +6,6 @@ use std::sync::OnceLock;
 use labcore::catalog::Catalog;
 use labcore::{Context, PriorResult, UnitSystem};
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
 
 use crate::{convert, errors};
 
@@ -72,10 +71,7 @@ impl Settings {
     ) -> PyResult<Settings> {
         let unit_system = UnitSystem::from_name(unit_system)
             .ok_or_else(|| errors::option("unit_system", "must be \"conventional\" or \"si\""))?;
-        let priors = match priors.filter(|p| !p.is_none()) {
-            Some(list) => list.try_iter()?.map(|item| prior(&item?)).collect::<PyResult<Vec<_>>>()?,
-            None => Vec::new(),
-        };
+        let priors = crate::priors::read(priors)?;
         let lab = lab_catalog.map(Bound::unbind);
         Ok(Settings { as_of: convert::time(as_of, "as_of")?, unit_system, lab, priors })
     }
@@ -100,17 +96,4 @@ impl Settings {
             None => context,
         }
     }
-}
-
-/// One previous result: a dict with `analyte` (catalog id or LOINC code), `value`, `unit` and `collected_at`.
-fn prior(item: &Bound<'_, PyAny>) -> PyResult<PriorResult> {
-    let dict = item.cast::<PyDict>().map_err(|_| errors::option("priors", "must be a list of dicts"))?;
-    let field =
-        |name: &str| dict.get_item(name)?.ok_or_else(|| errors::option("priors", &format!("entries need \"{name}\"")));
-    Ok(PriorResult {
-        analyte: field("analyte")?.extract()?,
-        value: field("value")?.extract()?,
-        unit: field("unit")?.extract()?,
-        collected_at: convert::fixed_time(&field("collected_at")?, "priors collected_at")?,
-    })
 }

@@ -8,6 +8,7 @@ mod context;
 mod convert;
 mod errors;
 mod outcome;
+mod priors;
 mod pydata;
 mod redact;
 

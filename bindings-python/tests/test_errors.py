@@ -116,3 +116,42 @@ def test_naive_datetimes_are_refused() -> None:
     with pytest.raises(labcore.OptionError) as caught:
         labcore.process("{}", as_of=datetime.datetime(2026, 11, 25, 12))
     assert caught.value.path == "as_of"
+
+
+def _prior(**changes: Any) -> Dict[str, Any]:
+    entry: Dict[str, Any] = {"analyte": "creatinine", "value": 1.0, "unit": "mg/dL", "collected_at": "2026-11-23T08:00:00Z"}
+    entry.update(changes)
+    return entry
+
+
+@pytest.mark.parametrize(
+    "priors, path",
+    [
+        (42, "priors"),
+        ({"analyte": NAME}, "priors"),
+        (NAME, "priors"),
+        ([NAME], "priors[0]"),
+        ([_prior(), _prior(value=NAME)], "priors[1].value"),
+        ([_prior(value=10**400)], "priors[0].value"),
+        ([_prior(value=True)], "priors[0].value"),
+        ([_prior(analyte=7)], "priors[0].analyte"),
+        ([_prior(unit=None)], "priors[0].unit"),
+        ([_prior(collected_at=NAME)], "priors[0].collected_at"),
+        ([_prior(collected_at=20261123)], "priors[0].collected_at"),
+        ([_prior(patient_id=7)], "priors[0].patient_id"),
+        ([{k: v for k, v in _prior().items() if k != "value"}], "priors[0].value"),
+    ],
+)
+def test_bad_priors_are_option_errors_naming_the_prior(priors: Any, path: str) -> None:
+    # Not Python's TypeError or OverflowError: the binding's option error, with the entry and field as its path.
+    with pytest.raises(labcore.OptionError) as caught:
+        labcore.process("{}", priors=priors)
+    assert (caught.value.code, caught.value.path) == ("invalid_option", path)
+    assert NAME not in all_text(caught.value)
+
+
+def test_a_prior_that_is_nan_is_a_finding_not_an_error() -> None:
+    payload = {"patient_id": MRN, "lab_id": "LAB-01", "test_type": "CMP", "collected_at": "2026-11-24T08:00:00Z",
+               "results": [{"analyte": "Creatinine", "value": 1.4, "unit": "mg/dL"}]}
+    report = labcore.process(payload, as_of="2026-11-25T12:00:00Z", priors=[_prior(value=float("nan"))]).reports[0]
+    assert [(f["code"], f["path"]) for f in report["findings"] if f["code"].startswith("prior")] == [("prior_unusable", "/priors/0")]

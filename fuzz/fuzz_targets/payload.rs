@@ -22,6 +22,7 @@ fn priors() -> &'static [labcore::PriorResult] {
                 value,
                 unit: unit.into(),
                 collected_at: at,
+                patient_id: None,
             })
             .collect()
     })

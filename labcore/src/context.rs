@@ -48,14 +48,17 @@ impl<'c> Context<'c> {
         }
     }
 
-    /// Use a laboratory's own reference intervals and critical limits before the catalog's defaults.
+    /// Use a laboratory's own reference intervals and critical limits before the catalog's defaults. A catalog
+    /// whose `lab_id` is not the payload's `lab_id` is not used for that payload (`lab_catalog_mismatch`).
     #[must_use]
     pub fn with_lab_catalog(mut self, lab: &'c LabCatalog) -> Context<'c> {
         self.lab = Some(lab);
         self
     }
 
-    /// The patient's previous results, for delta checks (the caller looks them up; labcore stores nothing).
+    /// The patient's previous results, for delta checks (the caller looks them up; labcore stores nothing). A prior
+    /// with a `patient_id` is compared only with a payload of that patient; one without is taken to be the
+    /// payload's patient's. Priors that cannot be used are `prior_unusable` findings (`/priors/<index>`).
     #[must_use]
     pub fn with_priors(mut self, priors: &'c [PriorResult]) -> Context<'c> {
         self.priors = priors;

@@ -34,6 +34,7 @@ pub mod redact;
 pub mod units;
 
 mod completeness;
+mod consistency;
 mod context;
 mod delta;
 pub mod derive;
@@ -41,6 +42,7 @@ mod error;
 mod finding;
 mod hash;
 mod intake;
+mod knowledge;
 mod location;
 mod loinc;
 mod normalize;

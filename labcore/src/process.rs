@@ -3,10 +3,9 @@
 use crate::catalog::Analyte;
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::finding::Findings;
-use crate::flags::Judge;
 use crate::normalize::{self, Setting};
 use crate::payload::{Draft, JsonType, LabPayload, RawDocument, Reader, ResultsRead, Shaped};
-use crate::report::{NormalizedResult, RangeStatus, Report, Status, UnitSystem};
+use crate::report::{NormalizedResult, RangeStatus, Report, Status};
 use crate::{Context, FindingCode, JsonPointer, SourceLocation};
 
 /// A processed payload: the report, and the typed payload when it was accepted.
@@ -74,20 +73,21 @@ pub(crate) fn evaluate<'c>(
     want_payload: bool,
     locator: Option<&dyn Locator>,
 ) -> Processed<'c> {
+    let knowledge = crate::knowledge::applicable(&draft, context, &mut findings);
     let setting = Setting {
         catalog: context.catalog(),
         unit_system: context.unit_system(),
         blood: draft.specimen.as_ref().and_then(|s| s.kind).map(|k| k.is_blood()),
-        judge: judge(&draft, context),
+        judge: knowledge.judge,
     };
-    // Without a typed payload to build, each input is done with once normalised, and its memory is released as
-    // the results grow: the two never add up at the peak.
-    let (mut results, matched) = if want_payload {
+    // Without a typed payload to build, each input of a large payload is done with once normalised, and its memory
+    // is released as the results grow: the two never add up at the peak. A small payload is not worth the moves.
+    let (mut results, matched) = if want_payload || draft.results.len() <= RELEASE_ABOVE {
         normalize_all(&draft.results, &setting, &mut findings)
     } else {
         normalize_releasing(std::mem::take(&mut draft.results), &setting, &mut findings)
     };
-    let checks = cross_checks(&draft, context, &setting, &mut results, &matched, &mut findings);
+    let checks = cross_checks(&draft, context, &setting, &knowledge.priors, &mut results, &matched, &mut findings);
     let mut findings = findings.into_vec();
     if let Some(locator) = locator {
         locate(locator, &mut findings, &mut results);
@@ -109,6 +109,10 @@ pub(crate) fn evaluate<'c>(
     let payload = if report.accepted && want_payload { draft.into_payload() } else { None };
     Processed { report, payload }
 }
+
+/// Results above which the inputs' memory is released while they are normalised (about 320 KiB of inputs):
+/// below, the buffer's shrinking and the final reversal cost more than they save.
+const RELEASE_ABOVE: usize = 1024;
 
 /// Normalises and flags every result; with each result's index, the analyte it was matched to.
 fn normalize_all<'c>(
@@ -160,12 +164,6 @@ fn locate(locator: &dyn Locator, findings: &mut [crate::Finding], results: &mut 
     }
 }
 
-/// The patient (sex, age at collection) and the catalogs that flags are judged with.
-fn judge<'c>(draft: &Draft, context: &Context<'c>) -> Judge<'c> {
-    let sex = draft.patient.as_ref().and_then(|p| p.sex);
-    Judge { catalog: context.catalog(), lab: context.lab_catalog(), sex, age: draft.patient_age() }
-}
-
 /// What the checks across results produce besides findings.
 struct CrossChecks<'c> {
     derived: Vec<crate::derive::DerivedValue<'c>>,
@@ -177,6 +175,7 @@ fn cross_checks<'c>(
     draft: &Draft,
     context: &Context<'c>,
     setting: &Setting<'c>,
+    priors: &[crate::delta::ReadPrior<'c>],
     results: &mut [NormalizedResult<'c>],
     matched: &[(usize, Option<&'c Analyte>)],
     findings: &mut Findings,
@@ -186,60 +185,26 @@ fn cross_checks<'c>(
         normalize::check_panel(panel, matched, findings);
         crate::completeness::check(context.catalog(), panel, matched, findings)
     });
+    crate::consistency::check_sums(context.catalog(), results, matched, context.unit_system(), findings);
     check_times(draft, context, findings);
     if results.iter().any(|r| r.range_status == RangeStatus::NeedsDemographics) {
-        let message =
-            "reference intervals depend on sex or age, which the payload does not give: some results are not flagged";
+        let message = "reference intervals depend on sex or age, which the payload does not give (or gives impossibly): some results are not flagged";
         findings.push(FindingCode::DemographicsMissing, JsonPointer::root().key("patient"), message);
     }
     let inputs = crate::derive::Inputs::collect(context.catalog(), results, matched, context.unit_system());
     let derived = crate::derive::derive_all(&inputs, &setting.judge, context.unit_system(), findings);
-    if let Some(collected) = draft.collected_at.filter(|_| !context.priors().is_empty()) {
-        delta_checks(context, collected, results, matched, findings);
+    if let Some(collected) = draft.collected_at.filter(|_| !priors.is_empty()) {
+        crate::delta::check_results(
+            &setting.judge,
+            context.unit_system(),
+            collected,
+            priors,
+            results,
+            matched,
+            findings,
+        );
     }
     CrossChecks { derived, completeness }
-}
-
-/// Runs the delta check of every numeric mapped result against the previous results given.
-fn delta_checks<'c>(
-    context: &Context<'c>,
-    collected: chrono::DateTime<chrono::FixedOffset>,
-    results: &mut [NormalizedResult<'c>],
-    matched: &[(usize, Option<&'c Analyte>)],
-    findings: &mut Findings,
-) {
-    let catalog = context.catalog();
-    for (result, (_, analyte)) in results.iter_mut().zip(matched) {
-        let (Some(analyte), Some(value), None) = (analyte, result.value, result.comparator) else { continue };
-        if result.plausible == Some(false) {
-            continue; // an impossible value says nothing about the patient's change
-        }
-        let unit = match context.unit_system() {
-            UnitSystem::Conventional => analyte.canonical_unit(),
-            UnitSystem::Si => analyte.si_unit(),
-        };
-        let Some(check) = crate::delta::delta_check(
-            catalog,
-            context.lab_catalog(),
-            analyte,
-            value,
-            unit,
-            collected,
-            context.priors(),
-        ) else {
-            continue;
-        };
-        if check.failed {
-            let message =
-                format!("{} changed beyond its delta-check limit since the previous result", analyte.display());
-            findings.push(
-                FindingCode::DeltaFailure,
-                JsonPointer::root().key("results").index(result.index).key("value"),
-                message,
-            );
-        }
-        result.delta = Some(Box::new(check));
-    }
 }
 
 /// Size limit, UTF-8 (RFC 8259 §8.1: JSON text exchanged between systems is UTF-8, also in the parts labcore

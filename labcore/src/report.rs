@@ -21,6 +21,14 @@ pub enum UnitSystem {
 }
 
 impl UnitSystem {
+    /// The unit an analyte's values are reported in under this system.
+    pub(crate) fn unit_of(self, analyte: &crate::catalog::Analyte) -> &crate::units::Unit {
+        match self {
+            UnitSystem::Conventional => analyte.canonical_unit(),
+            UnitSystem::Si => analyte.si_unit(),
+        }
+    }
+
     /// Looks a unit system up by its serialised name (`conventional`, `si`).
     pub fn from_name(name: &str) -> Option<UnitSystem> {
         match name {

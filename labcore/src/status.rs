@@ -13,6 +13,9 @@ pub const REVIEW_CODES: &[FindingCode] = &[
     FindingCode::DuplicateAnalyte,
     FindingCode::ResultRetracted,
     FindingCode::OrderWithdrawn,
+    FindingCode::AgeImplausible,
+    FindingCode::DifferentialInconsistent,
+    FindingCode::LabCatalogMismatch,
 ];
 
 /// REJECTED on any error (the reasons are the error codes), else NEEDS_REVIEW on any review code, else READY.

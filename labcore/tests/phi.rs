@@ -148,6 +148,26 @@ fn triggers() -> Vec<(FindingCode, String)> {
             ),
         ),
         (FindingCode::PanelIncomplete, payload(ok(), json!({}))),
+        (FindingCode::AgeImplausible, payload(ok(), json!({"patient": {"sex": "F", "birth_date": "1899-07-04"}}))),
+        (
+            FindingCode::RangeImplausible,
+            payload(
+                json!([{"analyte": "Glucose", "value": 90, "unit": "mg/dL", "reference_range": "98765-98766 mg/dL"}]),
+                json!({}),
+            ),
+        ),
+        (
+            FindingCode::RangeUnavailable,
+            payload(json!([{"analyte": "VLDL Cholesterol", "value": 7.6543, "unit": "mg/dL"}]), json!({})),
+        ),
+        (
+            FindingCode::DifferentialInconsistent,
+            payload(
+                json!([{"analyte": "Neutrophils %", "value": 60, "unit": "%"}, {"analyte": "Lymphocytes %", "value": 40, "unit": "%"},
+                       {"analyte": "Monocytes %", "value": 7.6543, "unit": "%"}]),
+                json!({"test_type": "CBC"}),
+            ),
+        ),
         (
             FindingCode::DeltaFailure,
             payload(json!([{"analyte": "MCV", "value": 98.765, "unit": "fL"}]), json!({"test_type": "CBC"})),
@@ -305,12 +325,13 @@ fn every_finding_code_renders_without_payload_values() {
         value: 85.0,
         unit: "fL".into(),
         collected_at: "2026-11-20T08:00:00Z".parse().unwrap(),
+        patient_id: None,
     }];
     let context = Context::new(&catalog, as_of()).with_priors(&priors);
     let mut triggers: Vec<(FindingCode, Route, Vec<u8>)> =
         triggers().into_iter().map(|(c, t)| (c, Route::Any, t.into_bytes())).collect();
     triggers.extend(format_triggers());
-    for code in FindingCode::ALL {
+    for code in FindingCode::ALL.iter().filter(|c| !CONTEXT_CODES.contains(c)) {
         let (_, route, input) =
             triggers.iter().find(|(c, _, _)| c == code).unwrap_or_else(|| panic!("no trigger for {code}"));
         let (findings, acks) = render_all(input, *route, &context);
@@ -322,6 +343,40 @@ fn every_finding_code_renders_without_payload_values() {
         }
         for ack in &acks {
             assert_clean(ack, "ACK");
+        }
+    }
+}
+
+/// Codes about what the caller gives besides the payload (priors, a laboratory catalog), triggered by
+/// [`context_codes_render_without_payload_or_context_values`].
+const CONTEXT_CODES: &[FindingCode] =
+    &[FindingCode::PriorUnusable, FindingCode::PriorPatientMismatch, FindingCode::LabCatalogMismatch];
+
+#[test]
+fn context_codes_render_without_payload_or_context_values() {
+    let catalog = Catalog::builtin().unwrap();
+    let prior = |analyte: &str, value: f64, unit: &str, patient: Option<&str>| labcore::PriorResult {
+        analyte: analyte.into(),
+        value,
+        unit: unit.into(),
+        collected_at: "2026-11-20T08:00:00Z".parse().unwrap(),
+        patient_id: patient.map(str::to_owned),
+    };
+    let unusable = [prior("Jane-Q-Roe", 98765.4321, "mg/dL", None), prior("glucose", 7.6543, "SECRET-Rosebud", None)];
+    let other = [prior("glucose", 7.6543, "mg/dL", Some("MRN-5550199-Rosebud"))];
+    let lab = labcore::catalog::LabCatalog::from_toml(&catalog, "lab.toml", "lab_id = \"Rosebud-SECRET\"\n").unwrap();
+    let input = payload(json!([glucose(json!(90), "mg/dL")]), json!({})).to_string();
+    let contexts = [
+        (FindingCode::PriorUnusable, Context::new(&catalog, as_of()).with_priors(&unusable)),
+        (FindingCode::PriorPatientMismatch, Context::new(&catalog, as_of()).with_priors(&other)),
+        (FindingCode::LabCatalogMismatch, Context::new(&catalog, as_of()).with_lab_catalog(&lab)),
+    ];
+    for code in CONTEXT_CODES {
+        let (_, context) = contexts.iter().find(|(c, _)| c == code).unwrap_or_else(|| panic!("no trigger for {code}"));
+        let (findings, _) = render_all(input.as_bytes(), Route::Any, context);
+        assert!(findings.iter().any(|f| f.code() == *code), "{code} not triggered; got {findings:?}");
+        for finding in &findings {
+            assert_clean(&format!("{finding} {finding:?} {}", serde_json::to_string(finding).unwrap()), "finding");
         }
     }
 }

@@ -11,6 +11,7 @@ from botocore.config import Config
 from labsecure.config import Settings
 
 if TYPE_CHECKING:
+    from mypy_boto3_cognito_idp import CognitoIdentityProviderClient
     from mypy_boto3_dynamodb import DynamoDBClient
     from mypy_boto3_kms import KMSClient
     from mypy_boto3_s3 import S3Client
@@ -27,6 +28,7 @@ class Clients:
     dynamodb: DynamoDBClient
     kms: KMSClient
     sesv2: SESV2Client
+    cognito: CognitoIdentityProviderClient
 
 
 def clients(settings: Settings) -> Clients:
@@ -52,4 +54,5 @@ def clients(settings: Settings) -> Clients:
         dynamodb=session.client("dynamodb", endpoint_url=endpoint("dynamodb"), config=config),
         kms=session.client("kms", endpoint_url=endpoint("kms"), config=config),
         sesv2=session.client("sesv2", endpoint_url=endpoint("sesv2"), config=ses_config),
+        cognito=session.client("cognito-idp", endpoint_url=endpoint("cognito-idp"), config=config),
     )

@@ -60,6 +60,62 @@ class NotFound(RequestError):
     message = "not found"
 
 
+class Forbidden(RequestError):
+    """Signed in, but without the role a page needs (a role is never implied by another)."""
+
+    status = 403
+    code = "forbidden"
+    message = "you do not have access to this page"
+
+
+class NotSignedIn(RequestError):
+    """A page that needs a signed-in user, without one (browsers are sent to the sign-in page instead)."""
+
+    status = 401
+    code = "not_signed_in"
+    message = "please sign in"
+
+
+class SignInFailed(RequestError):
+    """Wrong user name or password, an unknown or disabled user: one answer for all, so none can be told apart."""
+
+    status = 401
+    code = "sign_in_failed"
+    message = "the user name or password is not correct"
+
+
+class TokenInvalid(RequestError):
+    """A token that fails verification (signature, algorithm, issuer, audience, use or expiry)."""
+
+    status = 401
+    code = "token_invalid"
+    message = "the sign-in could not be verified"
+
+
+class CsrfFailed(RequestError):
+    """A form posted without its CSRF token, or with a wrong or expired one."""
+
+    status = 400
+    code = "csrf_failed"
+    message = "the form has expired; reload the page and try again"
+
+
+class TooManyRequests(RequestError):
+    """Too many sign-in attempts from one address or for one user name."""
+
+    status = 429
+    code = "too_many_requests"
+    message = "too many attempts; wait a minute and try again"
+
+
+class Conflict(RequestError):
+    """An action that does not apply to the result's current state (released already, not critical …)."""
+
+    status = 409
+    code = "conflict"
+    message = "this action does not apply to the result as it is now"
+
+
 class InProgress(RequestError):
     """The same submission is being accepted right now; retry shortly."""
 
@@ -114,6 +170,14 @@ class InvalidPayload(RequestError):
         if self.operation_outcome is not None:
             answer["operation_outcome"] = self.operation_outcome
         return answer
+
+
+class Unavailable(LabsecureError):
+    """A dependency the portal needs (the tables, the identity provider) did not answer."""
+
+    status = 503
+    code = "unavailable"
+    message = "the service is unavailable; try again later"
 
 
 class PoisonMessage(LabsecureError):

@@ -7,7 +7,9 @@ recovery happen within seconds; tests wait for a condition with a deadline, neve
 from __future__ import annotations
 
 import json
+import logging
 import os
+import re
 import time
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -15,6 +17,9 @@ from typing import Any, Callable, Iterator
 import pytest
 
 from labsecure.local import stack
+
+# The portal's test servers (the OIDC double, the browser tests' portal) would print an access log line per request.
+logging.getLogger("werkzeug").setLevel(logging.WARNING)
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 TEST_ENV = {
@@ -178,3 +183,110 @@ def pipe(lab: stack.Stack, moto: stack.MotoServer) -> Pipeline:
 
     Patients(lab.settings, lab.clients).enrol("NORTHWIND", Identity(mrn="MRN-00482913"), "patient@example.org")
     return Pipeline(lab, moto)
+
+
+# --- the portal ------------------------------------------------------------------------------------------------
+
+HIGH_LOW = (b'"Albumin", "value": "4.4"', b'"Albumin", "value": "2.9"')  # glucose is already high: one H, one L
+CRITICAL_K = (b'"Potassium", "value": "4,1"', b'"Potassium", "value": "6.9"')
+_CSRF = re.compile(r'<input[^>]*name="csrf_token"[^>]*>')
+
+
+class World:
+    """A provisioned account with results: the demo patient ("patient", one READY result with high and low
+    values and one held critical one), another patient ("other", one READY result), and one user per staff role."""
+
+    def __init__(self, pipe: Pipeline) -> None:
+        from labsecure.domain.identity import Identity
+        from labsecure.local import accounts
+        from labsecure.stores.patients import Patients
+        from labsecure.stores.users import Users
+
+        self.pipe, self.s = pipe, pipe.s
+        patients = Patients(self.s.settings, self.s.clients)
+        self.patient_id = patients.resolve("NORTHWIND", Identity(mrn="MRN-00482913"))
+        self.other_id = patients.enrol("NORTHWIND", Identity(mrn="MRN-777"), "other@example.org")
+        accounts.create(self.s.settings, self.s.clients, "NORTHWIND", self.patient_id)
+        Users(self.s.settings, self.s.clients).create_patient(
+            "other", "o@example.org", self.other_id, accounts.PATIENT.password
+        )
+        cmp = pipe.sample("cmp.json")
+        self.ready = pipe.post(cmp.replace(*HIGH_LOW))[1]["result_id"]
+        self.held = pipe.post(cmp.replace(*CRITICAL_K))[1]["result_id"]
+        self.others = pipe.post(cmp.replace(b"MRN-00482913", b"MRN-777"))[1]["result_id"]
+        self._work(3)
+        self.passwords = {a.username: a.password for a in (*accounts.STAFF, accounts.PATIENT)}
+        self.passwords["other"] = accounts.PATIENT.password
+
+    def _work(self, count: int) -> None:
+        """Run the worker's handler on the queued messages, in this thread (no polling to wait for)."""
+        from labsecure.stores.queues import Queue
+        from labsecure.worker import Worker
+
+        worker, queue = (
+            Worker(self.s.settings, self.s.clients),
+            Queue(self.s.clients, self.s.settings.names.ingest_queue),
+        )
+        done = 0
+        deadline = time.monotonic() + 30
+        while done < count and time.monotonic() < deadline:
+            for message in queue.receive(max_messages=10, wait_seconds=0):
+                worker.handle(str(message["Body"]))
+                queue.delete(str(message["ReceiptHandle"]))
+                done += 1
+        assert done == count
+
+    def app(self, **overrides: Any) -> Any:
+        from labsecure.portal import create_app
+
+        app = create_app(self.s.settings, self.s.clients, **overrides)
+        app.config["TESTING"] = False  # errors go through the error handlers, as in production
+        return app
+
+
+def csrf_of(html: str) -> str:
+    """The CSRF token of the first form in a page."""
+    found = _CSRF.search(html)
+    assert found, "no CSRF token in the page"
+    value = re.search(r'value="([^"]+)"', found.group(0))
+    assert value
+    return value.group(1)
+
+
+def sign_in(client: Any, username: str, password: str, next_path: str = "") -> Any:
+    """Sign in through the form (GET for the token, then POST); the POST's response."""
+    page = client.get("/login")
+    data = {"username": username, "password": password, "csrf_token": csrf_of(page.get_data(as_text=True))}
+    return client.post("/login" + (f"?next={next_path}" if next_path else ""), data=data)
+
+
+def https_client(app: Any) -> Any:
+    """A test client whose requests arrive over HTTPS (the session cookie is Secure)."""
+    from flask.testing import FlaskClient
+
+    class HttpsClient(FlaskClient):
+        def open(self, *args: Any, **kwargs: Any) -> Any:
+            if not (args and not isinstance(args[0], str)):
+                kwargs.setdefault("base_url", "https://localhost")
+            return super().open(*args, **kwargs)
+
+    app.test_client_class = HttpsClient
+    return app.test_client()
+
+
+@pytest.fixture
+def world(pipe: Pipeline) -> World:
+    """Results, patients and staff in a fresh account."""
+    return World(pipe)
+
+
+@pytest.fixture
+def portal(world: World) -> Any:
+    """The portal's Flask app over ``world``."""
+    return world.app()
+
+
+@pytest.fixture
+def client(portal: Any) -> Any:
+    """A test client over HTTPS (the session cookie is Secure)."""
+    return https_client(portal)

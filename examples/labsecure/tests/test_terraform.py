@@ -37,7 +37,9 @@ def test_every_name_in_the_config_is_created_by_the_terraform() -> None:
     used = "\n".join(p.read_text() for p in MODULE.glob("*.tf"))
     for key in config.terraform_names("x"):
         assert f"local.names.{key}" in used, key
-    for key in ("results_by_id_index", "patients_by_id_index", "labs_by_lab_index"):
+    for key in config.resource_spec():
+        if not key.endswith("_index"):
+            continue
         assert f"local.indexes.{key}" in used, key
     assert "maxReceiveCount     = local.max_receive_count" in used
 
@@ -49,8 +51,21 @@ def test_the_name_rule() -> None:
 
 def test_functions_run_the_packages_handlers() -> None:
     text = (MODULE / "lambda.tf").read_text()
-    for name in ("ingest", "notify", "report"):
+    for name in ("ingest", "notify", "report", "release"):
         assert f"labsecure.functions.{name}.handler" in text
         module = __import__(f"labsecure.functions.{name}", fromlist=["handler"])
         assert callable(module.handler)
     assert '["ReportBatchItemFailures"]' in text
+
+
+def test_the_portal_role_allows_every_cognito_call_the_users_store_makes() -> None:
+    import re
+
+    source = (MODULE.parents[2] / "labsecure" / "stores" / "users.py").read_text()
+    calls = set(re.findall(r"self\._idp\.(\w+)\(", source)) | set(re.findall(r'get_paginator\("(\w+)"\)', source))
+    calls -= {"get_paginator", "initiate_auth", "respond_to_auth_challenge"}  # the last two are public APIs
+    iam = (MODULE / "iam.tf").read_text()
+    assert calls
+    for call in calls:
+        action = "cognito-idp:" + "".join(part.capitalize() for part in call.split("_"))
+        assert action in iam, action

@@ -56,8 +56,10 @@ struct Args {
     /// A laboratory's own reference intervals and critical limits (TOML, or JSON by the .json extension).
     #[arg(long, value_name = "FILE")]
     lab_catalog: Option<PathBuf>,
-    /// The patient's previous results for delta checks: a JSON array of
-    /// {"analyte", "value", "unit", "collected_at"}.
+    /// The patients' previous results for delta checks: a JSON array of
+    /// {"analyte", "value", "unit", "collected_at", "patient_id"}, or an object of such arrays by patient
+    /// identifier. Each is compared only with its patient's payloads; entries without a patient_id are allowed
+    /// with a single input only.
     #[arg(long, value_name = "FILE")]
     priors: Option<PathBuf>,
 }
@@ -125,6 +127,7 @@ fn run(args: &Args) -> Result<bool, String> {
         context = context.with_lab_catalog(lab);
     }
     let files = expand(&args.inputs)?;
+    priors::check_inputs(&priors, files.len())?;
     let settings = line::Settings {
         catalog: &catalog,
         issued: as_of,

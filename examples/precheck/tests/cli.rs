@@ -162,3 +162,43 @@ fn outcome_format_prints_a_fhir_operation_outcome() {
     let issues = line["outcome"]["issue"].as_array().unwrap();
     assert!(issues.iter().any(|i| i["severity"] == "error" && i["details"]["coding"][0]["code"].is_string()));
 }
+
+#[test]
+fn priors_are_applied_per_patient_and_unkeyed_priors_refuse_a_batch() {
+    let dir = std::env::temp_dir().join(format!("labcore-precheck-priors-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let payload = |patient: &str| {
+        format!(
+            r#"{{"patient_id": "{patient}", "lab_id": "L", "test_type": "CMP", "collected_at": "2026-11-24T08:00:00Z",
+            "results": [{{"analyte": "Creatinine", "value": 1.4, "unit": "mg/dL"}}]}}"#
+        )
+    };
+    let (a, b) = (dir.join("a.json"), dir.join("b.json"));
+    std::fs::write(&a, payload("MRN-AAA-1")).unwrap();
+    std::fs::write(&b, payload("MRN-BBB-2")).unwrap();
+    let entry = r#"{"analyte": "Creatinine", "value": 1.0, "unit": "mg/dL", "collected_at": "2026-11-23T08:00:00Z"}"#;
+    let (unkeyed, keyed) = (dir.join("unkeyed.json"), dir.join("keyed.json"));
+    std::fs::write(&unkeyed, format!("[{entry}]")).unwrap();
+    std::fs::write(&keyed, format!(r#"{{"MRN-AAA-1": [{entry}]}}"#)).unwrap();
+    let run = |priors: &std::path::Path, inputs: &[&std::path::Path]| {
+        precheck().args(["--as-of", AS_OF, "--priors"]).arg(priors).args(inputs).output().unwrap()
+    };
+    // One patient's results would be applied to the other's payload: a usage error.
+    let out = run(&unkeyed, &[&a, &b]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("name no patient"));
+    // With a single input the old form still works.
+    let line = &lines(&run(&unkeyed, &[&a]).stdout)[0];
+    assert_eq!(line["report"]["results"][0]["delta"]["failed"], true);
+    // Keyed: A's payload is compared with A's prior; B's gets none, and a finding says why.
+    let out = run(&keyed, &[&a, &b]);
+    let lines = lines(&out.stdout);
+    assert_eq!(lines[0]["report"]["results"][0]["delta"]["failed"], true);
+    assert_eq!(lines[1]["report"]["results"][0]["delta"], Value::Null);
+    let codes: Vec<&str> =
+        lines[1]["report"]["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap()).collect();
+    assert!(codes.contains(&"prior_patient_mismatch"), "{codes:?}");
+    let printed = String::from_utf8_lossy(&out.stdout);
+    assert!(!printed.contains("MRN-AAA") && !printed.contains("MRN-BBB"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

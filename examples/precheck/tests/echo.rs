@@ -53,7 +53,12 @@ fn a_bad_priors_file_is_described_without_its_content() {
             format!(r#"[{{"analyte": "k", "value": 4, "unit": "mmol/L", "collected_at": "{birth} {name}"}}]"#),
             "`collected_at` must be an RFC 3339 time",
         ),
-        (format!(r#"{{"{name}": "{mrn}"}}"#), "must be a JSON array"),
+        (format!(r#"{{"{name}": "{mrn}"}}"#), "patient #1: must be an array"),
+        (
+            format!(r#"{{"MRN-1": [], "{mrn}": [{{"analyte": "{name}"}}]}}"#),
+            "patient #2, entry [0]: `value` is missing",
+        ),
+        (format!(r#""{name}""#), "must be a JSON array"),
         (format!(r#"[{{"analyte": "{name}" "{mrn}"}}]"#), "not valid JSON at line 1"),
         (format!(r#"[{{"analyte": "{name}"#), "not valid JSON"),
     ];

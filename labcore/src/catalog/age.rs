@@ -5,6 +5,13 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use std::fmt;
 
+/// The oldest age labcore computes anything from, in completed years: an age of 125 years or more is not a
+/// patient's age but a wrong or placeholder birth date (`1900-01-01`, `0001-01-01`), and nothing age-dependent
+/// (age-specific intervals and critical limits, eGFR) is computed from it. The oldest human whose age was verified
+/// lived 122 years and 164 days (Jeanne Calment, 1875-02-21 to 1997-08-04: Robine JM, Allard M, "The oldest human",
+/// Science 1998;279(5358):1834-1835, doi:10.1126/science.279.5358.1831h); 125 leaves three years above that record.
+pub const MAX_AGE_YEARS: i64 = 125;
+
 /// A patient's age at collection, in completed days, months and years.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Age {
@@ -33,6 +40,19 @@ impl Age {
             months -= 1;
         }
         Some(Age { days, months, years: months / 12 })
+    }
+
+    /// Whether the age is below [`MAX_AGE_YEARS`]: one a living patient can have.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use labcore::catalog::Age;
+    /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    /// assert!(Age::between(d(1904, 1, 1), d(2026, 11, 24)).unwrap().is_plausible()); // 122
+    /// assert!(!Age::between(d(1900, 1, 1), d(2026, 11, 24)).unwrap().is_plausible()); // 126
+    /// ```
+    pub fn is_plausible(&self) -> bool {
+        self.years < MAX_AGE_YEARS
     }
 
     /// Completed days.
@@ -164,6 +184,14 @@ mod tests {
         let age = Age::between(date(2000, 2, 29), date(2001, 2, 28)).unwrap_or(Age { days: 0, months: 0, years: 0 });
         assert_eq!((age.years, age.months, age.days), (0, 11, 365));
         assert_eq!(Age::between(date(2026, 1, 2), date(2026, 1, 1)), None);
+    }
+
+    #[test]
+    fn the_maximum_age() {
+        let age = |b, a| Age::between(b, a).unwrap_or(Age { days: 0, months: 0, years: 0 });
+        assert!(age(date(1901, 11, 25), date(2026, 11, 24)).is_plausible(), "124 years and 364 days");
+        assert!(!age(date(1901, 11, 24), date(2026, 11, 24)).is_plausible(), "125 years");
+        assert!(!age(date(1, 1, 1), date(2026, 11, 24)).is_plausible());
     }
 
     #[test]

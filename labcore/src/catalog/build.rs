@@ -22,6 +22,7 @@ pub(super) fn from_parsed(mut parsed: Vec<(&str, CatalogFile)>) -> Result<Catalo
         order_codes: Vec::new(),
         expected: Vec::new(),
         derive_plan: crate::derive::Plan::default(),
+        sums: Vec::new(),
     };
     for (name, file) in &mut parsed {
         for entry in std::mem::take(&mut file.analyte) {
@@ -37,6 +38,8 @@ pub(super) fn from_parsed(mut parsed: Vec<(&str, CatalogFile)>) -> Result<Catalo
         for code in &file.order_code {
             catalog.order_codes.push(panel_code(name, code)?);
         }
+        let sums = super::sums::build(&catalog, name, &file.sum)?;
+        catalog.sums.extend(sums);
     }
     catalog.expected = Panel::ALL.iter().map(|p| (*p, expected_groups(&catalog.analytes, *p))).collect();
     catalog.derive_plan = crate::derive::plan(&catalog);

@@ -10,7 +10,8 @@ use crate::Sex;
 /// `[[interval]]`, `[[critical]]` and `[[delta]]` entries and an optional `lab_id`). For an analyte it lists, the
 /// lab's interval or critical limits that fit the patient win; when none fits a patient whose sex and age are
 /// known, the catalog's default applies (and the report's `origin` says so). Its delta rules for an analyte
-/// replace the catalog's.
+/// replace the catalog's. It is applied only to payloads of its own laboratory: when both name one, `lab_id` must
+/// be the payload's (`lab_catalog_mismatch` otherwise, and none of it is used).
 ///
 /// ```
 /// use labcore::catalog::{Catalog, LabCatalog};
@@ -46,7 +47,7 @@ impl LabCatalog {
     }
 
     fn build(catalog: &Catalog, name: &str, file: CatalogFile) -> Result<LabCatalog, CatalogError> {
-        if !file.analyte.is_empty() || !file.panel.is_empty() {
+        if !file.analyte.is_empty() || !file.panel.is_empty() || !file.order_code.is_empty() || !file.sum.is_empty() {
             let problem = "a lab catalog holds only [[interval]], [[critical]] and [[delta]] entries".to_owned();
             return Err(CatalogError::Invalid { file: name.into(), entry: String::new(), problem });
         }
@@ -67,6 +68,11 @@ impl LabCatalog {
     /// The lab's critical limits for a patient; `Fit::None` when the lab lists none for the analyte.
     pub fn critical_for(&self, analyte: &Analyte, sex: Option<Sex>, age: Option<&Age>) -> Fit<'_> {
         ranges::fit(self.limits.critical(analyte), sex, age)
+    }
+
+    /// The lowest low and highest high of the lab's intervals of an analyte, in its canonical unit.
+    pub(crate) fn interval_span(&self, analyte: &Analyte) -> Option<(f64, f64)> {
+        self.limits.span(analyte)
     }
 
     /// The lab's delta-check rules for an analyte (empty when it keeps the catalog's).

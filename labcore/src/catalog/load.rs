@@ -14,10 +14,18 @@ use crate::units::{Unit, UnitParser};
 pub(crate) fn parse_file(name: &str, text: &str) -> Result<CatalogFile, CatalogError> {
     use super::problem;
     let syntax = |message: String| CatalogError::Syntax { file: name.to_owned(), message };
-    let value = toml::from_str::<serde_json::Value>(text).map_err(|e| {
+    let document = toml::from_str::<toml::Value>(text).map_err(|e| {
         let at = e.span().map(|span| format!(" at {}", problem::position(text, span.start))).unwrap_or_default();
         syntax(format!("not valid TOML{at}"))
     })?;
+    // TOML has `nan` and `inf`, JSON has neither: in a JSON value they would become `null`, that is an absent
+    // limit, and `low = nan` would silently make an interval one-sided. Refused before the conversion.
+    if let Some(entry) = problem::non_finite_entry(&document) {
+        let problem = "a number is not finite (nan or inf); leave a limit out to make it one-sided".to_owned();
+        return Err(CatalogError::Invalid { file: name.to_owned(), entry, problem });
+    }
+    let value =
+        serde_json::to_value(&document).map_err(|_| syntax("the file does not follow the catalog format".into()))?;
     let read = |json: &str| serde_json::from_str::<CatalogFile>(json);
     let json = value.to_string();
     read(&json).map_err(|e| {

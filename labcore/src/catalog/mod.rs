@@ -18,13 +18,15 @@ mod model;
 mod names;
 mod problem;
 mod ranges;
+mod sums;
 
-pub use age::{Age, AgeBand, AgeLimit, AgeUnit};
+pub use age::{Age, AgeBand, AgeLimit, AgeUnit, MAX_AGE_YEARS};
 pub use analyte::{Analyte, LoincTerm, MolarMass, Plausible};
 pub use lab::LabCatalog;
 pub use model::AnalyteKind;
 pub use names::name_key;
-pub use ranges::{DeltaDirection, DeltaRule, Fit, Limits, SexFilter};
+pub use ranges::{DeltaCompare, DeltaDirection, DeltaRule, Fit, Limits, SexFilter};
+pub use sums::{SumRule, Whole};
 
 pub(crate) use load::same_unit;
 
@@ -45,6 +47,7 @@ pub const BUILTIN_FILES: &[(&str, &str)] = &[
     ("critical_limits.toml", include_str!("../../catalog/critical_limits.toml")),
     ("delta_checks.toml", include_str!("../../catalog/delta_checks.toml")),
     ("panels.toml", include_str!("../../catalog/panels.toml")),
+    ("consistency.toml", include_str!("../../catalog/consistency.toml")),
 ];
 
 /// The same files as compact JSON, converted by `build.rs` (what [`Catalog::builtin`] loads).
@@ -57,6 +60,7 @@ const BUILTIN_JSON: &[(&str, &str)] = &[
     ("critical_limits.toml", include_str!(concat!(env!("OUT_DIR"), "/catalog/critical_limits.json"))),
     ("delta_checks.toml", include_str!(concat!(env!("OUT_DIR"), "/catalog/delta_checks.json"))),
     ("panels.toml", include_str!(concat!(env!("OUT_DIR"), "/catalog/panels.json"))),
+    ("consistency.toml", include_str!(concat!(env!("OUT_DIR"), "/catalog/consistency.json"))),
 ];
 
 /// Unit spellings read once when a catalog is built, so that the common ones cost a hash look-up.
@@ -201,6 +205,8 @@ pub struct Catalog {
     expected: Vec<(Panel, Vec<ExpectedGroup>)>,
     /// The derivations' analytes, resolved to positions.
     derive_plan: crate::derive::Plan,
+    /// Parts that may not sum to more than their whole (a differential).
+    sums: Vec<SumRule>,
 }
 
 /// A group of analytes one of which a panel expects (substitutes share a group).
@@ -328,6 +334,16 @@ impl Catalog {
     /// The delta-check rules of an analyte.
     pub fn delta_rules(&self, analyte: &Analyte) -> &[DeltaRule] {
         self.limits.deltas(analyte)
+    }
+
+    /// The lowest low and highest high of an analyte's intervals, in its canonical unit.
+    pub(crate) fn interval_span(&self, analyte: &Analyte) -> Option<(f64, f64)> {
+        self.limits.span(analyte)
+    }
+
+    /// The consistency rules across results (a differential's parts and its whole), in file order.
+    pub fn sum_rules(&self) -> &[SumRule] {
+        &self.sums
     }
 
     pub(crate) fn derive_plan(&self) -> &crate::derive::Plan {

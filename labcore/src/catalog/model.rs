@@ -23,6 +23,8 @@ pub(crate) struct CatalogFile {
     pub(crate) panel: Vec<PanelEntry>,
     #[serde(default)]
     pub(crate) order_code: Vec<PanelEntry>,
+    #[serde(default)]
+    pub(crate) sum: Vec<super::sums::SumEntry>,
 }
 
 /// A panel's LOINC code (the `code` of a FHIR DiagnosticReport).

@@ -14,7 +14,7 @@ const DATA_PROBLEMS: &[(&str, &str)] = &[
 
 /// The sections of a catalog file (its top-level keys): only these names may appear in an entry's place.
 #[cfg(feature = "toml")]
-const SECTIONS: &[&str] = &["lab_id", "analyte", "interval", "critical", "delta", "panel", "order_code"];
+const SECTIONS: &[&str] = &["lab_id", "analyte", "interval", "critical", "delta", "panel", "order_code", "sum"];
 
 /// A fixed description of serde's message for a value that does not fit the catalog format. `missing field`
 /// and `duplicate field` name a field of the format (serde takes the name from the type, not from the file),
@@ -52,6 +52,33 @@ pub(super) fn json_problem(err: &serde_json::Error) -> String {
         _ => format!("not valid JSON: {}", crate::Error::from_json(err).detail()),
     };
     if err.line() == 0 { problem } else { format!("{problem} at line {} column {}", err.line(), err.column()) }
+}
+
+/// The entry of a TOML catalog that holds a number that is not finite (`nan`, `inf`, `-inf`), anywhere inside it:
+/// `interval[3]` in a section of the format, an empty name elsewhere (a name the file made up is not repeated).
+#[cfg(feature = "toml")]
+pub(super) fn non_finite_entry(document: &toml::Value) -> Option<String> {
+    fn non_finite(value: &toml::Value) -> bool {
+        match value {
+            toml::Value::Float(f) => !f.is_finite(),
+            toml::Value::Array(items) => items.iter().any(non_finite),
+            toml::Value::Table(table) => table.values().any(non_finite),
+            _ => false,
+        }
+    }
+    for (name, section) in document.as_table()? {
+        let known = SECTIONS.contains(&name.as_str());
+        match section.as_array() {
+            Some(entries) if known => {
+                if let Some(index) = entries.iter().position(non_finite) {
+                    return Some(format!("{name}[{index}]"));
+                }
+            }
+            _ if non_finite(section) => return Some(String::new()),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The position of a byte offset in a text, as `line L column C` (1-based, the column in characters).

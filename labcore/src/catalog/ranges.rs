@@ -80,6 +80,19 @@ impl DeltaDirection {
     }
 }
 
+/// Which previous results a delta-check rule compares with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeltaCompare {
+    /// Every previous result inside the window: a change built up in steps counts (a creatinine rise "within
+    /// 48 h", KDIGO).
+    #[default]
+    All,
+    /// Only the most recent previous result inside the window: for limits a source derived from consecutive
+    /// results.
+    Latest,
+}
+
 /// A delta-check rule as written in `delta_checks.toml`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -91,6 +104,8 @@ pub(crate) struct DeltaEntry {
     pub(crate) window_hours: f64,
     #[serde(default)]
     pub(crate) direction: DeltaDirection,
+    #[serde(default)]
+    pub(crate) compare: DeltaCompare,
     pub(crate) source: String,
 }
 
@@ -134,6 +149,8 @@ pub struct DeltaRule {
     pub window_hours: f64,
     /// Which changes the rule watches.
     pub direction: DeltaDirection,
+    /// Which previous results it compares with.
+    pub compare: DeltaCompare,
     /// Where the rule comes from.
     pub source: Arc<str>,
 }
@@ -257,6 +274,7 @@ fn build_deltas(catalog: &Catalog, file: &str, entries: &[DeltaEntry]) -> Result
                 unit,
                 window_hours: entry.window_hours,
                 direction: entry.direction,
+                compare: entry.compare,
                 source: entry.source.as_str().into(),
             })
         })
@@ -270,6 +288,9 @@ pub(crate) struct LimitTables {
     intervals: Vec<Vec<Limits>>,
     critical: Vec<Vec<Limits>>,
     deltas: Vec<Vec<DeltaRule>>,
+    /// Per analyte: the lowest low and the highest high of all its intervals (an open end infinite), in its
+    /// canonical unit; `None` without intervals (or when one cannot be converted).
+    spans: Vec<Option<(f64, f64)>>,
 }
 
 impl LimitTables {
@@ -285,11 +306,19 @@ impl LimitTables {
             deltas.extend(build_deltas(catalog, name, &file.delta)?);
         }
         let count = catalog.analytes().len();
+        let intervals = by_analyte(intervals, |l| l.analyte, count);
+        let spans = catalog.analytes().iter().zip(&intervals).map(|(analyte, list)| span(analyte, list)).collect();
         Ok(LimitTables {
-            intervals: by_analyte(intervals, |l| l.analyte, count),
+            intervals,
             critical: by_analyte(critical, |l| l.analyte, count),
             deltas: by_analyte(deltas, |d| d.analyte, count),
+            spans,
         })
+    }
+
+    /// The span of an analyte's intervals in its canonical unit (see `spans`).
+    pub(crate) fn span(&self, analyte: &Analyte) -> Option<(f64, f64)> {
+        self.spans.get(analyte.position).copied().flatten()
     }
 
     /// Every reference interval of an analyte, in file order.
@@ -306,6 +335,19 @@ impl LimitTables {
     pub(crate) fn deltas(&self, analyte: &Analyte) -> &[DeltaRule] {
         self.deltas.get(analyte.position).map_or(&[], Vec::as_slice)
     }
+}
+
+/// The lowest low and highest high of intervals, in the analyte's canonical unit (an open end is infinite).
+fn span(analyte: &Analyte, intervals: &[Limits]) -> Option<(f64, f64)> {
+    let canonical =
+        |v: f64, from: &Unit| crate::units::convert(v, from, analyte.canonical_unit(), analyte.bridges()).ok();
+    let mut found: Option<(f64, f64)> = None;
+    for limits in intervals {
+        let low = limits.low.map_or(Some(f64::NEG_INFINITY), |v| canonical(v, &limits.unit))?;
+        let high = limits.high.map_or(Some(f64::INFINITY), |v| canonical(v, &limits.unit))?;
+        found = Some(found.map_or((low, high), |(l, h)| (l.min(low), h.max(high))));
+    }
+    found
 }
 
 /// Items grouped per analyte position, in file order.

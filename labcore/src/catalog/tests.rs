@@ -246,3 +246,33 @@ fn a_toml_type_error_is_located_by_its_entry() {
     let err = LabCatalog::from_toml(&builtin(), "lab.toml", text).err().map(|e| e.to_string());
     assert_eq!(err.as_deref(), Some("lab.toml: not a catalog file: a value has the wrong type in interval[1]"));
 }
+
+#[test]
+fn a_limit_that_is_not_finite_is_refused_not_dropped() {
+    // In JSON, nan and inf would become null: an absent limit, a one-sided interval nobody asked for.
+    let catalog = builtin();
+    let entry = |bound: &str| {
+        format!(
+            "[[interval]]\nanalyte = \"glucose\"\nlow = 60\nhigh = 110\nunit = \"mg/dL\"\nsource = \"s\"\n\
+                 [[critical]]\nanalyte = \"glucose\"\n{bound}\nunit = \"mg/dL\"\nsource = \"s\"\n"
+        )
+    };
+    for bound in ["low = nan", "high = inf", "low = -inf\nhigh = 400", "low = 40\nhigh = +nan"] {
+        let err = LabCatalog::from_toml(&catalog, "lab.toml", &entry(bound)).err().map(|e| e.to_string());
+        let expected =
+            "lab.toml: critical[0]: a number is not finite (nan or inf); leave a limit out to make it one-sided";
+        assert_eq!(err.as_deref(), Some(expected), "{bound}");
+    }
+    let err = LabCatalog::from_toml(&catalog, "lab.toml", "extra = nan\n").err().map(|e| e.to_string());
+    assert!(err.is_some_and(|e| e.contains("not finite")));
+    let files = [("lab.toml", "[[analyte]]\nid = \"x\"\nplausible = { low = 0.0, high = inf }\n")];
+    let err = Catalog::from_files(&files).err().map(|e| e.to_string());
+    assert_eq!(
+        err.as_deref(),
+        Some("lab.toml: analyte[0]: a number is not finite (nan or inf); leave a limit out to make it one-sided")
+    );
+    // A JSON catalog cannot write nan or inf at all, and `null` is an absent limit, as documented.
+    assert!(
+        LabCatalog::from_json(&catalog, "lab.json", r#"{"critical": [{"analyte": "glucose", "low": NaN}]}"#).is_err()
+    );
+}

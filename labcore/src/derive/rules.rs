@@ -124,7 +124,8 @@ fn egfr(v: &[f64], sex: Option<Sex>, age: Option<&Age>) -> Result<f64, Refusal> 
         Some(Sex::Male) => false,
         _ => return Err(Refusal::Skip("CKD-EPI 2021 needs the patient's sex (female or male)")),
     };
-    let age = age.ok_or(Refusal::Skip("CKD-EPI 2021 needs the patient's birth date"))?;
+    let age =
+        age.ok_or(Refusal::Skip("CKD-EPI 2021 needs the patient's age (a birth date that gives a possible one)"))?;
     if age.years() < 18 {
         return Err(Refusal::Refuse("CKD-EPI 2021 is validated for adults only (18 years and over)"));
     }

@@ -92,6 +92,10 @@ finding_codes! {
     CollectedInFuture => ("collected_in_future", Error),
     /// The collection time is before the patient's birth date.
     CollectedBeforeBirth => ("collected_before_birth", Error),
+    /// The birth date gives an age at collection beyond the oldest a person can be (125 years,
+    /// [`MAX_AGE_YEARS`](crate::catalog::MAX_AGE_YEARS)): a wrong or placeholder date. Nothing age-dependent is
+    /// computed from it (age-specific intervals and critical limits, eGFR).
+    AgeImplausible => ("age_implausible", Warning),
     /// A date-time has no UTC offset; it was read as UTC.
     TimezoneMissing => ("timezone_missing", Warning),
     /// A result does not belong to the declared panel, or none of the results do.
@@ -99,6 +103,14 @@ finding_codes! {
     /// The vendor's reference range cannot be read as a range (or its unit cannot express the analyte); the
     /// catalog's range was used instead, if there is one.
     RangeUnparseable => ("range_unparseable", Warning),
+    /// The vendor's reference range, read in the unit of comparison, is impossible for the analyte: a bound beyond
+    /// what is physically possible, or a range that meets none of the catalog's reference intervals for it (a range
+    /// in another unit than it says, `3.5-5.1 mg/dL` for potassium). It was not used; the catalog's range was,
+    /// if there is one.
+    RangeImplausible => ("range_implausible", Warning),
+    /// No reference range applies to this result (none in the catalog for the analyte, or none for this patient's
+    /// sex and age, and none sent): it is not flagged `L`, `N` or `H`, only against critical limits.
+    RangeUnavailable => ("range_unavailable", Info),
     /// Reference ranges for this analyte depend on sex or age, which the payload does not give: not flagged.
     DemographicsMissing => ("demographics_missing", Info),
     /// A bound (`<5`) spans a range limit, so the result cannot be flagged.
@@ -116,8 +128,20 @@ finding_codes! {
     DerivationRefused => ("derivation_refused", Warning),
     /// Expected analytes of the declared panel are missing.
     PanelIncomplete => ("panel_incomplete", Warning),
+    /// The parts of a leukocyte differential do not fit their whole beyond rounding: percentages summing to more
+    /// than 100 %, or absolute counts summing to more than the WBC.
+    DifferentialInconsistent => ("differential_inconsistent", Warning),
     /// The result changed more than the analyte's delta-check limit since the patient's previous result.
     DeltaFailure => ("delta_failure", Warning),
+    /// A previous result given for delta checks cannot be used (its analyte, unit or value cannot be read); the
+    /// finding names it by its index in the priors (`/priors/2`), never by its value.
+    PriorUnusable => ("prior_unusable", Warning),
+    /// Previous results were given for named patients, none of them the payload's (or the payload names no
+    /// patient): they were not compared.
+    PriorPatientMismatch => ("prior_patient_mismatch", Warning),
+    /// The laboratory catalog given belongs to another laboratory than the payload's `lab_id`: its intervals,
+    /// critical limits and delta rules were not used.
+    LabCatalogMismatch => ("lab_catalog_mismatch", Warning),
     /// The input cannot be read as a message of its format at all (an HL7 input without an MSH segment, or with
     /// delimiters that cannot be used): it is rejected as a whole (HL7 ACK code AR).
     MessageUnreadable => ("message_unreadable", Error),

@@ -97,7 +97,8 @@ pub(crate) fn evaluate<'c>(
     }
 }
 
-/// The vendor's range, read and in a unit that can express the analyte; an unreadable one is a finding.
+/// The vendor's range, read, in a unit that can express the analyte, and possible for the analyte in that unit;
+/// an unreadable or an impossible one is a finding (and the catalog's range is used).
 fn payload_range(
     judge: &Judge<'_>,
     reading: &Reading<'_>,
@@ -129,19 +130,31 @@ fn payload_range(
     // Reversed bounds (`11.0-4.0`) are a transcription error, not a range.
     let ordered = |r: &NumericRange| r.low.zip(r.high).is_none_or(|(l, h)| l.value <= h.value);
     let Some(range) = parsed.filter(ordered) else { return unreadable(findings) };
-    match &range.unit {
-        None => Some((range, None)),
+    let unit = match &range.unit {
+        None => None,
         Some(text) => {
             let unit =
                 judge.catalog.read_unit(text).ok().and_then(|r| {
                     r.candidates().find(|u| u.kind().is_some_and(|k| reading.analyte.accepts(k))).cloned()
                 });
             match unit {
-                Some(unit) => Some((range, Some(unit))),
-                None => unreadable(findings),
+                Some(unit) => Some(unit),
+                None => return unreadable(findings),
             }
         }
+    };
+    let checked = super::range_check::check(
+        judge.catalog,
+        judge.lab,
+        reading.analyte,
+        &range,
+        unit.as_ref().unwrap_or(reading.unit),
+    );
+    if let Err(why) = checked {
+        findings.push(FindingCode::RangeImplausible, reading.path.key("reference_range"), why.message());
+        return None;
     }
+    Some((range, unit))
 }
 
 /// The lab's interval if it has one for this analyte, else the default; records why there is none.

@@ -4,6 +4,7 @@
 mod classify;
 mod evaluate;
 mod flag;
+mod range_check;
 mod vendor_range;
 
 pub use flag::{Flag, INTERPRETATION_SYSTEM, VendorFlag, read_vendor_flag};

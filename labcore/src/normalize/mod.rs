@@ -9,6 +9,18 @@ mod resolve;
 pub(crate) use checks::{check_duplicates, check_panel};
 pub(crate) use quantity::tidy;
 
+/// The analyte a name means, as a result's name is matched (the unit telling family members apart); `None` with
+/// a finding at `path` when it means none or several.
+pub(crate) fn resolve_name<'c>(
+    catalog: &'c Catalog,
+    name: &str,
+    unit: Option<&UnitReading>,
+    path: JsonPointer,
+    findings: &mut Findings,
+) -> Option<&'c Analyte> {
+    resolve::resolve(catalog, Some(name), None, unit, path, findings).analyte
+}
+
 use std::borrow::Cow;
 
 use crate::catalog::{Analyte, Catalog};

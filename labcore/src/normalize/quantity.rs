@@ -7,7 +7,7 @@ use crate::catalog::{Analyte, same_unit};
 use crate::finding::Findings;
 use crate::flags::{self, Flag, Reading};
 use crate::payload::VendorRange;
-use crate::report::{NormalizedResult, UnitSystem};
+use crate::report::NormalizedResult;
 use crate::units::{QuantityKind, Unit, UnitReading, convert};
 use crate::value::Comparator;
 use crate::{FindingCode, JsonPointer, LoincCode};
@@ -32,10 +32,7 @@ pub(crate) fn normalize_number<'c>(
     findings: &mut Findings,
 ) {
     let analyte = m.analyte;
-    let target = match setting.unit_system {
-        UnitSystem::Conventional => analyte.canonical_unit(),
-        UnitSystem::Si => analyte.si_unit(),
-    };
+    let target = setting.unit_system.unit_of(analyte);
     let target_kind = target.kind().unwrap_or(analyte.kind().quantity_kind());
     result.loinc = analyte.loinc_for(target_kind, blood(setting, analyte, m.code), m.code).map(|t| t.code);
     let Some(unit) = choose_unit(m, reading, setting, findings) else { return };
@@ -75,6 +72,12 @@ fn flag<'c>(
     if evaluation.flag.is_some_and(Flag::is_critical) {
         let message = format!("{} is beyond its critical limit: a person must be told now", m.analyte.display());
         findings.push(FindingCode::CriticalValue, m.path.key("value"), message);
+    }
+    if evaluation.status == crate::report::RangeStatus::NoApplicableRange {
+        // A fixed message (no allocation): an analyte without intervals may be reported thousands of times.
+        let message =
+            "no reference range applies to this result for this patient, and none was sent: not flagged L, N or H";
+        findings.push(FindingCode::RangeUnavailable, m.path, message);
     }
     result.flag = evaluation.flag;
     result.range_status = evaluation.status;

@@ -81,6 +81,7 @@ mod tests {
         assert_eq!(parse_date("2024-02-29"), NaiveDate::from_ymd_opt(2024, 2, 29));
         assert_eq!(parse_date("2023-02-29"), None);
         assert_eq!(parse_date("2023-2-28"), None);
+        assert_eq!(parse_date("84-03-12"), None, "a two-digit year is not the year 84");
         assert_eq!(given("2026-02-30"), None);
     }
 }

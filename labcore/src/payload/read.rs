@@ -29,8 +29,15 @@ pub(crate) struct Draft {
 
 impl Draft {
     /// The patient's age at collection, from the birth date and the collection date; the one age every
-    /// age-dependent decision (catalog intervals, a FHIR range's `age`) is made with.
+    /// age-dependent decision (catalog intervals, a FHIR range's `age`, eGFR) is made with. An age no living
+    /// patient can have ([`MAX_AGE_YEARS`](crate::catalog::MAX_AGE_YEARS) or more) is no age: nothing is
+    /// selected or computed from it (the finding is `knowledge::applicable`'s).
     pub(crate) fn patient_age(&self) -> Option<crate::catalog::Age> {
+        self.age_at_collection().filter(|age| age.is_plausible())
+    }
+
+    /// The age at collection as the dates give it, plausible or not.
+    pub(crate) fn age_at_collection(&self) -> Option<crate::catalog::Age> {
         let birth = self.patient.as_ref().and_then(|p| p.birth_date.as_ref()).map(|d| *d.expose());
         birth.zip(self.collected_at).and_then(|(b, c)| crate::catalog::Age::between(b, c.date_naive()))
     }

@@ -175,7 +175,7 @@ fn text_finding(kind: TextKind) -> (FindingCode, &'static str) {
         TextKind::Masked => (FindingCode::ValueNotNumeric, "value is masked; kept as text"),
         TextKind::Text => (FindingCode::ValueNotNumeric, "value is not a number; kept as text"),
         TextKind::OutOfRange => {
-            (FindingCode::ValueNotNumeric, "value is beyond the range of a 64-bit float; kept as text")
+            (FindingCode::ValueNotNumeric, "value is beyond the range or the precision of a 64-bit float; kept as text")
         }
         TextKind::Ambiguous => (
             FindingCode::ValueAmbiguous,

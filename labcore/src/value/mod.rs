@@ -49,7 +49,8 @@ pub enum TextKind {
     Text,
     /// The separators allow two readings (`1,234`).
     Ambiguous,
-    /// A number too large for a 64-bit float.
+    /// A number a 64-bit float cannot hold: too large (`1e309`), or so small that it would become zero or lose
+    /// precision (`1e-400`, anything non-zero below 2.2e-308).
     OutOfRange,
 }
 
@@ -221,6 +222,9 @@ mod tests {
         assert_eq!(kind("Infinity"), Some(TextKind::Text));
         assert_eq!(kind("1,234"), Some(TextKind::Ambiguous));
         assert_eq!(kind("1e400"), Some(TextKind::OutOfRange));
+        assert_eq!(kind("1e-400"), Some(TextKind::OutOfRange));
+        assert_eq!(kind("<1e-400"), Some(TextKind::OutOfRange));
+        assert!(matches!(read_json_number("1e-400"), ReportedValue::Text { kind: TextKind::OutOfRange, .. }));
         assert_eq!(kind(&"9".repeat(100)), Some(TextKind::Text));
     }
 }

@@ -75,8 +75,9 @@ pub enum NumberError {
     /// The separators allow two readings (`1,234`).
     #[error("separators allow two readings")]
     Ambiguous,
-    /// Beyond the range of a 64-bit float.
-    #[error("number outside the range of a 64-bit float")]
+    /// Beyond the range of a 64-bit float, or non-zero and below its smallest normal value (it would become zero
+    /// or lose significant digits).
+    #[error("number outside the range or the precision of a 64-bit float")]
     OutOfRange,
 }
 
@@ -117,10 +118,10 @@ pub fn parse_decimal(text: &str) -> Result<DecimalReading, NumberError> {
         None => 0,
     };
     let value: f64 = canonical.parse().map_err(|_| NumberError::NotANumber)?;
-    if !value.is_finite() {
+    let digits = format!("{integer}{}", parts.fraction);
+    if !representable(value, &digits) {
         return Err(NumberError::OutOfRange);
     }
-    let digits = format!("{integer}{}", parts.fraction);
     let significant = digits.trim_start_matches('0').len().max(1);
     let decimals = i64::try_from(parts.fraction.len()).unwrap_or(i64::MAX).saturating_sub(exponent).max(0);
     let number = Decimal {
@@ -130,6 +131,14 @@ pub fn parse_decimal(text: &str) -> Result<DecimalReading, NumberError> {
         significant: u8::try_from(significant).unwrap_or(u8::MAX),
     };
     Ok(DecimalReading { number, decimal_comma: parts.decimal_comma })
+}
+
+/// Whether a parsed value is the number its digits say: finite (not an overflow to infinity, `1e309`) and, when
+/// a digit is not zero, not an underflow to zero (`1e-400`) or to a subnormal float (below 2.2e-308, where a 64-bit
+/// float keeps fewer than its 15 significant digits). Such a number is refused, never rounded to something else.
+fn representable(value: f64, digits: &str) -> bool {
+    let zero_digits = digits.bytes().all(|b| b == b'0');
+    value.is_finite() && (zero_digits || value.is_normal())
 }
 
 /// The common case, `-?digits(.digits)?` without leading zeros, read without intermediate copies.
@@ -316,6 +325,12 @@ mod tests {
         assert_eq!(text("1e"), Err(NumberError::NotANumber));
         assert_eq!(text("1e99999"), Err(NumberError::NotANumber));
         assert_eq!(text("1e400"), Err(NumberError::OutOfRange));
+        assert_eq!(text("1e-400"), Err(NumberError::OutOfRange));
+        assert_eq!(text("-2.5e-400"), Err(NumberError::OutOfRange));
+        assert_eq!(text("1e-310"), Err(NumberError::OutOfRange), "subnormal: fewer significant digits than sent");
+        assert_eq!(parse_decimal("1e-300").map(|r| r.number.value()), Ok(1e-300));
+        assert_eq!(parse_decimal("0e-400").map(|r| r.number.value()), Ok(0.0), "zero is zero at any exponent");
+        assert_eq!(parse_decimal("0.000e5").map(|r| r.number.value()), Ok(0.0));
     }
 
     #[test]

@@ -76,6 +76,7 @@ pub(crate) fn case_context<'c>(catalog: &'c Catalog, case: &Value, system: Optio
             value: p["value"].as_f64().unwrap(),
             unit: p["unit"].as_str().unwrap().to_owned(),
             collected_at: p["collected_at"].as_str().unwrap().parse().unwrap(),
+            patient_id: p["patient_id"].as_str().map(str::to_owned),
         })
         .collect();
     let priors: &'static [PriorResult] = Box::leak(priors.into_boxed_slice());

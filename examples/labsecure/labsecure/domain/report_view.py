@@ -37,6 +37,16 @@ class Row:
 
 
 @dataclass(frozen=True)
+class Call:
+    """A critical-value call as the report shows it (``domain.review.CriticalCall``)."""
+
+    told: str
+    called_at: str
+    read_back: bool
+    by: str
+
+
+@dataclass(frozen=True)
 class ReportView:
     """Everything the report template needs."""
 
@@ -54,6 +64,7 @@ class ReportView:
     supersedes: str
     rows: list[Row] = field(default_factory=list)
     derived: list[Row] = field(default_factory=list)
+    calls: list[Call] = field(default_factory=list)
 
 
 def _number(value: Any) -> str:
@@ -131,4 +142,8 @@ def build(item: Mapping[str, Any], patient: Mapping[str, Any], lab_name: str) ->
         supersedes=str(item.get("supersedes", "")),
         rows=[row(r) for report in reports for r in report.get("results") or []],
         derived=[row(d) for report in reports for d in report.get("derived") or []],
+        calls=[
+            Call(str(c.get("told", "")), str(c.get("called_at", "")), bool(c.get("read_back")), str(c.get("by", "")))
+            for c in item.get("critical_calls") or []
+        ],
     )

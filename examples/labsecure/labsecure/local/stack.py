@@ -10,7 +10,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
@@ -93,21 +93,27 @@ def environment(endpoint: str, prefix: str = "labsecure-local", **overrides: str
 
 @dataclass
 class Stack:
-    """A provisioned account: settings, clients and the demo lab's API key."""
+    """A provisioned account: settings (with the user pool's ids), clients and the demo lab's API key."""
 
     settings: config.Settings
     clients: aws.Clients
     api_key: str
+    identity_env: dict[str, str] = field(default_factory=dict)
 
 
 def provision_demo(settings: config.Settings) -> Stack:
-    """Create every resource and register the demo laboratory with one API key."""
+    """Create every resource and the user pool, and register the demo laboratory with one API key.
+
+    The returned settings name the new pool and client (``identity_env`` holds the same as variables)."""
     clients = aws.clients(settings)
     provision.create_all(settings, clients)
+    pool_id, client_id = provision.create_identity(settings, clients)
+    identity_env = {"LABSECURE_USER_POOL_ID": pool_id, "LABSECURE_PORTAL_CLIENT_ID": client_id}
+    settings = config.from_env({**os.environ, **identity_env})
     labs = Labs(settings, clients)
     lab_id, name, senders = DEMO_LAB
     labs.register(lab_id, name, senders)
-    return Stack(settings, clients, labs.issue_key(lab_id))
+    return Stack(settings, clients, labs.issue_key(lab_id), identity_env)
 
 
 class WorkerProcess:

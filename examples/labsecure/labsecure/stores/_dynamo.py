@@ -13,14 +13,25 @@ _SERIALIZER = TypeSerializer()
 _DESERIALIZER = TypeDeserializer()
 
 
+def _decimals(v: Any) -> Any:
+    # DynamoDB numbers are decimals; boto3 refuses floats (to make the rounding explicit): through str, exactly.
+    if isinstance(v, float):
+        return Decimal(str(v))
+    if isinstance(v, dict):
+        return {k: _decimals(x) for k, x in v.items()}
+    if isinstance(v, list):
+        return [_decimals(x) for x in v]
+    return v
+
+
 def to_item(values: Mapping[str, Any]) -> dict[str, Any]:
-    """A plain dict (str, int, bool, lists, dicts; ``None`` dropped) as DynamoDB attribute values."""
-    return {k: _SERIALIZER.serialize(v) for k, v in values.items() if v is not None}
+    """A plain dict (str, int, float, bool, lists, dicts; ``None`` dropped) as DynamoDB attribute values."""
+    return {k: _SERIALIZER.serialize(_decimals(v)) for k, v in values.items() if v is not None}
 
 
 def value(v: Any) -> Any:
     """One plain value as a DynamoDB attribute value."""
-    return _SERIALIZER.serialize(v)
+    return _SERIALIZER.serialize(_decimals(v))
 
 
 def _plain(v: Any) -> Any:

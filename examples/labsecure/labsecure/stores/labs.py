@@ -5,11 +5,12 @@ from __future__ import annotations
 import threading
 import time
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Any, Sequence
 
 from labsecure.aws import Clients
 from labsecure.config import Settings
 from labsecure.domain import ids
+from labsecure.domain.release import ReleasePolicy
 from labsecure.stores._dynamo import from_item, now, to_item
 
 
@@ -20,6 +21,12 @@ class Lab:
     lab_id: str
     name: str
     sender_ids: tuple[str, ...]
+    review_hold_hours: float | None = None
+
+    @property
+    def policy(self) -> ReleasePolicy:
+        """The lab's release rule (``domain.release``)."""
+        return ReleasePolicy(self.review_hold_hours)
 
     def sends_as(self, sender: str) -> bool:
         """Whether a payload naming ``sender`` as its lab may come from this lab (case and spaces ignored)."""
@@ -39,12 +46,15 @@ class Labs:
     def __init__(self, settings: Settings, aws: Clients) -> None:
         self._db = aws.dynamodb
         self._table = settings.names.labs_table
+        self._index = settings.names.labs_by_lab_index
         self._cache: dict[str, tuple[float, Lab | None]] = {}
         self._lock = threading.Lock()
 
-    def register(self, lab_id: str, name: str, sender_ids: Sequence[str] = ()) -> Lab:
-        """Create or replace a lab's profile."""
-        lab = Lab(lab_id, name, tuple(sender_ids))
+    def register(
+        self, lab_id: str, name: str, sender_ids: Sequence[str] = (), review_hold_hours: float | None = None
+    ) -> Lab:
+        """Create or replace a lab's profile (and its release rule: ``None`` holds results until reviewed)."""
+        lab = Lab(lab_id, name, tuple(sender_ids), review_hold_hours)
         self._db.put_item(
             TableName=self._table,
             Item=to_item(
@@ -53,10 +63,14 @@ class Labs:
                     "lab_id": lab_id,
                     "name": name,
                     "sender_ids": list(sender_ids),
+                    "review_hold_hours": review_hold_hours,
+                    "kind": "lab",
                     "updated_at": now(),
                 }
             ),
         )
+        with self._lock:
+            self._cache.clear()
         return lab
 
     def issue_key(self, lab_id: str) -> str:
@@ -69,6 +83,7 @@ class Labs:
                     "pk": f"key#{ids.api_key_hash(key)}",
                     "lab_id": lab_id,
                     "key_id": key_id,
+                    "kind": "key",
                     "state": "active",
                     "created_at": now(),
                 }
@@ -125,5 +140,63 @@ class Labs:
         got = self._db.get_item(TableName=self._table, Key={"pk": {"S": f"lab#{lab_id}"}}).get("Item")
         if not got:
             return None
-        item = from_item(got)
-        return Lab(str(item["lab_id"]), str(item.get("name", "")), tuple(item.get("sender_ids") or ()))
+        return _lab(from_item(got))
+
+    def _by_lab(self, lab_id: str) -> list[dict[str, Any]]:
+        pages = self._db.get_paginator("query").paginate(
+            TableName=self._table,
+            IndexName=self._index,
+            KeyConditionExpression="lab_id = :l",
+            ExpressionAttributeValues={":l": {"S": lab_id}},
+        )
+        return [from_item(i) for page in pages for i in page.get("Items", [])]
+
+    def all(self) -> list[Lab]:
+        """Every laboratory (a small table: a scan of the profiles)."""
+        pages = self._db.get_paginator("scan").paginate(
+            TableName=self._table,
+            FilterExpression="begins_with(pk, :p)",
+            ExpressionAttributeValues={":p": {"S": "lab#"}},
+        )
+        labs = [_lab(from_item(i)) for page in pages for i in page.get("Items", [])]
+        return sorted(labs, key=lambda lab: lab.lab_id)
+
+    def keys(self, lab_id: str) -> list[dict[str, Any]]:
+        """A lab's API keys: ``key_id``, ``state``, ``created_at``, ``revoked_at`` (never the key or its hash)."""
+        fields = ("key_id", "state", "created_at", "revoked_at")
+        keys = [{f: i[f] for f in fields if f in i} for i in self._by_lab(lab_id) if str(i["pk"]).startswith("key#")]
+        return sorted(keys, key=lambda k: str(k.get("created_at", "")))
+
+    def revoke_key_id(self, lab_id: str, key_id: str) -> bool:
+        """Revoke a lab's key by its id (all an Admin ever sees of it); ``False`` if the lab has no such key."""
+        for item in self._by_lab(lab_id):
+            if str(item["pk"]).startswith("key#") and item.get("key_id") == key_id:
+                self._db.update_item(
+                    TableName=self._table,
+                    Key={"pk": {"S": str(item["pk"])}},
+                    UpdateExpression="SET #s = :r, revoked_at = :t",
+                    ExpressionAttributeNames={"#s": "state"},
+                    ExpressionAttributeValues={":r": {"S": "revoked"}, ":t": {"S": now()}},
+                )
+                with self._lock:
+                    self._cache.clear()
+                return True
+        return False
+
+    def rotate(self, lab_id: str, key_id: str) -> str | None:
+        """A new key for the lab, then the old one revoked; the new key (shown once), or ``None``."""
+        if not any(k.get("key_id") == key_id and k.get("state") == "active" for k in self.keys(lab_id)):
+            return None
+        key = self.issue_key(lab_id)
+        self.revoke_key_id(lab_id, key_id)
+        return key
+
+
+def _lab(item: dict[str, Any]) -> Lab:
+    hold = item.get("review_hold_hours")
+    return Lab(
+        str(item["lab_id"]),
+        str(item.get("name", "")),
+        tuple(item.get("sender_ids") or ()),
+        float(hold) if hold is not None else None,
+    )

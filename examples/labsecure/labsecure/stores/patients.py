@@ -140,3 +140,31 @@ class Patients:
         record = self.record(patient_id)
         email = record.get("email") if record else None
         return str(email) if email else None
+
+    def find(self, lab_id: str, mrn: str) -> dict[str, Any] | None:
+        """The record of the patient a lab knows by ``mrn`` (a case worker's look-up), or ``None``."""
+        found = self._get(self._lookup(lab_id, mrn))
+        if found is None:
+            return None
+        found.pop("lookup", None)
+        return found
+
+    def set_contact(self, patient_id: str, email: str) -> bool:
+        """Change a patient's contact address; ``False`` when there is no such patient."""
+        got = self._db.query(
+            TableName=self._table,
+            IndexName=self._index,
+            KeyConditionExpression="patient_id = :p",
+            ExpressionAttributeValues={":p": {"S": patient_id}},
+            Limit=1,
+        )
+        items = got.get("Items") or []
+        if not items:
+            return False
+        self._db.update_item(
+            TableName=self._table,
+            Key={"lookup": items[0]["lookup"]},
+            UpdateExpression="SET email = :e, updated_at = :t",
+            ExpressionAttributeValues={":e": {"S": email}, ":t": {"S": now()}},
+        )
+        return True

@@ -18,7 +18,7 @@ from labsecure.config import Settings
 from labsecure.domain import status as states
 from labsecure.domain.messages import ResultRef
 from labsecure.domain.processing import Processed
-from labsecure.domain.release import on_completion
+from labsecure.domain.release import Release, on_completion
 from labsecure.domain.status import Status
 from labsecure.errors import TransitionRefused
 from labsecure.stores._dynamo import from_item, is_conditional_failure, now, to_item, value
@@ -26,6 +26,28 @@ from labsecure.stores._dynamo import from_item, is_conditional_failure, now, to_
 
 def _key(ref: ResultRef) -> dict[str, Any]:
     return {"patient_id": {"S": ref.patient_id}, "result_id": {"S": ref.result_id}}
+
+
+# What the patient's dashboard and the case worker's page read of each result (no report, no value).
+SUMMARY_FIELDS = (
+    "result_id",
+    "patient_id",
+    "lab_id",
+    "status",
+    "release",
+    "panel",
+    "collected_at",
+    "received_at",
+    "completed_at",
+    "abnormal",
+    "critical",
+    "version",
+    "corrected",
+    "supersedes",
+    "superseded_by",
+    "notify_status",
+    "notify_updated_at",
+)
 
 
 def _allowed(target: Status) -> tuple[str, dict[str, Any]]:
@@ -41,6 +63,7 @@ class Results:
         self._db = aws.dynamodb
         self._table = settings.names.results_table
         self._index = settings.names.results_by_id_index
+        self._review_index = settings.names.results_review_index
         # Result-id claims live in the idempotency table (permanent items: no ``expiration`` attribute).
         self._claims = settings.names.idempotency_table
 
@@ -168,6 +191,8 @@ class Results:
             "collected_at = :coll, abnormal = :ab, critical = :cr, reports = :rep, findings = :fnd, "
             "version = :ver, corrected = :corr, history = list_append(history, :h)"
         )
+        if on_completion(done.status) is Release.HELD:
+            update += ", review_lab = lab_id"  # the sparse review-queue index (removed when a reviewer decides)
         attribute_values = {**values, **{k: value(v) for k, v in fields.items()}}
         if previous:
             update += ", supersedes = :prev"
@@ -239,3 +264,31 @@ class Results:
         self._db.update_item(
             TableName=self._table, Key=_key(ref), UpdateExpression=update, ExpressionAttributeValues=values
         )
+
+    def for_patient(self, patient_id: str) -> list[dict[str, Any]]:
+        """Every result of one patient, summary fields only, newest collection first."""
+        names = {f"#f{i}": f for i, f in enumerate(SUMMARY_FIELDS)}
+        pages = self._db.get_paginator("query").paginate(
+            TableName=self._table,
+            KeyConditionExpression="patient_id = :p",
+            ExpressionAttributeValues={":p": {"S": patient_id}},
+            ProjectionExpression=", ".join(names),
+            ExpressionAttributeNames=names,
+        )
+        items = [from_item(i) for page in pages for i in page.get("Items", [])]
+        return sorted(items, key=lambda i: (str(i.get("collected_at", "")), int(i.get("version", 0))), reverse=True)
+
+    def review_queue(self, lab_id: str, completed_until: str | None = None) -> list[dict[str, Any]]:
+        """A lab's held results awaiting review, oldest first (optionally only those completed by a time)."""
+        condition = "review_lab = :l"
+        values: dict[str, Any] = {":l": {"S": lab_id}}
+        if completed_until is not None:
+            condition += " AND completed_at <= :u"
+            values[":u"] = {"S": completed_until}
+        pages = self._db.get_paginator("query").paginate(
+            TableName=self._table,
+            IndexName=self._review_index,
+            KeyConditionExpression=condition,
+            ExpressionAttributeValues=values,
+        )
+        return [from_item(i) for page in pages for i in page.get("Items", [])]

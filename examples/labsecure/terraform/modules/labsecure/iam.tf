@@ -29,6 +29,34 @@ locals {
       { actions = ["s3:PutObject", "s3:GetObject"], resources = ["${local.b.reports}/reports/*"] },
       { actions = local.kms_data, resources = [aws_kms_key.data.arn] },
     ]
+    release = [
+      { actions = ["dynamodb:Scan", "dynamodb:GetItem"], resources = [local.t.labs] },
+      { actions = ["dynamodb:Query"], resources = ["${local.t.results}/index/*"] },
+      { actions = ["dynamodb:UpdateItem"], resources = [local.t.results] },
+      { actions = ["dynamodb:PutItem"], resources = [local.t.audit] },
+      { actions = ["sqs:SendMessage", "sqs:GetQueueUrl"], resources = [local.q.notify] },
+      { actions = local.kms_data, resources = [aws_kms_key.data.arn] },
+    ]
+    # The portal (a container service: ECS task role; its compute is the deployer's choice, outside this module).
+    portal = [
+      { actions = ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem"], resources = [local.t.sessions] },
+      { actions = ["dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"], resources = [local.t.results, "${local.t.results}/index/*"] },
+      { actions = ["dynamodb:PutItem"], resources = [local.t.idempotency] },
+      { actions = ["dynamodb:Query", "dynamodb:GetItem", "dynamodb:UpdateItem"], resources = [local.t.patients, "${local.t.patients}/index/*"] },
+      { actions = ["dynamodb:Scan", "dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"], resources = [local.t.labs, "${local.t.labs}/index/*"] },
+      { actions = ["dynamodb:PutItem", "dynamodb:Query"], resources = [local.t.audit, "${local.t.audit}/index/*"] },
+      { actions = ["dynamodb:DescribeTable"], resources = [local.t.results, local.t.sessions] },
+      { actions = ["sqs:SendMessage", "sqs:GetQueueUrl"], resources = [local.q.notify] },
+      { actions = ["lambda:InvokeFunction"], resources = [aws_lambda_function.fn["report"].arn] },
+      {
+        actions = ["cognito-idp:AdminCreateUser", "cognito-idp:AdminSetUserPassword", "cognito-idp:AdminAddUserToGroup",
+          "cognito-idp:AdminDisableUser", "cognito-idp:AdminEnableUser", "cognito-idp:AdminUserGlobalSignOut",
+        "cognito-idp:ListUsersInGroup", "cognito-idp:DescribeUserPool"]
+        resources = [aws_cognito_user_pool.users.arn]
+      },
+      { actions = ["kms:GenerateMac"], resources = [aws_kms_key.lookup.arn] },
+      { actions = local.kms_data, resources = [aws_kms_key.data.arn] },
+    ]
     worker = [
       { actions = ["dynamodb:GetItem", "dynamodb:UpdateItem", "dynamodb:Query"], resources = [local.t.results] },
       { actions = ["s3:GetObject"], resources = ["${local.b.raw}/raw/*"] },
@@ -40,7 +68,7 @@ locals {
 }
 
 data "aws_iam_policy_document" "assume" {
-  for_each = { ingest = "lambda", notify = "lambda", report = "lambda", worker = "ec2" }
+  for_each = merge({ for f in local.lambda_functions : f => "lambda" }, { worker = "ec2", portal = "ecs-tasks" })
   statement {
     actions = ["sts:AssumeRole"]
     principals {
@@ -76,7 +104,7 @@ resource "aws_iam_role_policy" "app" {
 }
 
 resource "aws_iam_role_policy_attachment" "lambda_vpc" {
-  for_each   = toset(["ingest", "notify", "report"])
+  for_each   = local.lambda_functions
   role       = aws_iam_role.app[each.key].name
   policy_arn = "arn:${local.partition}:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole"
 }
@@ -94,14 +122,14 @@ data "aws_iam_policy_document" "lambda_extras" {
 }
 
 resource "aws_iam_role_policy" "lambda_extras" {
-  for_each = toset(["ingest", "notify", "report"])
+  for_each = local.lambda_functions
   name     = "${var.prefix}-${each.key}-dlq"
   role     = aws_iam_role.app[each.key].id
   policy   = data.aws_iam_policy_document.lambda_extras.json
 }
 
 resource "aws_iam_role_policy_attachment" "xray" {
-  for_each   = toset(["ingest", "notify", "report"])
+  for_each   = local.lambda_functions
   role       = aws_iam_role.app[each.key].name
   policy_arn = "arn:${local.partition}:iam::aws:policy/AWSXRayDaemonWriteAccess"
 }

@@ -1,11 +1,14 @@
-# The three functions run the same package: labsecure.functions.{ingest,notify,report}.handler.
+# The functions run the same package: labsecure.functions.{ingest,notify,report,release}.handler.
 
 locals {
   functions = {
     ingest = { handler = "labsecure.functions.ingest.handler", timeout = 15, memory = 512, concurrency = 50 }
     notify = { handler = "labsecure.functions.notify.handler", timeout = 30, memory = 256, concurrency = 10 }
     report = { handler = "labsecure.functions.report.handler", timeout = 30, memory = 1024, concurrency = 20 }
+    # the release sweeper: held results past their lab's hold time (domain/release.py); one at a time
+    release = { handler = "labsecure.functions.release.handler", timeout = 120, memory = 256, concurrency = 1 }
   }
+  lambda_functions = toset(keys(local.functions))
 }
 
 resource "aws_security_group" "app" {
@@ -74,4 +77,25 @@ resource "aws_lambda_event_source_mapping" "notify" {
   batch_size                         = 10
   maximum_batching_window_in_seconds = 5
   function_response_types            = ["ReportBatchItemFailures"]
+}
+
+# The release sweeper runs every 15 minutes (a lab's hold time is in hours).
+resource "aws_cloudwatch_event_rule" "release" {
+  name                = "${var.prefix}-release-sweep"
+  description         = "Release held results whose lab's review hold time has passed"
+  schedule_expression = "rate(15 minutes)"
+  tags                = local.tags
+}
+
+resource "aws_cloudwatch_event_target" "release" {
+  rule = aws_cloudwatch_event_rule.release.name
+  arn  = aws_lambda_function.fn["release"].arn
+}
+
+resource "aws_lambda_permission" "release" {
+  statement_id  = "AllowScheduledSweep"
+  action        = "lambda:InvokeFunction"
+  function_name = aws_lambda_function.fn["release"].function_name
+  principal     = "events.amazonaws.com"
+  source_arn    = aws_cloudwatch_event_rule.release.arn
 }

@@ -12,3 +12,13 @@ output "report_function_arn" {
   description = "The report function the portal invokes"
   value       = aws_lambda_function.fn["report"].arn
 }
+
+output "user_pool_id" {
+  description = "The portal's user pool (LABSECURE_USER_POOL_ID)"
+  value       = aws_cognito_user_pool.users.id
+}
+
+output "portal_client_id" {
+  description = "The portal's app client (LABSECURE_PORTAL_CLIENT_ID; its secret is read from Cognito at deploy time)"
+  value       = aws_cognito_user_pool_client.portal.id
+}
