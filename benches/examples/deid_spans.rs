@@ -2,7 +2,7 @@
 //!
 //! `deid_spans dump notes|styles COUNT SEED` writes one of the two existing annotated corpora as JSON lines (`text`,
 //! `spans` as `[start, end, category]` in characters, `seeds`); `deid_spans run < corpus.jsonl` reads such lines and
-//! writes, for each note, what labcore's Safe Harbor redactor finds (`[start, end, category]` in characters), then
+//! writes, for each note, what labcore's Safe Harbor redactor finds (recall-first; `run precise` for the precise search) (`[start, end, category]` in characters), then
 //! one last line `{"notes": N, "seconds": S}`: the median time of five passes of `Redactor::text` over every note,
 //! on one core. Run it from a release build for the throughput figure.
 #![allow(
@@ -17,7 +17,7 @@
 use std::io::BufRead;
 use std::time::Instant;
 
-use labcore::redact::{Category, Policy, RedactOptions, Redactor, Seeds};
+use labcore::redact::{Category, Policy, RedactOptions, Redactor, Seeds, Sensitivity};
 use labcore_benches::{deid, deid_styles};
 use serde_json::{Value, json};
 
@@ -47,7 +47,7 @@ fn dump(which: &str, count: usize, seed: u64) {
     }
 }
 
-fn run() {
+fn run(sensitivity: Sensitivity) {
     let notes: Vec<(String, RedactOptions)> = std::io::stdin()
         .lock()
         .lines()
@@ -57,7 +57,7 @@ fn run() {
             (note["text"].as_str().unwrap().to_owned(), options(&seeds))
         })
         .collect();
-    let redactor = Redactor::new(Policy::safe_harbor(), None).unwrap();
+    let redactor = Redactor::new(Policy::safe_harbor().with_sensitivity(sensitivity), None).unwrap();
     for (text, opts) in &notes {
         let found: Vec<Value> = redactor
             .find(text, opts)
@@ -82,7 +82,8 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("dump") => dump(&args[1], args[2].parse().unwrap(), args[3].parse().unwrap()),
-        Some("run") => run(),
-        _ => eprintln!("usage: deid_spans dump notes|styles COUNT SEED | deid_spans run < corpus.jsonl"),
+        Some("run") if args.get(1).is_some_and(|a| a == "precise") => run(Sensitivity::Precise),
+        Some("run") => run(Sensitivity::RecallFirst),
+        _ => eprintln!("usage: deid_spans dump notes|styles COUNT SEED | deid_spans run [precise] < corpus.jsonl"),
     }
 }

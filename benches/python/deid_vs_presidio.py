@@ -2,7 +2,8 @@
 
 Corpora: the Faker held-out split (`deid_faker.py`, never tuned on) and the two existing generators
 (`benches/src/deid/`, `benches/src/deid_styles/`, dumped by `cargo run --example deid_spans -- dump`). labcore runs
-through the `deid_spans` example (release build, Safe Harbor, one core); Presidio 2.2 (presidio-analyzer +
+through the `deid_spans` example (release build, Safe Harbor, one core), in its default recall-first search
+(`labcore`) and in the precise one (`labcore precise`, `Sensitivity::Precise`); Presidio 2.2 (presidio-analyzer +
 presidio-anonymizer, spaCy `en_core_web_sm` from PyPI, every recogniser) in this process, analyse then anonymise.
 
 Scoring, for both alike: a planted identifier is recalled when every letter and digit of it lies inside something
@@ -37,9 +38,11 @@ def dump(which: str, count: int, seed: int) -> list[dict]:
     return [json.loads(line) for line in out.splitlines()]
 
 
-def labcore(corpus: list[dict]) -> tuple[list[list], float]:
+def labcore(corpus: list[dict], precise: bool = False) -> tuple[list[list], float]:
     lines = "".join(json.dumps({"text": n["text"], "seeds": n.get("seeds", [])}) + "\n" for n in corpus)
-    out = subprocess.run([str(SPANS), "run"], input=lines, check=True, capture_output=True, text=True).stdout
+    mode = ["precise"] if precise else []
+    out = subprocess.run([str(SPANS), "run", *mode], input=lines, check=True, capture_output=True,
+                         text=True).stdout
     rows = [json.loads(line) for line in out.splitlines()]
     timing = rows.pop()
     return rows, timing["notes"] / timing["seconds"]
@@ -120,6 +123,9 @@ def main() -> None:
         found, rate = labcore(corpus)
         recall, over = score(corpus, found)
         results["labcore"] = (recall, over, rate)
+        found, rate = labcore(corpus, precise=True)
+        recall, over = score(corpus, found)
+        results["labcore precise"] = (recall, over, rate)
         found, rate = presidio(engines, corpus)
         recall, over = score(corpus, found)
         results["Presidio"] = (recall, over, rate)

@@ -18,7 +18,7 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
-use labcore::redact::{Category, Detection, Policy, RedactOptions, Redactor, Seeds};
+use labcore::redact::{Category, Detection, Policy, RedactOptions, Redactor, Seeds, Sensitivity};
 use labcore_benches::deid::{AnnotatedNote, PhiSpan, distinct_categories, notes};
 use labcore_benches::deid_styles;
 
@@ -68,7 +68,12 @@ fn recalled(text: &str, span: &PhiSpan, found: &[Detection]) -> bool {
 
 /// Scores one corpus; also returns the misses and false alarms, for the report.
 fn evaluate(corpus: &[AnnotatedNote]) -> (BTreeMap<&'static str, Tally>, Vec<String>) {
-    let redactor = Redactor::new(Policy::safe_harbor(), None).unwrap();
+    evaluate_with(corpus, Sensitivity::RecallFirst)
+}
+
+/// Scores one corpus with the search of the given sensitivity.
+fn evaluate_with(corpus: &[AnnotatedNote], sensitivity: Sensitivity) -> (BTreeMap<&'static str, Tally>, Vec<String>) {
+    let redactor = Redactor::new(Policy::safe_harbor().with_sensitivity(sensitivity), None).unwrap();
     let mut tallies: BTreeMap<&'static str, Tally> = BTreeMap::new();
     let mut examples = Vec::new();
     for note in corpus {
@@ -182,14 +187,24 @@ fn free_text_detection_meets_its_thresholds_on_an_independent_corpus() {
     let (tallies, examples) = evaluate(&deid_styles::notes(3000, 1));
     print("independent corpus deid_styles::notes(3000, seed 1)", &tallies, &examples);
     // A floor under what is measured (a regression guard, not the promise): its misses are mostly cities named
-    // without a street, state or ZIP code, and bare record numbers with no cue at all.
+    // without a street, state or ZIP code, and bare record numbers with no cue at all. Safe Harbor's default
+    // search is recall-first (recall 0.9887, precision 0.9253 when it became the default); the precise search
+    // keeps the precision it had (0.9943).
     let all = total(&tallies);
     let recall = |category: &str| tallies.get(category).copied().unwrap_or_default().recall();
     assert!(
-        all.recall() >= 0.96 && all.precision() >= 0.97,
+        all.recall() >= 0.98 && all.precision() >= 0.92,
         "recall {:.4}, precision {:.4}",
         all.recall(),
         all.precision()
+    );
+    let (precise, _) = evaluate_with(&deid_styles::notes(3000, 1), Sensitivity::Precise);
+    let precise = total(&precise);
+    assert!(
+        precise.recall() >= 0.96 && precise.precision() >= 0.97,
+        "precise: recall {:.4}, precision {:.4}",
+        precise.recall(),
+        precise.precision()
     );
     assert!(recall("name") >= 0.95, "name recall {:.4}", recall("name"));
     for category in ["ssn", "phone", "fax", "email", "date", "zip", "ip", "url"] {

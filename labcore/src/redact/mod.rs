@@ -48,7 +48,7 @@ pub use category::Category;
 pub use detect::Seeds;
 pub use input::MAX_JSON_DEPTH;
 pub use key::{KeyError, MIN_KEY_BYTES, RedactionKey};
-pub use policy::{Operation, Policy};
+pub use policy::{Operation, Policy, Sensitivity};
 pub use session::Change;
 pub use zip3::Zip3List;
 
@@ -216,7 +216,7 @@ impl Redactor {
     /// # Ok::<(), labcore::redact::RedactError>(())
     /// ```
     pub fn find(&self, text: &str, options: &RedactOptions) -> Vec<Detection> {
-        let spans = self.detector.find(text, &options.seeds);
+        let spans = self.detector.find(text, &options.seeds, self.policy.sensitivity());
         spans.into_iter().map(|s| Detection { start: s.start, end: s.end, category: s.category }).collect()
     }
 
@@ -319,7 +319,8 @@ impl Redactor {
         if self.detector.too_short(text, seeds) {
             return text.to_owned();
         }
-        let spans = self.detector.find(text, seeds);
+        let sensitivity = if narrative(location) { self.policy.sensitivity() } else { Sensitivity::Precise };
+        let spans = self.detector.find(text, seeds, sensitivity);
         let mut out = String::with_capacity(text.len());
         let mut at = 0;
         for span in spans {
@@ -345,4 +346,19 @@ impl Redactor {
     pub(crate) fn is_own(&self, value: &str) -> bool {
         self.detector.is_own(value)
     }
+}
+
+/// Whether a value is narrative, searched with the policy's [`Sensitivity`]: free text itself, the lines of an HL7
+/// message that are not segments, NTE comments, FHIR narrative, notes, comments and conclusions, labcore
+/// comments. Other text values of a document (a coded element's display text, a specimen's description) name
+/// lab things more often than people, and are searched precisely: the recall-first search would take an analyte
+/// no catalog lists ("Malonylcarnitine") for a name.
+fn narrative(location: &str) -> bool {
+    location.is_empty()
+        || location.starts_with("line ")
+        || location.starts_with("NTE[") && location.contains("]-3")
+        || location.contains("/note/")
+        || location.ends_with("/div")
+        || location.contains("comment")
+        || location.contains("conclusion")
 }

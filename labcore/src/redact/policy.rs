@@ -56,16 +56,56 @@ impl Operation {
     }
 }
 
+/// How hard free text is searched for names and places.
+///
+/// Safe Harbor is judged by what leaks: a name left in a note is a breach, a word masked too many is not. So
+/// policies search recall-first by default; the precise search is there for users who need the text to keep as
+/// many ordinary words as possible and accept missing names that nothing in the text marks as names.
+///
+/// Both are measured side by side with Presidio by `make bench-deid`; the figures are in the README's
+/// de-identification section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Sensitivity {
+    /// Recall first (the default): a capitalised or name-like word that is no ordinary English word, no clinical
+    /// or lab term, is masked as a probable name or place; numbers shaped like phone numbers, postcodes and
+    /// dates of many countries are masked; cues, name lists and seeds raise confidence rather than being
+    /// required.
+    #[default]
+    RecallFirst,
+    /// Precise: a name needs evidence — a title, a cue word, a listed name in a name's shape, a credential or a
+    /// seed; places need a cue or the US gazetteer (labcore's behaviour before recall-first).
+    Precise,
+}
+
+impl Sensitivity {
+    /// The stable snake_case name: `recall_first`, `precise`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Sensitivity::RecallFirst => "recall_first",
+            Sensitivity::Precise => "precise",
+        }
+    }
+
+    /// Looks a sensitivity up by its snake_case name.
+    pub fn from_name(name: &str) -> Option<Sensitivity> {
+        [Sensitivity::RecallFirst, Sensitivity::Precise].into_iter().find(|s| s.as_str() == name)
+    }
+}
+
 /// What to do with each category, and the data the operations need.
 ///
 /// ```
-/// use labcore::redact::{Category, Operation, Policy};
+/// use labcore::redact::{Category, Operation, Policy, Sensitivity};
 /// let policy = Policy::safe_harbor();
 /// assert_eq!(policy.operation(Category::Date), Operation::Generalize);
 /// assert_eq!(policy.operation(Category::Name), Operation::Mask);
 /// let custom = Policy::safe_harbor().with(Category::Mrn, Operation::Pseudonym).with(Category::Date, Operation::ShiftDate);
 /// assert!(custom.needs_key());
 /// assert_eq!(Policy::limited_data_set().operation(Category::Zip), Operation::Keep);
+/// assert_eq!(policy.sensitivity(), Sensitivity::RecallFirst);
+/// assert_eq!(Policy::safe_harbor().with_sensitivity(Sensitivity::Precise).sensitivity(), Sensitivity::Precise);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Policy {
@@ -73,6 +113,7 @@ pub struct Policy {
     operations: Vec<(Category, Operation)>,
     zip3: Zip3List,
     shift_days: u32,
+    sensitivity: Sensitivity,
 }
 
 impl Policy {
@@ -95,7 +136,13 @@ impl Policy {
                 (*c, operation)
             })
             .collect();
-        Policy { name: "safe_harbor", operations, zip3: Zip3List::default(), shift_days: 365 }
+        Policy {
+            name: "safe_harbor",
+            operations,
+            zip3: Zip3List::default(),
+            shift_days: 365,
+            sensitivity: Sensitivity::RecallFirst,
+        }
     }
 
     /// A limited data set, 45 CFR 164.514(e)(2): the sixteen direct identifiers masked (or removed), but dates,
@@ -141,6 +188,19 @@ impl Policy {
     pub fn with_shift_days(mut self, days: u32) -> Policy {
         self.shift_days = days.max(1);
         self
+    }
+
+    /// The same policy searching free text with another sensitivity ([`Sensitivity::Precise`] keeps more
+    /// ordinary words and misses names nothing marks as names).
+    #[must_use]
+    pub fn with_sensitivity(mut self, sensitivity: Sensitivity) -> Policy {
+        self.sensitivity = sensitivity;
+        self
+    }
+
+    /// How hard free text is searched (recall-first unless chosen otherwise).
+    pub fn sensitivity(&self) -> Sensitivity {
+        self.sensitivity
     }
 
     /// The policy's name: `safe_harbor`, `limited_data_set`, or the name given.

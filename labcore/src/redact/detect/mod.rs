@@ -15,13 +15,17 @@ mod pasted;
 mod patterns;
 mod people;
 mod places;
+mod recall;
+mod recall_first;
+mod recall_shapes;
 mod runs;
 mod seeds;
+mod vocabulary;
 mod words;
 
 use regex::Regex;
 
-use super::Category;
+use super::{Category, Sensitivity};
 use dates::{DatePatterns, FoundDate};
 use folded::Folded;
 use overlaps::{Ranges, resolve_overlaps};
@@ -44,6 +48,8 @@ pub(crate) struct Detector {
     cities: cities::Cities,
     own: Regex,
     hl7_types: super::hl7_types::Hl7Types,
+    vocabulary: vocabulary::Vocabulary,
+    recall_shapes: recall_shapes::RecallShapes,
 }
 
 impl Detector {
@@ -59,7 +65,16 @@ impl Detector {
         let names = names::NameLists::builtin();
         let cities = cities::Cities::builtin(|word| names.is_word(word));
         let hl7_types = super::hl7_types::Hl7Types::builtin();
-        Detector { patterns: patterns::Patterns::new(), dates: DatePatterns::new(), names, cities, own, hl7_types }
+        Detector {
+            patterns: patterns::Patterns::new(),
+            dates: DatePatterns::new(),
+            names,
+            cities,
+            own,
+            hl7_types,
+            vocabulary: vocabulary::Vocabulary::builtin(),
+            recall_shapes: recall_shapes::RecallShapes::new(),
+        }
     }
 
     /// Whether a value is too short to hold an identifier the search could find: at most three letters or digits
@@ -89,8 +104,9 @@ impl Detector {
         self.dates.find(value).into_iter().find(|(start, end, _)| *start == 0 && *end == value.len()).map(|(_, _, d)| d)
     }
 
-    /// Every identifier in the text, without overlaps, in order.
-    pub(crate) fn find(&self, text: &str, seeds: &Seeds) -> Vec<Span> {
+    /// Every identifier in the text, without overlaps, in order; recall-first adds the probable names, places
+    /// and international shapes of [`recall`] and [`recall_shapes`].
+    pub(crate) fn find(&self, text: &str, seeds: &Seeds, sensitivity: Sensitivity) -> Vec<Span> {
         let folded = Folded::new(text);
         let view = folded.text();
         // HL7 segments pasted into the text: their fields by the HL7 rules, their PID as more seeds.
@@ -109,9 +125,13 @@ impl Detector {
         let mut spans = self.unseeded(view);
         let mut tokens = names::tokens_around(view, &own);
         self.names.assign_roles(&mut tokens);
-        let names = people::find(view, &tokens, &seeds.names);
+        let mut names = people::find(view, &tokens, &seeds.names);
+        names.retain(|(start, end)| !recall::ordinary_words_only(&tokens, &self.vocabulary, *start, *end));
         spans.extend(names.into_iter().map(|(start, end)| Span { start, end, category: Category::Name, date: None }));
         spans.extend(seeds::seeded(view, seeds));
+        if sensitivity == Sensitivity::RecallFirst {
+            self.recall_first(view, &tokens, &mut spans);
+        }
         // A pasted segment's fields are redacted field by field (a span across `^` would change its layout):
         // what other spans find there is kept only value by value, outside the fields' own identifiers.
         let mut spans = pasted::outside(spans, &pasted, view);
@@ -321,7 +341,11 @@ mod tests {
 
     fn found(text: &str, seeds: &Seeds) -> Vec<(Category, String)> {
         let detector = Detector::new();
-        detector.find(text, seeds).into_iter().map(|s| (s.category, text[s.start..s.end].to_owned())).collect()
+        detector
+            .find(text, seeds, Sensitivity::RecallFirst)
+            .into_iter()
+            .map(|s| (s.category, text[s.start..s.end].to_owned()))
+            .collect()
     }
 
     #[test]

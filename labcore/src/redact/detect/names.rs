@@ -17,6 +17,9 @@ pub(crate) struct NameLists {
     /// Section A4: words that are also frequent names (brown, white, will): a name after a title or cue, or
     /// as the second word of a full name ("John Brown"), not alone.
     ambiguous: FastSet<String>,
+    /// Section A2: names used as clinical terms (Gleason, Coombs, Apgar): not a probable name alone in the
+    /// recall-first search.
+    eponyms: FastSet<String>,
     /// The roles of the listed words (`super::words`).
     roles: FastMap<&'static str, u16>,
 }
@@ -26,15 +29,15 @@ fn words(text: &str) -> FastSet<String> {
 }
 
 /// The sections of `clinical_words.txt` (headed `# ==== A1 …`, `# ==== B …`).
-fn sections(text: &str) -> [FastSet<String>; 3] {
-    let mut out: [FastSet<String>; 3] = Default::default();
+fn sections(text: &str) -> [FastSet<String>; 4] {
+    let mut out: [FastSet<String>; 4] = Default::default();
     let mut current: Option<usize> = None;
     for line in text.lines().map(str::trim) {
         if let Some(header) = line.strip_prefix("# ====") {
             let header = header.trim_start();
             current = match header.get(..2) {
                 Some("A1") => Some(0),
-                Some("A2") => None, // eponyms: names except in eponym context, which EPONYM_NOUNS handles
+                Some("A2") => Some(3), // eponyms: names except in eponym context, which EPONYM_NOUNS handles
                 Some("A3") => Some(1),
                 Some("A4") => Some(2),
                 _ if header.starts_with('B') => Some(0),
@@ -52,13 +55,14 @@ fn sections(text: &str) -> [FastSet<String>; 3] {
 impl NameLists {
     /// The built-in lists (`labcore/deid/`).
     pub(crate) fn builtin() -> NameLists {
-        let [vocabulary, common, ambiguous] = sections(include_str!("../../../deid/clinical_words.txt"));
+        let [vocabulary, common, ambiguous, eponyms] = sections(include_str!("../../../deid/clinical_words.txt"));
         NameLists {
             given: words(include_str!("../../../deid/given_names.txt")),
             surnames: words(include_str!("../../../deid/surnames.txt")),
             vocabulary,
             common,
             ambiguous,
+            eponyms,
             roles: super::words::roles(),
         }
     }
@@ -82,6 +86,7 @@ impl NameLists {
                 (self.vocabulary.contains(key), role::VOCABULARY),
                 (self.common.contains(key), role::COMMON),
                 (self.ambiguous.contains(key), role::AMBIGUOUS),
+                (self.eponyms.contains(key), role::EPONYM_NAME),
             ] {
                 if yes {
                     flags |= flag;

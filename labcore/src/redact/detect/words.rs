@@ -38,6 +38,8 @@ pub(crate) mod role {
     pub(crate) const VOCABULARY: u16 = 1 << 11;
     pub(crate) const COMMON: u16 = 1 << 12;
     pub(crate) const AMBIGUOUS: u16 = 1 << 13;
+    /// A name used as a clinical term (`clinical_words.txt` section A2: Gleason, Coombs).
+    pub(crate) const EPONYM_NAME: u16 = 1 << 14;
     /// Any word that is not a name without more evidence.
     pub(crate) const CLINICAL: u16 = VOCABULARY | COMMON | AMBIGUOUS;
 }
