@@ -390,7 +390,9 @@ fn edits() -> Vec<Edit> {
         ("value free text", "/results/0/value", Some(json!("see comment")), Accepts),
         // Vocabularies and formats.
         ("test_type in lower case", "/test_type", Some(json!(" cmp ")), Accepts),
-        ("test_type unknown", "/test_type", Some(json!("BMP")), Rejects),
+        ("test_type unknown", "/test_type", Some(json!("HFP")), Rejects),
+        ("test_type BMP in lower case", "/test_type", Some(json!(" bmp ")), Accepts),
+        ("test_type CBC_NO_DIFF in lower case", "/test_type", Some(json!("cbc_no_diff")), Accepts),
         ("sex female", "/patient/sex", Some(json!("female")), Accepts),
         ("sex m", "/patient/sex", Some(json!("m")), Accepts),
         ("sex Not Applicable", "/patient/sex", Some(json!("Not Applicable")), Accepts),

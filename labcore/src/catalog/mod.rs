@@ -232,8 +232,8 @@ pub struct PanelCode {
 }
 
 impl Catalog {
-    /// The catalog built into labcore (CBC, CMP, lipid and thyroid panels, with reference intervals, critical
-    /// limits, delta-check rules and panel codes). Fails only if the embedded data is corrupt, which the crate's
+    /// The catalog built into labcore (CBC with and without differential, BMP, CMP, lipid and thyroid panels, with
+    /// reference intervals, critical limits, delta-check rules and panel codes). Fails only if the embedded data is corrupt, which the crate's
     /// tests rule out.
     pub fn builtin() -> Result<Catalog, CatalogError> {
         let parsed = BUILTIN_JSON.iter().map(|(name, json)| load::parse_json_file(name, json).map(|f| (*name, f)));

@@ -200,8 +200,48 @@ fn order_codes_name_panels_only_when_they_order_the_same_analytes() {
     assert_eq!(panel("24323-8"), Some(Panel::Cmp));
     assert_eq!(panel("24331-1"), Some(Panel::Lipid));
     assert_eq!(panel("57698-3"), Some(Panel::Lipid));
-    assert_eq!(panel("58410-2"), None, "a CBC without differential is not labcore's CBC");
-    assert_eq!(panel("24321-2"), None, "a BMP is not a CMP");
+    assert_eq!(panel("69742-5"), Some(Panel::Cbc));
+    assert_eq!(panel("58410-2"), Some(Panel::CbcNoDiff), "a CBC without differential is not labcore's CBC");
+    assert_eq!(panel("24321-2"), Some(Panel::Bmp), "a BMP is not a CMP");
+    assert_eq!(panel("51990-0"), Some(Panel::Bmp));
+    assert_eq!(panel("24320-4"), None, "the 1998 BMP's members were not verified");
+    assert_eq!(panel("57022-6"), None, "a reflex differential may not be done");
+}
+
+#[test]
+fn bmp_and_cbc_without_differential_expect_their_own_members() {
+    let catalog = builtin();
+    let groups = |panel: Panel| -> Vec<String> {
+        catalog.expected_groups(panel).iter().map(|g| g.group.to_string()).collect::<Vec<_>>()
+    };
+    let bmp = groups(Panel::Bmp);
+    assert_eq!(bmp, ["glucose", "bun", "creatinine", "sodium", "potassium", "chloride", "co2", "calcium"]);
+    let no_diff = groups(Panel::CbcNoDiff);
+    assert_eq!(no_diff, ["wbc", "rbc", "hemoglobin", "hematocrit", "mcv", "mch", "mchc", "rdw", "platelets"]);
+    let cbc = groups(Panel::Cbc);
+    assert!(no_diff.iter().all(|g| cbc.contains(g)) && cbc.len() > no_diff.len(), "{cbc:?}");
+    for id in ["egfr", "anion_gap", "bun_creatinine_ratio"] {
+        assert!(catalog.analyte(id).unwrap().belongs_to(Panel::Bmp), "{id} may appear in a BMP");
+    }
+    for id in ["albumin", "alt", "total_protein"] {
+        assert!(!catalog.analyte(id).unwrap().belongs_to(Panel::Bmp), "{id} is not a BMP member");
+    }
+    for id in ["mpv", "neutrophils_abs", "lymphocytes_pct"] {
+        let analyte = catalog.analyte(id).unwrap();
+        assert!(analyte.belongs_to(Panel::CbcNoDiff) && !analyte.panels().contains(&Panel::CbcNoDiff), "{id}");
+    }
+}
+
+#[test]
+fn every_panel_code_has_a_valid_check_digit_and_a_source() {
+    let catalog = builtin();
+    for panel in Panel::ALL.iter().filter(|p| **p != Panel::Thyroid) {
+        let code = catalog.panel_code(*panel).unwrap_or_else(|| panic!("{panel} has no code"));
+        let text = code.loinc.to_string();
+        let (body, check) = text.split_once('-').unwrap();
+        assert_eq!(crate::LoincCode::check_digit(body).map(|d| d.to_string()).as_deref(), Some(check), "{text}");
+        assert!(!code.source.is_empty(), "{panel}");
+    }
 }
 
 #[test]

@@ -45,7 +45,7 @@ finding_codes! {
     /// A field has the wrong JSON type (a number where a string is required, …).
     InvalidType => ("invalid_type", Error),
     /// A field has the right type but a value outside its format or vocabulary (a date that is not a date,
-    /// a panel that is not one of CBC, CMP, LIPID, THYROID, …).
+    /// a panel that is not one of CBC, CBC_NO_DIFF, BMP, CMP, LIPID, THYROID, …).
     InvalidValue => ("invalid_value", Error),
     /// A string is longer than the field allows.
     TooLong => ("too_long", Error),
@@ -183,7 +183,7 @@ finding_codes! {
     ResultPreliminary => ("result_preliminary", Info),
     /// The result corrects or amends one sent earlier.
     ResultCorrected => ("result_corrected", Info),
-    /// The order code (HL7 OBR-4, FHIR DiagnosticReport.code) is not one of the four panels, so panel
+    /// The order code (HL7 OBR-4, FHIR DiagnosticReport.code) is not one of the panels labcore knows, so panel
     /// membership and completeness are not checked.
     PanelUnrecognized => ("panel_unrecognized", Info),
     /// The message is not valid UTF-8 and declares no character set labcore decodes: it was read as ISO 8859-1.

@@ -257,7 +257,7 @@ fn panel(catalog: &Catalog, obr: Option<&Segment<'_, '_>>, findings: &mut Findin
     let by_name = || [1, 2, 4, 5, 9, 10, 11].into_iter().find_map(|n| Panel::parse(&part(n)));
     let panel = by_code.or_else(by_name);
     if panel.is_none() {
-        let message = "the order code (OBR-4) is not one of the CBC, CMP, lipid or thyroid panels; panel membership and completeness are not checked";
+        let message = "the order code (OBR-4) is not one of the CBC (with or without differential), BMP, CMP, lipid or thyroid panels; panel membership and completeness are not checked";
         findings.push(FindingCode::PanelUnrecognized, JsonPointer::root().key("test_type"), message);
     }
     panel

@@ -124,7 +124,7 @@ pub(crate) fn is_loinc_system(system: &str) -> bool {
     ["LN", "LOINC", "2.16.840.1.113883.6.1", "http://loinc.org"].iter().any(|s| s.eq_ignore_ascii_case(system))
 }
 
-/// SNOMED CT specimen types senders put in SPM-4 for the four panels' specimens (system http://snomed.info/sct).
+/// SNOMED CT specimen types senders put in SPM-4 for the specimens of labcore's panels (system http://snomed.info/sct).
 /// Sources: 122555007 "Venous blood specimen" and 119364003 "Serum specimen" in the FHIR R4 SpecimenDefinition
 /// example (hl7.org/fhir/r4/specimendefinition-example-serum-plasma); 122592007 "Acellular blood (serum or plasma)
 /// specimen" and 258580003 "Whole blood specimen" in the HL7 Switzerland CH ELM results value set; 119297000

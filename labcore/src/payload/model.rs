@@ -19,7 +19,7 @@ pub struct LabPayload {
     /// name no performer).
     pub lab_id: Option<String>,
     /// The declared panel (always present in labcore JSON, where `test_type` is required; an HL7 or FHIR order
-    /// may be for tests that are not one of the four panels).
+    /// may be for tests that are not one of the panels labcore knows).
     pub panel: Option<Panel>,
     /// When the specimen was collected (PHI: a date of service).
     pub collected_at: Phi<DateTime<FixedOffset>>,
@@ -81,7 +81,7 @@ pub struct Specimen {
     pub kind: Option<SpecimenKind>,
 }
 
-/// Specimen types the four panels are measured in.
+/// Specimen types labcore's panels are measured in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]

@@ -230,7 +230,7 @@ impl Reader<'_> {
         let text = self.text(node, root, field("test_type", 64), true)?;
         let panel = Panel::parse(&text);
         if panel.is_none() {
-            let message = "`test_type` must be one of CBC, CMP, LIPID, THYROID";
+            let message = "`test_type` must be one of CBC, CBC_NO_DIFF, BMP, CMP, LIPID, THYROID";
             self.findings.push(FindingCode::InvalidValue, root.key("test_type"), message);
         }
         panel

@@ -273,7 +273,7 @@ fn panel(catalog: &Catalog, head: Option<&Resource<'_>>, findings: &mut Findings
     };
     let panel = by_code.or_else(by_name);
     if panel.is_none() {
-        let message = "the report's code is not one of the CBC, CMP, lipid or thyroid panels; panel membership and completeness are not checked";
+        let message = "the report's code is not one of the CBC (with or without differential), BMP, CMP, lipid or thyroid panels; panel membership and completeness are not checked";
         findings.push(FindingCode::PanelUnrecognized, JsonPointer::root().key("test_type"), message);
     }
     panel
