@@ -171,3 +171,22 @@ proptest! {
         prop_assert_eq!(output.as_deref(), Some(code.as_str()), "name {:?}", name);
     }
 }
+
+/// An accepted payload always has its typed payload (the fuzz target's invariant), also when one result's value
+/// cannot be read: that result is left out of the typed payload and marked unusable in the report.
+#[test]
+fn an_accepted_payload_with_one_unreadable_value_has_its_typed_payload() {
+    let payload = json!({"patient_id": "MRN-1", "lab_id": "LAB", "test_type": "CMP",
+    "collected_at": "2026-11-24T08:00:00Z",
+    "results": [
+        {"analyte": "Glucose", "unit": "mg/dL"},
+        {"analyte": "Potassium", "value": "4.1", "unit": "mmol/L"}
+    ]});
+    let as_of = chrono::DateTime::parse_from_rfc3339("2026-11-25T12:00:00Z").unwrap().to_utc();
+    let processed = labcore::process(payload.to_string().as_bytes(), &Context::new(catalog(), as_of)).unwrap();
+    assert!(processed.report.accepted, "{:?}", processed.report.findings);
+    assert_eq!(processed.report.status, Status::NeedsReview);
+    assert!(!processed.report.results[0].usable && processed.report.results[1].usable);
+    let typed = processed.payload.expect("an accepted report has its typed payload");
+    assert_eq!(typed.results.len(), 1);
+}

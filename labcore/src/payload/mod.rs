@@ -15,12 +15,14 @@ pub(crate) use read::{Alternates, Draft, MAX_COMMENT, MAX_VALUE_TEXT, Reader, Re
 pub(crate) use read_result::ResultsRead;
 
 impl Draft {
-    /// The typed payload, when every required field was read (true whenever no error was found).
+    /// The typed payload, when the payload's own required fields were read (always so when the report is accepted):
+    /// results without a readable value are left out.
     pub(crate) fn into_payload(self) -> Option<LabPayload> {
         let results = self
             .results
             .into_iter()
-            .map(|r| {
+            // A result whose value could not be read is in the report (unusable, with its finding), not here.
+            .filter_map(|r| {
                 Some(ResultEntry {
                     analyte: r.analyte,
                     loinc: r.loinc,
@@ -32,7 +34,7 @@ impl Draft {
                     status: r.status,
                 })
             })
-            .collect::<Option<Vec<_>>>()?;
+            .collect();
         Some(LabPayload {
             patient_id: self.patient_id?,
             lab_id: self.lab_id,

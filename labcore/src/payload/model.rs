@@ -27,7 +27,8 @@ pub struct LabPayload {
     pub patient: Option<Demographics>,
     /// The specimen, when described.
     pub specimen: Option<Specimen>,
-    /// The results, in payload order.
+    /// The results that have a value, in payload order. A result whose value could not be read is left out: the
+    /// report lists it, unusable, with its finding (the report's `index` is the position in the payload sent).
     pub results: Vec<ResultEntry>,
     /// Free-text comments (PHI: free text can hold anything).
     pub comments: Vec<Phi<String>>,
