@@ -51,6 +51,8 @@ pub(crate) struct Detector {
     hl7_types: super::hl7_types::Hl7Types,
     vocabulary: vocabulary::Vocabulary,
     recall_shapes: recall_shapes::RecallShapes,
+    /// The social titles masked with the name they stand before (`deid/detector_words.txt`, `[honorifics]`).
+    honorifics: crate::hash::FastSet<&'static str>,
 }
 
 impl Detector {
@@ -75,6 +77,7 @@ impl Detector {
             hl7_types,
             vocabulary: vocabulary::Vocabulary::builtin(),
             recall_shapes: recall_shapes::RecallShapes::new(),
+            honorifics: words::list("honorifics").collect(),
         }
     }
 

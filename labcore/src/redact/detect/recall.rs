@@ -140,7 +140,7 @@ impl Sweep<'_> {
             || t.capital
             || t.caps
             || depth > 3
-            || !self.same_name(p, t)
+            || !(self.same_name(p, t) || p.is(role::TITLE) && self.after_period(p, t))
             || t.is(NOT_A_NAME & !role::VOCABULARY)
         {
             return false;
@@ -226,6 +226,11 @@ impl Sweep<'_> {
         self.text
             .get(a.end..b.start)
             .is_some_and(|gap| (1..=2).contains(&gap.len()) && gap.chars().all(horizontal_space))
+    }
+
+    /// `dr. kissné`, `prof. mecit`: a title's period and a space between two words.
+    fn after_period(&self, a: &Token, b: &Token) -> bool {
+        self.text.get(a.end..b.start).is_some_and(|gap| matches!(gap, ". " | ".  " | ".\t"))
     }
 
     /// Whether a token opens a sentence or a line (a capital there proves nothing).
