@@ -11,9 +11,18 @@ impl Detector {
     pub(super) fn recall_first(&self, view: &str, tokens: &[names::Token], spans: &mut Vec<Span>) {
         let found = Ranges::new(spans.iter().map(|s| (s.start, s.end)));
         // An address the precise search read (its street and its ZIP code found): its own spans stand, so that
-        // the ZIP code is generalised rather than masked with the rest.
-        let of = |c: Category| Ranges::new(spans.iter().filter(|s| s.category == c).map(|s| (s.start, s.end)));
-        let (streets, zips) = (of(Category::StreetAddress), of(Category::Zip));
+        // the ZIP code is generalised rather than masked with the rest. A postcode before its town (`12345
+        // Berlin`, found by the gazetteer) does not count: the street of such an address is often read in part
+        // (`Hauptstraße 5` of `Hauptstraße 5/9`, without its `Apt. 3` line), so the address is masked whole.
+        let of = |c: Category| spans.iter().filter(move |s| s.category == c).map(|s| (s.start, s.end));
+        let mut towns: Vec<usize> = of(Category::City).map(|(start, _)| start).collect();
+        towns.sort_unstable();
+        let before_town = |end: usize| {
+            let gap = view.get(end..).map_or(0, |r| r.len() - r.trim_start_matches([' ', '\t']).len());
+            towns.binary_search(&(end + gap)).is_ok()
+        };
+        let streets = Ranges::new(of(Category::StreetAddress));
+        let zips = Ranges::new(of(Category::Zip).filter(|(_, end)| !before_town(*end)));
         for (start, mut end, category) in self.recall_shapes.find(view) {
             if category == Category::StreetAddress && streets.overlap(start, end) && zips.overlap(start, end) {
                 continue;
@@ -90,6 +99,19 @@ mod tests {
         assert_eq!(recall("Dr. B notified."), ["B"]);
         // The precise search keeps every title.
         assert_eq!(names(&detector, "Later Mr Gerald Howe came in.", Sensitivity::Precise), ["Gerald Howe"]);
+    }
+
+    #[test]
+    fn an_address_with_its_postcode_before_its_town_is_masked_whole() {
+        let detector = Detector::new();
+        let recall = |text: &str| names(&detector, text, Sensitivity::RecallFirst);
+        assert_eq!(recall("Lives at Hauptstraße 5\nApt. 3\n12345 Berlin."), ["Hauptstraße 5\nApt. 3\n12345 Berlin"]);
+        assert_eq!(recall("New address Mohauptallee 2/9, 11611 Schwerin."), ["Mohauptallee 2/9, 11611 Schwerin"]);
+        // A US address the precise search read: its spans stand, and the ZIP code is generalised, not masked.
+        assert_eq!(
+            recall("Lives at 61 Jefferson Avenue, Naperville, IL 60533."),
+            ["61 Jefferson Avenue", "Naperville", "60533"]
+        );
     }
 
     #[test]
