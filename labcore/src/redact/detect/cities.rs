@@ -141,6 +141,21 @@ fn eponym_follows(after: &str, eponyms: &FastSet<&'static str>) -> bool {
     !next.is_empty() && eponyms.contains(next.as_str())
 }
 
+impl super::Detector {
+    /// Whether a name after a locative cue or a postcode is a town of the world gazetteer that the precise search
+    /// takes: of several words, or of one that is no ordinary word, clinical word or lab term (`Szeged`, not
+    /// `Reading`: the recall-first search judges those by their context).
+    pub(super) fn precise_town(&self, name: &str) -> bool {
+        let words = super::names::tokens(name);
+        let plain = |w: &super::names::Token| {
+            self.vocabulary.band(&w.key).is_none_or(|band| band >= 40)
+                && !self.names.is_word(&w.key)
+                && !self.vocabulary.is_lab(&w.key)
+        };
+        self.vocabulary.towns().is_town(name) && (words.len() > 1 || words.first().is_some_and(plain))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -180,5 +195,23 @@ mod tests {
         assert!(cities("results in Normal range; Columbia without a cue").is_empty());
         assert!(cities("in ICU, in ED, in January").is_empty());
         assert!(cities("2 TUBES FROM SZEGED MEDICAL CENTER ACC 1").is_empty(), "ME is a state, MEDICAL is not");
+    }
+
+    fn found(detector: &super::super::Detector, text: &str) -> Vec<(Category, String)> {
+        let spans = detector.find(text, &super::super::Seeds::new(), crate::redact::Sensitivity::Precise);
+        spans.into_iter().map(|s| (s.category, text.get(s.start..s.end).unwrap_or_default().to_owned())).collect()
+    }
+
+    #[test]
+    fn the_precise_search_takes_a_town_after_a_cue_or_a_postcode() {
+        let detector = super::super::Detector::new();
+        let precise = |text: &str| found(&detector, text);
+        assert_eq!(precise("Sample flown in from Szeged overnight."), [(Category::City, "Szeged".to_owned())]);
+        assert_eq!(
+            precise("Kwiatowa 12\n26-118 Sochaczew\nPoland"),
+            [(Category::Zip, "26-118".to_owned()), (Category::City, "Sochaczew".to_owned())]
+        );
+        // An ordinary word is left to the recall-first search, which reads its context.
+        assert_eq!(precise("Sample couriered from Reading this morning."), []);
     }
 }

@@ -31,11 +31,11 @@ const PLACE_WORDS: &[&str] = &[
     "von", "der", "den", "bad", "ville", "city", "town", "falls", "beach", "springs", "heights", "park",
 ];
 
-/// Lower-case words inside the name of a place (`Kostelec nad Labem`, `Angra do Heroísmo`, `Rothenburg ob der
-/// Tauber`, `Rychnov u Jablonce`).
+/// Lower-case words inside the name of a place (`Kostelec nad Labem`, `Nové Město na Moravě`, `Angra do
+/// Heroísmo`, `Rothenburg ob der Tauber`, `Rychnov u Jablonce`).
 pub(super) const PLACE_CONNECTORS: &[&str] = &[
-    "nad", "pod", "u", "do", "da", "das", "dos", "de", "del", "della", "di", "ob", "der", "am", "an", "im", "sur",
-    "en", "la", "le", "sul", "upon", "on", "under", "in",
+    "nad", "na", "pod", "u", "do", "da", "das", "dos", "de", "del", "della", "di", "ob", "der", "am", "an", "im",
+    "sur", "en", "la", "le", "sul", "upon", "on", "under", "in",
 ];
 
 /// Words after which a lower-case word is read as a name when it may be one ("spoke to john smith").
@@ -210,7 +210,7 @@ impl Sweep<'_> {
     }
 
     /// Whether token `k` joins the name beside it at `of`: a capitalised place word or rarer word, adjacent.
-    fn joins(&self, k: usize, of: usize) -> bool {
+    pub(super) fn joins(&self, k: usize, of: usize) -> bool {
         let (Some(t), Some(o)) = (self.tokens.get(k), self.tokens.get(of)) else { return false };
         let (a, b) = if k < of { (t, o) } else { (o, t) };
         if !self.same_name(a, b) || self.found.overlap(t.start, t.end) || !t.capital || t.is(NOT_A_NAME) {

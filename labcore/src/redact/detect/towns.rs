@@ -127,7 +127,13 @@ impl Sweep<'_> {
         let run = self.tokens.get(i..=last)?;
         let (first, end) = (run.first()?, run.last()?);
         let single = run.len() == 1;
-        let excluded = if single { NOT_A_TOWN } else { role::TITLE | role::CUE | role::LABEL | role::CREDENTIAL };
+        // A one-word town that names an eponym (`Glasgow`, as in Glasgow Coma Scale) is one only after a cue.
+        let eponym = single && first.is(role::EPONYM_NAME);
+        let excluded = if single {
+            NOT_A_TOWN & !role::EPONYM_NAME
+        } else {
+            role::TITLE | role::CUE | role::LABEL | role::CREDENTIAL
+        };
         if run.iter().any(|t| t.is(excluded) || self.found.overlap(t.start, t.end))
             || single && (self.vocabulary.is_lab(&first.key) || first.caps && (self.shouting || first.key.len() < 5))
             || super::name_rules::organisation(self.text, self.tokens, i, last)
@@ -136,15 +142,21 @@ impl Sweep<'_> {
         {
             return None;
         }
-        // `Victoria Adetokunbo`, `Willowbrook Care Center`, `New York`: a word of another name.
-        if self.capital_after(last) || self.in_region(i, last) {
+        // `Victoria Adetokunbo`, `Willowbrook Care Center`, `New York`: a word of another name; `North Berwick`,
+        // `Nové Město na Moravě`: a longer name than the gazetteer's, which the name rules read whole.
+        let joined_before = i > 0 && self.joins(i - 1, i);
+        if self.capital_after(last) || joined_before || self.in_region(i, last) || self.connector_after(last) {
             return None;
+        }
+        let placed = || self.locative_before(i) || self.postcode_before(first.start) || self.country_after(end.end);
+        if eponym {
+            return placed().then_some(last);
         }
         let ordinary = |t: &Token| self.vocabulary.is_ordinary(&t.key) || t.is(role::CLINICAL);
         if !run.iter().all(ordinary) {
             return Some(last);
         }
-        let placed = self.locative_before(i) || self.postcode_before(first.start) || self.country_after(end.end);
+        let placed = placed();
         let facility =
             self.tokens.get(last + 1).is_some_and(|n| !n.capital && n.is(role::ORGANIZATION) && self.same_name(end, n));
         let titled = self.titled(i);
@@ -218,6 +230,24 @@ impl Sweep<'_> {
         !(region(self.text.get(n.start..n.end)) || region(two))
     }
 
+    /// Whether one or two lower-case connectors then a capitalised word follow the run on its line (`… nad
+    /// Orlicí`, `… ob der Tauber`) — not an English preposition (`Split in June`).
+    fn connector_after(&self, last: usize) -> bool {
+        let english = |t: &Token| matches!(t.key.as_str(), "in" | "on" | "under");
+        let connector = |k: usize| {
+            self.tokens.get(k).is_some_and(|t| !t.capital && !english(t) && PLACE_CONNECTORS.contains(&t.key.as_str()))
+        };
+        let next_to = |k: usize| match (self.tokens.get(k), self.tokens.get(k + 1)) {
+            (Some(a), Some(b)) => self.same_name(a, b),
+            _ => false,
+        };
+        let capital = |k: usize| self.tokens.get(k).is_some_and(|t| t.capital);
+        connector(last + 1)
+            && next_to(last)
+            && next_to(last + 1)
+            && (capital(last + 2) || connector(last + 2) && next_to(last + 2) && capital(last + 3))
+    }
+
     /// `in Reading`, `from Nice`: a lower-case locative word right before, itself not inside a title (`Results
     /// In Time`): the word before it, if capitalised inside a sentence, must be no ordinary word.
     fn locative_before(&self, i: usize) -> bool {
@@ -277,21 +307,6 @@ fn postcode_pair(a: &str, b: &str) -> bool {
     digits(a, 3) && digits(b, 2) || digits(a, 4) && b.len() == 2 && b.bytes().all(|c| c.is_ascii_uppercase())
 }
 
-impl super::Detector {
-    /// Whether a name after a locative cue or a postcode is a town of the world gazetteer that the precise search
-    /// takes: of several words, or of one that is no ordinary word, clinical word or lab term (`Szeged`, not
-    /// `Reading`: the recall-first search judges those by their context).
-    pub(super) fn precise_town(&self, name: &str) -> bool {
-        let words = super::names::tokens(name);
-        let plain = |w: &Token| {
-            self.vocabulary.band(&w.key).is_none_or(|band| band >= 40)
-                && !self.names.is_word(&w.key)
-                && !self.vocabulary.is_lab(&w.key)
-        };
-        self.vocabulary.towns().is_town(name) && (words.len() > 1 || words.first().is_some_and(plain))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::{Detector, Seeds};
@@ -345,11 +360,17 @@ mod tests {
             ("Long Beach lab phoned.", "Long Beach"),
             ("Born in Frankfurt am Main.", "Frankfurt am Main"),
             ("Moved to Den Haag.", "Den Haag"),
+            ("Moved to Nové Město na Moravě last year.", "Nové Město na Moravě"),
             ("He flew in from St. Louis yesterday.", "St. Louis"),
             ("Sample from Springfield lab hemolysed.", "Springfield"),
         ] {
             assert_eq!(cities(&detector, text), [town], "{text}");
         }
+        // A longer name than the gazetteer's is left to the name rules, which mask it whole.
+        let spans = found(&detector, "Sample couriered from North Berwick.", Sensitivity::RecallFirst);
+        assert_eq!(spans.iter().map(|(_, s)| s.as_str()).collect::<Vec<_>>(), ["North Berwick"]);
+        // A town that names an eponym (`Glasgow Coma Scale`) is a place after a cue.
+        assert_eq!(cities(&detector, "Sample flown in from Glasgow overnight."), ["Glasgow"]);
         // Safe Harbor keeps the country and the state.
         assert_eq!(found(&detector, "Moved to Nice, France.", Sensitivity::RecallFirst).len(), 1);
     }
@@ -370,23 +391,11 @@ mod tests {
             "Marburg virus excluded. Philadelphia chromosome detected. Lyme disease serology negative.",
             "Cleveland Clinic reference lab.",
             "Moved back to New York last year.",
+            "Sodium na, potassium 4.1.",
             "Hemoglobin A1c in Blood by HPLC. Glucose in Serum or Plasma. Sodium in Urine.",
             "Sent to Reference lab, referred to Hematology, in Normal range.",
         ] {
             assert_eq!(found(&detector, text, Sensitivity::RecallFirst), [], "{text}");
         }
-    }
-
-    #[test]
-    fn the_precise_search_takes_a_town_after_a_cue_or_a_postcode() {
-        let detector = Detector::new();
-        let precise = |text: &str| found(&detector, text, Sensitivity::Precise);
-        assert_eq!(precise("Sample flown in from Szeged overnight."), [(Category::City, "Szeged".to_owned())]);
-        assert_eq!(
-            precise("Kwiatowa 12\n26-118 Sochaczew\nPoland"),
-            [(Category::Zip, "26-118".to_owned()), (Category::City, "Sochaczew".to_owned())]
-        );
-        // An ordinary word is left to the recall-first search, which reads its context.
-        assert_eq!(precise("Sample couriered from Reading this morning."), []);
     }
 }
