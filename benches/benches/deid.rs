@@ -9,6 +9,9 @@
 //! long line…) at 1 KB, 100 KB and 1 MB — and 10 MB with `LABCORE_BENCH_10MB=1` — in bytes per second, then a
 //! table of the cost per byte at each size: a linear detector costs the same per byte at every size.
 //!
+//! The `startup` group times `Redactor::new` for Safe Harbor: compiling the patterns and building the word indexes
+//! (name lists, the English vocabulary, the gazetteers), which a caller pays once per redactor.
+//!
 //! `cargo bench -p labcore-benches --bench deid` (`-- hostile_text` for the scaling group alone). Without `--bench`
 //! (as `cargo test --all-targets` runs it) it is a smoke run: every workload once and every hostile shape at 1 KB,
 //! no timing.
@@ -229,6 +232,14 @@ fn hostile_report(redactor: &Redactor) {
     }
 }
 
+/// What a Safe Harbor redactor costs to build: patterns compiled, word indexes filled.
+fn startup(criterion: &mut Criterion) {
+    let mut group = criterion.benchmark_group("startup");
+    group.sample_size(10).warm_up_time(Duration::from_millis(500)).measurement_time(Duration::from_secs(3));
+    group.bench_function("redactor_new", |b| b.iter(|| black_box(Redactor::new(Policy::safe_harbor(), None).unwrap())));
+    group.finish();
+}
+
 /// Whether the command line's filter (criterion's positional argument) selects benchmarks named `name`.
 fn selected(name: &str) -> bool {
     let filters: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
@@ -261,6 +272,7 @@ fn main() {
     }
     group.finish();
     hostile_text(&mut criterion, &redactor);
+    startup(&mut criterion);
     if selected("deid") {
         report(&workloads);
     }

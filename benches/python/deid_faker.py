@@ -2,10 +2,19 @@
 
 Two splits: the tuning seed (develop against it, read its misses) and the frozen held-out seed (only its figures
 are ever read: never its misses). `python deid_faker.py SPLIT COUNT > corpus.jsonl`; one JSON object a line:
-`text`, `spans` ([start, end, category], character offsets) and `tokens` ([start, end, label], label `O` for
+`text`, `spans` ([start, end, category], character offsets), `subsets` ([start, end, subset]: the planted spans
+that also belong to a sub-category, scored as a row of their own) and `tokens` ([start, end, label], label `O` for
 non-PHI). PHI appears with and without cues: lone names, lower case, speaker labels, names glued to digits,
 national and multi-line addresses, national phones with trunk and `00` prefixes and glued extensions, postcodes,
 towns, dates such as `8/87`, a month word alone, a bare year, IBANs, emails, SSNs, IPs and URLs.
+
+Sub-category `name, no cue` (issue 15's "person names (no seeds, no cues)"; no note has seeds): the names of the
+templates in which no word says that a name is there — `Later {name} came in.` and `{given name} called back about
+the result.` — against the templates with a title (`Dr.`, `RN`), a relation (`Mother`, `brother`), a role
+(`Visitor`), a verb and preposition before the name (`spoke to`, `given to`) or a speaker label's colon. It is a
+property of the template, recorded without drawing from the random generators, so the text of either split does
+not depend on it. Faker's own `name()` sometimes writes a title inside the name (`Mr Gerald Howe`): that name stays
+in the sub-category, as the template gives no cue.
 """
 
 from __future__ import annotations
@@ -16,6 +25,12 @@ import re
 import sys
 
 from faker import Faker
+from faker.providers.address.it_IT import Provider as ItalianAddress
+
+# Faker's it_IT address provider builds its list of towns from a set (`list({...})`), whose order follows Python's
+# per-process string hashing (PYTHONHASHSEED): without this sort the Italian towns of a split changed from one run
+# to the next, whatever the seed. Sorted, each split is the same text in every process.
+ItalianAddress.cities = sorted(ItalianAddress.cities)
 
 TUNING_SEED = 1
 HELD_OUT_SEED = 20_261_207  # frozen: never tune on what this split misses
@@ -38,12 +53,15 @@ class Note:
     def __init__(self) -> None:
         self.text = ""
         self.spans: list[list[object]] = []
+        self.subsets: list[list[object]] = []
 
-    def add(self, piece: str, category: str | None = None) -> None:
+    def add(self, piece: str, category: str | None = None, subset: str | None = None) -> None:
         start = len(self.text)
         self.text += piece
         if category:
             self.spans.append([start, len(self.text), category])
+        if subset:
+            self.subsets.append([start, len(self.text), subset])
 
     def tokens(self) -> list[list[object]]:
         out: list[list[object]] = []
@@ -67,12 +85,15 @@ def family(f: Faker) -> str:
     return f.last_romanized_name() if f.locales[0] == "ja_JP" else f.last_name()
 
 
+NO_CUE = "name, no cue"
+
+
 def piece_name(n: Note, f: Faker, rnd: random.Random) -> None:
     shape = rnd.randrange(9)
     if shape == 0:
-        n.add("Later "), n.add(person(f, rnd), "name"), n.add(" came in.")
+        n.add("Later "), n.add(person(f, rnd), "name", NO_CUE), n.add(" came in.")
     elif shape == 1:
-        n.add(given(f), "name"), n.add(" called back about the result.")
+        n.add(given(f), "name", NO_CUE), n.add(" called back about the result.")
     elif shape == 2:
         n.add("Results given to "), n.add(family(f), "name"), n.add(".")
     elif shape == 3:
@@ -188,7 +209,7 @@ def notes(count: int, seed: int) -> list[dict[str, object]]:
             rnd.choice(pieces)(n, f, rnd)
             n.add(" ")
         n.add(rnd.choice(FILLER))
-        out.append({"text": n.text, "spans": n.spans, "tokens": n.tokens(), "seeds": []})
+        out.append({"text": n.text, "spans": n.spans, "subsets": n.subsets, "tokens": n.tokens(), "seeds": []})
     return out
 
 

@@ -8,8 +8,10 @@ presidio-anonymizer, spaCy `en_core_web_sm` from PyPI, every recogniser) in this
 
 Scoring, for both alike: a planted identifier is recalled when every letter and digit of it lies inside something
 the tool removes, whatever category it gives it (a leak is a leak); over-redaction is the share of non-PHI tokens
-(`\\w+`) with any character removed; throughput is comments per second of redaction. Presidio sees no seeds
-(the existing corpora carry the record's identifiers, which labcore is given, as its API takes them).
+(`\\w+`) with any character removed; throughput is comments per second of redaction. The row `name, no cue`
+scores again the names of the Faker templates that give no cue (issue 15's acceptance: "person names (no seeds,
+no cues)"). Presidio sees no seeds (the existing corpora carry the record's identifiers, which labcore is given,
+as its API takes them).
 
 `make bench-deid` (or `.venv-deid/bin/python benches/python/deid_vs_presidio.py [--notes N]`).
 """
@@ -78,7 +80,8 @@ def score(corpus: list[dict], found: list[list]) -> tuple[dict, float]:
         for start, end, _ in hits:
             covered[start:end] = b"\x01" * (end - start)
         spans = note["spans"]
-        for start, end, category in spans:
+        # A planted span, and again under its sub-category (`name, no cue`) when the corpus records one.
+        for start, end, category in [*spans, *note.get("subsets", [])]:
             digits_only = category == "age"
             ok = all(covered[i] for i in range(start, end)
                      if (note["text"][i].isdigit() if digits_only else note["text"][i].isalnum()))

@@ -20,6 +20,7 @@ mod recall_first;
 mod recall_shapes;
 mod runs;
 mod seeds;
+mod towns;
 mod vocabulary;
 mod words;
 
@@ -50,6 +51,8 @@ pub(crate) struct Detector {
     hl7_types: super::hl7_types::Hl7Types,
     vocabulary: vocabulary::Vocabulary,
     recall_shapes: recall_shapes::RecallShapes,
+    /// The social titles masked with the name they stand before (`deid/detector_words.txt`, `[honorifics]`).
+    honorifics: crate::hash::FastSet<&'static str>,
 }
 
 impl Detector {
@@ -74,6 +77,7 @@ impl Detector {
             hl7_types,
             vocabulary: vocabulary::Vocabulary::builtin(),
             recall_shapes: recall_shapes::RecallShapes::new(),
+            honorifics: words::list("honorifics").collect(),
         }
     }
 
@@ -151,8 +155,8 @@ impl Detector {
     /// What is found without seeds nor name rules: shaped identifiers, cued cities, dates.
     fn unseeded(&self, view: &str) -> Vec<Span> {
         let mut spans = self.shaped(view);
-        let city = |(start, end)| Span { start, end, category: Category::City, date: None };
-        spans.extend(self.cities.find(view).into_iter().map(city));
+        let city = |(start, end, category)| Span { start, end, category, date: None };
+        spans.extend(self.cities.find(view, &|name| self.precise_town(name)).into_iter().map(city));
         let date = |(start, end, date)| Span { start, end, category: Category::Date, date: Some(date) };
         spans.extend(self.dates.find(view).into_iter().map(date));
         spans

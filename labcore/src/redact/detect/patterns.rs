@@ -162,6 +162,7 @@ mod tests {
         has("12 Elm St Apt 4B, Springfield, IL 62704", Category::StreetAddress, "12 Elm St Apt 4B");
         has("12 Elm St Apt 4B, Springfield, IL 62704", Category::City, "Springfield");
         has("12 Elm St Apt 4B, Springfield, IL 62704", Category::Zip, "62704");
+        has("6 Allan Trail\nApt. 279, Woodville", Category::StreetAddress, "6 Allan Trail\nApt. 279");
         has("a 93-year-old woman", Category::Age, "93-year-old");
         has("age 95", Category::Age, "95");
         has("VIN 1HGCM82633A004352", Category::Vehicle, "1HGCM82633A004352");

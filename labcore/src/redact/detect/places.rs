@@ -18,8 +18,9 @@ const STREETS: &str = "close|mews|gardens|grove|walk|rise|parade|wynd|chase|stre
 const UNITS: &str = "apt|apartment|suite|ste|unit|#|fl|floor|rm|room|lot|bldg|building|spc|space|trlr";
 
 /// A street address: a house number, an optional direction, one to five capitalised words or ordinals
-/// (`21st`), a designator, an optional unit. The words are case-sensitive so that `116 sec. Notified Dr` is not
-/// one; the house number must not continue another number (`881-63-0710 for Pt Lane`).
+/// (`21st`), a designator, an optional unit, on the same line or the next (`6 Allan Trail⏎Apt. 279`). The words
+/// are case-sensitive so that `116 sec. Notified Dr` is not one; the house number must not continue another
+/// number (`881-63-0710 for Pt Lane`).
 fn street() -> String {
     // Words without periods (a period ends the street: "7602 S Madison St. Per Dr. Horton"), but for a title
     // first ("Dr. Martin Luther King Jr. Blvd", "St. Charles Rd") and Jr./Sr.
@@ -27,7 +28,7 @@ fn street() -> String {
     let direction = r"(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?\s+)?";
     let title = r"(?:(?:Dr|St|Mt|Ft)\.\s+)?";
     format!(
-        r"(?:^|[\s,;(\x22'=\[])(\d{{1,6}}[A-Z]?[ \t]+{direction}{title}(?:{word}[ \t]+){{1,5}}(?i:{STREETS})\b\.?(?:,?[ \t]*(?i:{UNITS})[ \t]*\.?[ \t]*#?[ \t]*[A-Z0-9][A-Z0-9\-]*)?)"
+        r"(?:^|[\s,;(\x22'=\[])(\d{{1,6}}[A-Z]?[ \t]+{direction}{title}(?:{word}[ \t]+){{1,5}}(?i:{STREETS})\b\.?(?:(?:,?[ \t]*|[ \t]*\r?\n[ \t]*)(?i:{UNITS})[ \t]*\.?[ \t]*#?[ \t]*[A-Z0-9][A-Z0-9\-]*)?)"
     )
 }
 

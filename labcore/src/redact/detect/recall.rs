@@ -31,25 +31,11 @@ const PLACE_WORDS: &[&str] = &[
     "von", "der", "den", "bad", "ville", "city", "town", "falls", "beach", "springs", "heights", "park",
 ];
 
-/// Lower-case words inside the name of a place (`Kostelec nad Labem`, `Angra do Heroísmo`, `Rothenburg ob der
-/// Tauber`, `Rychnov u Jablonce`).
-const PLACE_CONNECTORS: &[&str] = &[
-    "nad", "pod", "u", "do", "da", "das", "dos", "de", "del", "della", "di", "ob", "der", "am", "an", "im", "sur",
-    "en", "la", "le", "sul", "upon", "on", "under", "in",
-];
-
-/// Cues after which a capitalised run is a place, whatever its words: `moved to`, `transferred from`.
-const LOCATIVE_CUES: &[(&str, &str)] = &[
-    ("moved", "to"),
-    ("transferred", "from"),
-    ("transferred", "to"),
-    ("lives", "in"),
-    ("living", "in"),
-    ("born", "in"),
-    ("travelled", "to"),
-    ("traveled", "to"),
-    ("relocated", "to"),
-    ("resident", "of"),
+/// Lower-case words inside the name of a place (`Kostelec nad Labem`, `Nové Město na Moravě`, `Angra do
+/// Heroísmo`, `Rothenburg ob der Tauber`, `Rychnov u Jablonce`).
+pub(super) const PLACE_CONNECTORS: &[&str] = &[
+    "nad", "na", "pod", "u", "do", "da", "das", "dos", "de", "del", "della", "di", "ob", "der", "am", "an", "im",
+    "sur", "en", "la", "le", "sul", "upon", "on", "under", "in",
 ];
 
 /// Words after which a lower-case word is read as a name when it may be one ("spoke to john smith").
@@ -82,6 +68,13 @@ impl Sweep<'_> {
             }
             if self.found.overlap(t.start, t.end) {
                 i += 1;
+                continue;
+            }
+            if let Some(last) = self.town(i) {
+                if let (Some(a), Some(b)) = (self.tokens.get(i), self.tokens.get(last)) {
+                    out.push((a.start, b.end, Category::City));
+                }
+                i = last + 1;
                 continue;
             }
             if !self.probable(i) {
@@ -147,7 +140,7 @@ impl Sweep<'_> {
             || t.capital
             || t.caps
             || depth > 3
-            || !self.same_name(p, t)
+            || !(self.same_name(p, t) || p.is(role::TITLE) && self.after_period(p, t))
             || t.is(NOT_A_NAME & !role::VOCABULARY)
         {
             return false;
@@ -180,37 +173,6 @@ impl Sweep<'_> {
             }
         }
         (first, last)
-    }
-
-    /// After a locative cue (`Moved to`, `Transferred from`), the capitalised words of a place and the
-    /// connectors inside it (`Santa Maria da Feira`), up to an organisation word (`… General`) or the line's end.
-    fn locative_run(&self, i: usize) -> Option<usize> {
-        let t = self.tokens.get(i)?;
-        let (a, b) = (self.tokens.get(i.checked_sub(2)?)?, self.tokens.get(i - 1)?);
-        let cued =
-            LOCATIVE_CUES.contains(&(a.key.as_str(), b.key.as_str())) && self.same_name(a, b) && self.same_name(b, t);
-        if !cued || !t.capital || t.is(NOT_A_NAME) || self.vocabulary.is_lab(&t.key) {
-            return None;
-        }
-        let mut last = i;
-        let mut k = i + 1;
-        while let (Some(p), Some(n)) = (self.tokens.get(k - 1), self.tokens.get(k)) {
-            let connector = !n.capital && PLACE_CONNECTORS.contains(&n.key.as_str());
-            let word = n.capital && !n.is(role::ORGANIZATION | role::EPONYM);
-            if !self.same_name(p, n) || !(connector || word) || k > i + 6 {
-                break;
-            }
-            if word {
-                last = k;
-            }
-            k += 1;
-        }
-        // `Transferred from Aveiro General`: a frequent word closing the run names the institution, not the town.
-        while last > i && self.tokens.get(last).is_some_and(|w| self.vocabulary.band(&w.key) == Some(COMMONEST)) {
-            last -= 1;
-        }
-        let region = self.text.get(t.start..self.tokens.get(last)?.end).is_some_and(|n| self.vocabulary.is_region(n));
-        (!region).then_some(last)
     }
 
     /// `Liam Read`: a capitalised listed surname right after a name, even when it is an ordinary word.
@@ -248,7 +210,7 @@ impl Sweep<'_> {
     }
 
     /// Whether token `k` joins the name beside it at `of`: a capitalised place word or rarer word, adjacent.
-    fn joins(&self, k: usize, of: usize) -> bool {
+    pub(super) fn joins(&self, k: usize, of: usize) -> bool {
         let (Some(t), Some(o)) = (self.tokens.get(k), self.tokens.get(of)) else { return false };
         let (a, b) = if k < of { (t, o) } else { (o, t) };
         if !self.same_name(a, b) || self.found.overlap(t.start, t.end) || !t.capital || t.is(NOT_A_NAME) {
@@ -260,14 +222,19 @@ impl Sweep<'_> {
     }
 
     /// Whether two tokens are words of one name: only a space or two between them, on one line.
-    fn same_name(&self, a: &Token, b: &Token) -> bool {
+    pub(super) fn same_name(&self, a: &Token, b: &Token) -> bool {
         self.text
             .get(a.end..b.start)
             .is_some_and(|gap| (1..=2).contains(&gap.len()) && gap.chars().all(horizontal_space))
     }
 
+    /// `dr. kissné`, `prof. mecit`: a title's period and a space between two words.
+    fn after_period(&self, a: &Token, b: &Token) -> bool {
+        self.text.get(a.end..b.start).is_some_and(|gap| matches!(gap, ". " | ".  " | ".\t"))
+    }
+
     /// Whether a token opens a sentence or a line (a capital there proves nothing).
-    fn sentence_start(&self, t: &Token) -> bool {
+    pub(super) fn sentence_start(&self, t: &Token) -> bool {
         let before = self.text.get(..t.start).unwrap_or_default();
         let trimmed = before.trim_end_matches([' ', '\t', '"', '\'', '(', '*', '-']);
         trimmed.is_empty() || trimmed.ends_with(['.', '!', '?', '\n', ':', ';', '>'])
@@ -283,7 +250,7 @@ impl Sweep<'_> {
     }
 
     /// Whether the word before is a capitalised one on the same line (`The Old Man`): a title, not a name.
-    fn title_case_before(&self, i: usize) -> bool {
+    pub(super) fn title_case_before(&self, i: usize) -> bool {
         let (Some(p), Some(t)) = (i.checked_sub(1).and_then(|k| self.tokens.get(k)), self.tokens.get(i)) else {
             return false;
         };

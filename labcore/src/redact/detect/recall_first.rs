@@ -11,9 +11,18 @@ impl Detector {
     pub(super) fn recall_first(&self, view: &str, tokens: &[names::Token], spans: &mut Vec<Span>) {
         let found = Ranges::new(spans.iter().map(|s| (s.start, s.end)));
         // An address the precise search read (its street and its ZIP code found): its own spans stand, so that
-        // the ZIP code is generalised rather than masked with the rest.
-        let of = |c: Category| Ranges::new(spans.iter().filter(|s| s.category == c).map(|s| (s.start, s.end)));
-        let (streets, zips) = (of(Category::StreetAddress), of(Category::Zip));
+        // the ZIP code is generalised rather than masked with the rest. A postcode before its town (`12345
+        // Berlin`, found by the gazetteer) does not count: the street of such an address is often read in part
+        // (`Hauptstraße 5` of `Hauptstraße 5/9`, without its `Apt. 3` line), so the address is masked whole.
+        let of = |c: Category| spans.iter().filter(move |s| s.category == c).map(|s| (s.start, s.end));
+        let mut towns: Vec<usize> = of(Category::City).map(|(start, _)| start).collect();
+        towns.sort_unstable();
+        let before_town = |end: usize| {
+            let gap = view.get(end..).map_or(0, |r| r.len() - r.trim_start_matches([' ', '\t']).len());
+            towns.binary_search(&(end + gap)).is_ok()
+        };
+        let streets = Ranges::new(of(Category::StreetAddress));
+        let zips = Ranges::new(of(Category::Zip).filter(|(_, end)| !before_town(*end)));
         for (start, mut end, category) in self.recall_shapes.find(view) {
             if category == Category::StreetAddress && streets.overlap(start, end) && zips.overlap(start, end) {
                 continue;
@@ -31,6 +40,25 @@ impl Detector {
         let shouting = recall::shouting(tokens);
         let sweep = recall::Sweep { text: view, tokens, vocabulary: &self.vocabulary, found: &found, shouting };
         spans.extend(sweep.names().into_iter().map(|(start, end, category)| Span { start, end, category, date: None }));
+        self.with_honorifics(view, tokens, spans);
+    }
+
+    /// `Mr Gerald Howe`, `pani anna nowak`: a social title right before a name (`deid/detector_words.txt`,
+    /// `[honorifics]`) is part of how the name is written, and is masked with it; a role (`Dr.`, `RN`) stays, as it
+    /// says who was called. `miss` in lower case only before a lower-case name (`did not miss Jodi` keeps it).
+    fn with_honorifics(&self, view: &str, tokens: &[names::Token], spans: &mut [Span]) {
+        for span in spans.iter_mut().filter(|s| s.category == Category::Name) {
+            let k = tokens.partition_point(|t| t.end <= span.start);
+            let Some(title) = k.checked_sub(1).and_then(|k| tokens.get(k)) else { continue };
+            let gap = view.get(title.end..span.start).unwrap_or_default();
+            let lower_name = view.get(span.start..).is_some_and(|n| n.starts_with(char::is_lowercase));
+            if self.honorifics.contains(title.key.as_str())
+                && matches!(gap, " " | "  " | "\t" | "." | ". " | ".  ")
+                && (title.capital || lower_name || title.key != "miss")
+            {
+                span.start = title.start;
+            }
+        }
     }
 
     /// An address without the country or state that closes it on its own line or after a comma (`…, Spain`):
@@ -44,5 +72,53 @@ impl Detector {
         } else {
             end
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Detector, Seeds};
+    use crate::redact::Sensitivity;
+
+    fn names(detector: &Detector, text: &str, sensitivity: Sensitivity) -> Vec<String> {
+        let spans = detector.find(text, &Seeds::new(), sensitivity);
+        spans.into_iter().map(|s| text.get(s.start..s.end).unwrap_or_default().to_owned()).collect()
+    }
+
+    #[test]
+    fn a_social_title_goes_with_the_name_and_a_role_stays() {
+        let detector = Detector::new();
+        let recall = |text: &str| names(&detector, text, Sensitivity::RecallFirst);
+        assert_eq!(recall("Later Mr Gerald Howe came in."), ["Mr Gerald Howe"]);
+        assert_eq!(recall("Later Miss Jodi Martin came in."), ["Miss Jodi Martin"]);
+        assert_eq!(recall("Mother pani Anna Nowak was present."), ["pani Anna Nowak"]);
+        assert_eq!(recall("spoke to mr. roger otuo re redraw."), ["mr. roger", "otuo"]);
+        assert_eq!(recall("Frau Müller called about the result."), ["Frau Müller"]);
+        assert_eq!(recall("Did not miss Jodi at the desk."), ["Jodi"]);
+        assert_eq!(recall("Critical value called to RN Kelly Brown, read back."), ["Kelly Brown"]);
+        assert_eq!(recall("Dr. B notified."), ["B"]);
+        // The precise search keeps every title.
+        assert_eq!(names(&detector, "Later Mr Gerald Howe came in.", Sensitivity::Precise), ["Gerald Howe"]);
+    }
+
+    #[test]
+    fn an_address_with_its_postcode_before_its_town_is_masked_whole() {
+        let detector = Detector::new();
+        let recall = |text: &str| names(&detector, text, Sensitivity::RecallFirst);
+        assert_eq!(recall("Lives at Hauptstraße 5\nApt. 3\n12345 Berlin."), ["Hauptstraße 5\nApt. 3\n12345 Berlin"]);
+        assert_eq!(recall("New address Mohauptallee 2/9, 11611 Schwerin."), ["Mohauptallee 2/9, 11611 Schwerin"]);
+        // A US address the precise search read: its spans stand, and the ZIP code is generalised, not masked.
+        assert_eq!(
+            recall("Lives at 61 Jefferson Avenue, Naperville, IL 60533."),
+            ["61 Jefferson Avenue", "Naperville", "60533"]
+        );
+    }
+
+    #[test]
+    fn a_lower_case_name_after_a_lower_case_title_with_its_period() {
+        let detector = Detector::new();
+        let recall = |text: &str| names(&detector, text, Sensitivity::RecallFirst);
+        assert_eq!(recall("spoke to dr. kissné antal orsolya re redraw."), ["kissné antal orsolya"]);
+        assert_eq!(recall("spoke to prof. mecit dumanlı re redraw."), ["mecit dumanlı"]);
     }
 }

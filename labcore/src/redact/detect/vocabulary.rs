@@ -1,7 +1,9 @@
 //! The vocabulary of the recall-first search: ordinary English words by frequency band (`deid/english_words.txt`,
 //! from SCOWL) and the lab's own terms (every word of the built-in catalog's names, aliases, LOINC long names and
-//! units), so that "is this capitalised word an ordinary word or a lab term?" is one lookup.
+//! units), so that "is this capitalised word an ordinary word or a lab term?" is one lookup; and the gazetteer of
+//! towns (`deid/towns.txt`, [`super::towns`]).
 
+use super::towns::Towns;
 use crate::hash::{FastMap, FastSet};
 
 /// The word list, embedded at build time (no I/O at run time).
@@ -18,17 +20,24 @@ pub(crate) struct Vocabulary {
     lab: FastSet<String>,
     /// Countries (`deid/countries.txt`) and US states, lower case: not identifiers under Safe Harbor.
     regions: FastSet<String>,
+    /// The world's towns of 15,000 people or more (`deid/towns.txt`).
+    towns: Towns,
 }
 
 impl Vocabulary {
     /// The built-in vocabulary.
     pub(crate) fn builtin() -> Vocabulary {
-        Vocabulary { bands: bands(ENGLISH), lab: lab_terms(), regions: regions() }
+        Vocabulary { bands: bands(ENGLISH), lab: lab_terms(), regions: regions(), towns: Towns::builtin() }
     }
 
     /// The frequency band of a lower-case word, if it is an ordinary English word.
     pub(crate) fn band(&self, word: &str) -> Option<u8> {
         self.bands.get(word).copied()
+    }
+
+    /// The gazetteer of towns.
+    pub(crate) fn towns(&self) -> &Towns {
+        &self.towns
     }
 
     /// Whether a lower-case word is an ordinary English word.

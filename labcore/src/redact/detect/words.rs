@@ -82,6 +82,7 @@ mod tests {
             "eponym_nouns",
             "abbreviated",
             "months",
+            "honorifics",
         ] {
             let words: Vec<&str> = list(name).collect();
             assert!(words.len() >= 5, "{name}: {words:?}");
