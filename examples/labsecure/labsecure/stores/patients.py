@@ -122,17 +122,10 @@ class Patients:
 
     def record(self, patient_id: str) -> dict[str, Any] | None:
         """Everything kept about a patient (identifier, demographics, contact), or ``None``."""
-        got = self._db.query(
-            TableName=self._table,
-            IndexName=self._index,
-            KeyConditionExpression="patient_id = :p",
-            ExpressionAttributeValues={":p": {"S": patient_id}},
-            Limit=1,
-        )
-        items = got.get("Items") or []
-        if not items:
+        found = self._item_of(patient_id)
+        if found is None:
             return None
-        item = from_item(items[0])
+        item = from_item(found)
         item.pop("lookup", None)
         return item
 
@@ -150,7 +143,8 @@ class Patients:
         found.pop("lookup", None)
         return found
 
-    def _key_of(self, patient_id: str) -> dict[str, Any] | None:
+    def _item_of(self, patient_id: str) -> dict[str, Any] | None:
+        """The raw DynamoDB item of a patient, found through the patient-id index, or ``None``."""
         got = self._db.query(
             TableName=self._table,
             IndexName=self._index,
@@ -158,8 +152,12 @@ class Patients:
             ExpressionAttributeValues={":p": {"S": patient_id}},
             Limit=1,
         )
-        items = got.get("Items") or []
-        return {"lookup": items[0]["lookup"]} if items else None
+        items: list[dict[str, Any]] = got.get("Items") or []
+        return items[0] if items else None
+
+    def _key_of(self, patient_id: str) -> dict[str, Any] | None:
+        found = self._item_of(patient_id)
+        return {"lookup": found["lookup"]} if found else None
 
     def set_contact(self, patient_id: str, email: str) -> bool:
         """Change a patient's contact address; ``False`` when there is no such patient."""

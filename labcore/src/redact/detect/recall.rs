@@ -13,8 +13,8 @@ use super::vocabulary::{COMMONEST, Vocabulary};
 use super::words::role;
 use crate::redact::Category;
 
-/// Roles that make a word something other than a name by itself.
-const NOT_A_NAME: u16 = role::TITLE
+/// Roles that make a word something other than a name by itself (and a one-word town something else).
+pub(super) const NOT_A_NAME: u16 = role::TITLE
     | role::CUE
     | role::LABEL
     | role::CREDENTIAL

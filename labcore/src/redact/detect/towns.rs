@@ -11,7 +11,7 @@
 //! a town of several words: a constant number of probes per token, linear in the text.
 
 use super::names::Token;
-use super::recall::{PLACE_CONNECTORS, Sweep};
+use super::recall::{NOT_A_NAME, PLACE_CONNECTORS, Sweep};
 use super::vocabulary::COMMONEST;
 use super::words::role;
 use crate::hash::FastSet;
@@ -109,15 +109,7 @@ const LOCATIVE_CUES: &[(&str, &str)] = &[
 
 /// The roles that make a word of a one-word town something else (`Police`, `Temple`, `March`): those that make
 /// a word no name by itself.
-const NOT_A_TOWN: u16 = role::TITLE
-    | role::CUE
-    | role::LABEL
-    | role::CREDENTIAL
-    | role::ORGANIZATION
-    | role::EPONYM
-    | role::MONTH
-    | role::EPONYM_NAME
-    | role::VOCABULARY;
+const NOT_A_TOWN: u16 = NOT_A_NAME;
 
 impl Sweep<'_> {
     /// The last token of the town that starts at token `i`, if the gazetteer holds one there and the text lets it
