@@ -86,7 +86,11 @@ impl Catalog {
                 return Err(invalid(format!("LOINC {} listed on two analytes", term.code)));
             }
         }
-        let names = analyte.aliases.iter().map(String::as_str).chain([&*analyte.id, &*analyte.display]);
+        // A term's LOINC long name is a name of its analyte too: FHIR displays and HL7 OBX-3.2 are often exactly it
+        // ("Hemoglobin [Mass/volume] in Blood"), sent without a code or with a local one.
+        let long_names = analyte.loinc.iter().map(|term| term.long_name.as_str());
+        let names =
+            analyte.aliases.iter().map(String::as_str).chain([&*analyte.id, &*analyte.display]).chain(long_names);
         for key in names.map(name_key).filter(|k| !k.is_empty()) {
             let Some(members) = self.by_name.entry(&key) else { continue };
             if let Some(other) =

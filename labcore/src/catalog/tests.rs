@@ -112,6 +112,33 @@ fn names_resolve_to_families() {
 }
 
 #[test]
+fn every_loinc_long_name_names_its_own_analyte_and_no_other() {
+    let catalog = builtin();
+    let mut checked = 0;
+    for analyte in catalog.analytes() {
+        for term in analyte.loinc() {
+            let ids: Vec<&str> = catalog.find_by_name(&term.long_name).map(Analyte::id).collect();
+            assert_eq!(ids, [analyte.id()], "long name of {} is ambiguous or unindexed", term.code);
+            checked += 1;
+        }
+    }
+    assert!(checked >= 100, "{checked}");
+}
+
+#[test]
+fn a_generic_egfr_name_stays_ckd_epi_and_mdrd_is_its_own_analyte() {
+    let catalog = builtin();
+    let ids = |name: &str| catalog.find_by_name(name).map(|a| a.id().to_owned()).collect::<Vec<_>>();
+    assert_eq!(ids("eGFR"), ["egfr"]);
+    assert_eq!(ids("Estimated Glomerular Filtration Rate"), ["egfr"]);
+    assert_eq!(ids("eGFR (MDRD)"), ["egfr_mdrd"]);
+    let mdrd = catalog.find_by_loinc(crate::LoincCode::parse("33914-3").unwrap()).map(Analyte::id);
+    assert_eq!(mdrd, Some("egfr_mdrd"));
+    let ckd_epi = catalog.find_by_loinc(crate::LoincCode::parse("98979-8").unwrap()).map(Analyte::id);
+    assert_eq!(ckd_epi, Some("egfr"));
+}
+
+#[test]
 fn a_catalog_with_a_bad_check_digit_is_refused() {
     let bad = r#"
         [[analyte]]
@@ -156,6 +183,8 @@ const ATOMIC_WEIGHTS: &[(&str, f64)] = &[
     ("K", 39.0983),
     ("Cl", 35.45),
     ("Ca", 40.078),
+    ("Mg", 24.305),
+    ("P", 30.974),
 ];
 
 fn formula_mass(formula: &str) -> f64 {

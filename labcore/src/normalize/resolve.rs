@@ -59,7 +59,7 @@ pub(crate) fn resolve<'c>(
     }
     if code.is_some() {
         // A valid code the catalog does not know is the sender's word for what the result is: it is never replaced
-        // by the code of an analyte the name resembles (MDRD eGFR 33914-3 is not CKD-EPI because it says "eGFR").
+        // by the code of an analyte the name resembles (race-based MDRD eGFR 48642-3 is not CKD-EPI because it says "eGFR").
         unknown_code(pick_by_unit(by_name(), unit), path, findings);
         return Resolved { analyte: None, mapping: Mapping::Unmapped };
     }
