@@ -109,6 +109,10 @@ fn names_resolve_to_families() {
     neutrophils.sort();
     assert_eq!(neutrophils, ["neutrophils_abs", "neutrophils_pct"]);
     assert!(ids("Unobtainium").is_empty());
+    assert_eq!(ids("Hemoglobin [Mass/volume] in Blood"), ["hemoglobin"], "a LOINC long name");
+    assert_eq!(ids("Bilirub SerPl-mCnc"), ["bilirubin_total"], "a LOINC short name shown by US Core");
+    assert_eq!(ids("Hct VFr Bld"), ["hematocrit"], "a LOINC short name shown by mCODE");
+    assert!(ids("PCT").is_empty(), "plateletcrit or procalcitonin: not a name of either");
 }
 
 #[test]
