@@ -101,6 +101,9 @@ pub struct Analyte {
     pub(crate) molar_mass: Option<MolarMass>,
     pub(crate) valence: Option<u8>,
     pub(crate) plausible: Option<Plausible>,
+    /// The plausibility limits in the canonical unit, converted once when the catalog is built (every sender's
+    /// range is checked against them).
+    pub(crate) plausible_canonical: Option<(f64, f64)>,
     pub(crate) loinc: Vec<LoincTerm>,
 }
 

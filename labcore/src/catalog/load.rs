@@ -4,7 +4,7 @@ use super::CatalogError;
 use super::analyte::{Analyte, LoincTerm, MolarMass, Plausible};
 use super::model::{AnalyteEntry, CatalogFile, LoincEntry};
 use crate::LoincCode;
-use crate::units::{Unit, UnitParser};
+use crate::units::{Unit, UnitParser, convert};
 
 /// Parses one TOML catalog file. TOML is read into a JSON value and the catalog's types from that value's text:
 /// one reader of the catalog's types (JSON's) serves TOML, JSON and the built-in files, which keeps the
@@ -72,6 +72,7 @@ pub(crate) fn build(file: &str, entry: AnalyteEntry, units: &UnitParser) -> Resu
         molar_mass: None,
         valence: entry.valence,
         plausible: None,
+        plausible_canonical: None,
         loinc: entry.loinc.iter().map(|l| term(l).map_err(&invalid)).collect::<Result<_, _>>()?,
     };
     if let Some(m) = &entry.molar_mass {
@@ -93,6 +94,10 @@ pub(crate) fn build(file: &str, entry: AnalyteEntry, units: &UnitParser) -> Resu
             Some(Plausible { low: p.low, high: p.high, unit: unit(&p.unit)?, source: p.source.clone() });
     }
     check_units(&analyte).map_err(invalid)?;
+    analyte.plausible_canonical = analyte.plausible.as_ref().and_then(|p| {
+        let to_canonical = |v: f64| convert(v, &p.unit, &analyte.canonical_unit, analyte.bridges()).ok();
+        to_canonical(p.low).zip(to_canonical(p.high))
+    });
     Ok(analyte)
 }
 

@@ -58,9 +58,7 @@ pub(crate) fn check(
     let low = range.low.map_or(Some(f64::NEG_INFINITY), |b| to_canonical(b.value, unit));
     let high = range.high.map_or(Some(f64::INFINITY), |b| to_canonical(b.value, unit));
     let (Some(low), Some(high)) = (low, high) else { return Ok(()) };
-    if let Some(p) = analyte.plausible()
-        && let (Some(min), Some(max)) = (to_canonical(p.low, &p.unit), to_canonical(p.high, &p.unit))
-    {
+    if let Some((min, max)) = analyte.plausible_canonical {
         // A relative margin for the float noise of conversions (a bound written at the limit itself is possible).
         let outside = |v: f64| v.is_finite() && (v < min - 1e-9 * min.abs() || v > max + 1e-9 * max.abs());
         if outside(low) || outside(high) {

@@ -25,8 +25,11 @@ impl<'de> ResultSink<'de> for ResultsRead {
                     // A panel has 5 to ~30 results: start at 16 rather than grow through 4, 8…
                     self.results.reserve(16);
                 }
-                let input = reader.result(result, index, &at);
-                self.results.push(input);
+                // Filled where it lies: a result is large, and building it aside would copy it once more.
+                self.results.push(ResultInput::default());
+                if let Some(input) = self.results.last_mut() {
+                    reader.result(result, index, &at, input);
+                }
             }
             Shaped::Text(_) => {
                 reader.findings.push(FindingCode::InvalidType, at, "a result must be an object, not a string")
@@ -55,7 +58,7 @@ impl Reader<'_> {
         }
     }
 
-    fn result(&mut self, raw: &RawResult<'_>, index: usize, path: &JsonPointer) -> ResultInput {
+    fn result(&mut self, raw: &RawResult<'_>, index: usize, path: &JsonPointer, input: &mut ResultInput) {
         self.extras(&raw.extras, path);
         let analyte = self.text(raw.analyte.as_ref(), path, field("analyte", 256), false).map(|t| shared_text(&t));
         let loinc = self.text(raw.loinc.as_ref(), path, field("loinc", 32), false).map(|t| shared_text(&t));
@@ -69,18 +72,14 @@ impl Reader<'_> {
         if analyte.is_none() && loinc.is_none() && !sent(&raw.analyte) && !sent(&raw.loinc) {
             self.findings.push(FindingCode::MissingField, *path, "a result needs `analyte` or `loinc`");
         }
-        ResultInput {
-            index,
-            analyte,
-            loinc,
-            value: self.value(raw.value.as_ref().map(|n| &n.0), path),
-            unit: self.text(raw.unit.as_ref(), path, field("unit", 64), false).map(|t| shared_text(&t)),
-            reference_range: raw.reference_range.as_ref().and_then(|r| self.range(r, path)),
-            flag: self.text(raw.flag.as_ref(), path, field("flag", 32), false).map(|t| shared_text(&t)),
-            comment: self.text(raw.comment.as_ref(), path, free_text("comment", MAX_COMMENT), false).map(owned_phi),
-            status: None,
-            alternates: None,
-        }
+        input.index = index;
+        input.analyte = analyte;
+        input.loinc = loinc;
+        input.value = self.value(raw.value.as_ref().map(|n| &n.0), path);
+        input.unit = self.text(raw.unit.as_ref(), path, field("unit", 64), false).map(|t| shared_text(&t));
+        input.reference_range = raw.reference_range.as_ref().and_then(|r| self.range(r, path));
+        input.flag = self.text(raw.flag.as_ref(), path, field("flag", 32), false).map(|t| shared_text(&t));
+        input.comment = self.text(raw.comment.as_ref(), path, free_text("comment", MAX_COMMENT), false).map(owned_phi);
     }
 
     fn value(&mut self, node: Option<&Node<'_>>, parent: &JsonPointer) -> Option<ReportedValue> {

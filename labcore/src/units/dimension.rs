@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 /// Exponents of the base quantities a lab unit is made of.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, Copy, Eq, Default)]
 pub(crate) struct Dimension {
     pub(crate) mass: i8,
     pub(crate) length: i8,
@@ -15,7 +15,27 @@ pub(crate) struct Dimension {
     pub(crate) international_units: i8,
 }
 
+impl PartialEq for Dimension {
+    /// All six exponents at once: every conversion compares dimensions, several times per result.
+    fn eq(&self, other: &Dimension) -> bool {
+        self.packed() == other.packed()
+    }
+}
+
+impl std::hash::Hash for Dimension {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.packed().hash(state);
+    }
+}
+
 impl Dimension {
+    /// The six exponents as the bytes of one integer.
+    fn packed(self) -> u64 {
+        let e = [self.mass, self.length, self.time, self.amount, self.equivalents, self.international_units];
+        let [a, b, c, d, f, g] = e.map(i8::cast_unsigned);
+        u64::from_le_bytes([a, b, c, d, f, g, 0, 0])
+    }
+
     pub(crate) const NONE: Dimension = Dimension::new([0, 0, 0, 0, 0, 0]);
     pub(crate) const MASS: Dimension = Dimension::new([1, 0, 0, 0, 0, 0]);
     pub(crate) const LENGTH: Dimension = Dimension::new([0, 1, 0, 0, 0, 0]);

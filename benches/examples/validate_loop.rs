@@ -1,0 +1,46 @@
+#![allow(missing_docs, clippy::unwrap_used, clippy::print_stdout, clippy::indexing_slicing)]
+//! Validates the benchmark payloads in a loop, for profilers (the labcore side of the `process` ratio).
+//! `validate_loop N` runs N rounds; `validate_loop ratio N` interleaves N rounds of labcore and the typed serde
+//! baseline, as the `process` bench does, and prints the median ratio.
+use std::hint::black_box;
+use std::time::Instant;
+
+use labcore::{Context, catalog::Catalog};
+
+fn main() {
+    let inputs = labcore_benches::payloads(400, 2026);
+    let catalog = Catalog::builtin().unwrap();
+    let as_of = "2026-11-30T00:00:00Z".parse().unwrap();
+    let context = Context::new(&catalog, as_of);
+    let mut args = std::env::args().skip(1);
+    let first = args.next().unwrap_or_default();
+    if first == "ratio" {
+        let rounds: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(200);
+        let (mut serde, mut ours) = (Vec::new(), Vec::new());
+        for _ in 0..rounds {
+            let start = Instant::now();
+            for p in &inputs {
+                black_box(serde_json::from_str::<labcore_benches::TypedPayload>(black_box(p)).is_ok());
+            }
+            serde.push(start.elapsed());
+            let start = Instant::now();
+            for p in &inputs {
+                black_box(labcore::validate(black_box(p.as_bytes()), &context).is_ok());
+            }
+            ours.push(start.elapsed());
+        }
+        serde.sort();
+        ours.sort();
+        let (s, o) = (serde[rounds / 2].as_secs_f64(), ours[rounds / 2].as_secs_f64());
+        println!("serde {:.2} us, labcore {:.2} us, ratio {:.3}", s * 2500.0, o * 2500.0, s / o);
+        return;
+    }
+    let rounds: usize = first.parse().unwrap_or(4);
+    let mut n = 0;
+    for _ in 0..rounds {
+        for p in &inputs {
+            n += labcore::validate(p.as_bytes(), &context).is_ok() as usize;
+        }
+    }
+    println!("{n}");
+}
