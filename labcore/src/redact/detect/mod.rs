@@ -7,6 +7,7 @@
 mod cities;
 pub(crate) mod dates;
 mod folded;
+mod name_context;
 mod name_rules;
 pub(crate) mod names;
 mod numbers;
