@@ -88,6 +88,8 @@ mod tests {
             "months",
             "honorifics",
             "person_verbs",
+            "honorifics_capitalised",
+            "name_suffixes",
         ] {
             let words: Vec<&str> = list(name).collect();
             assert!(words.len() >= 5, "{name}: {words:?}");
