@@ -50,8 +50,8 @@ impl Sweep<'_> {
         false
     }
 
-    /// `Joy Obasanjo`, `Rose Juma`: a capitalised given name right before a capitalised word already read as a
-    /// name, even when the given name is an ordinary word; a listed family name there too mid-sentence (`Later
+    /// `Joy Obasanjo`, `Rose Juma`, `Jan Lindqvist`: a capitalised given name right before a capitalised word
+    /// already read as a name, even when the given name is an ordinary word or a month; a listed family name there too mid-sentence (`Later
     /// Kiss Magdolna came in`: family name first).
     pub(super) fn given_before(&self, k: usize, of: usize) -> bool {
         let (Some(t), Some(o)) = (self.tokens.get(k), self.tokens.get(of)) else { return false };
@@ -60,7 +60,8 @@ impl Sweep<'_> {
             && !t.caps
             && o.capital
             && (t.is(role::GIVEN) || t.is(role::SURNAME) && !self.sentence_start(t) && !self.capital_before(k))
-            && self.may_be_name(t, 0)
+            && self.may_be_name(t, role::MONTH)
+            && !t.day_after
             && self.same_name(t, o)
             && !self.found.overlap(t.start, t.end)
     }
@@ -107,6 +108,16 @@ impl Sweep<'_> {
         let before = k.checked_sub(1).and_then(|j| self.tokens.get(j));
         let cued = before.is_some_and(|b| !b.capital && (b.is(role::CUE) || b.key == "to"));
         if k < first && cued { k } else { first }
+    }
+
+    /// `Biró I. Éva`, `Szabó D. Katalin`: the index of the capitalised name word after an initial that follows the
+    /// name ending at `last`, on the same line.
+    pub(super) fn initial_then_name(&self, last: usize) -> Option<usize> {
+        let (a, i, b) = (self.tokens.get(last)?, self.tokens.get(last + 1)?, self.tokens.get(last + 2)?);
+        let spaced = self.text.get(a.end..i.start) == Some(" ") && self.text.get(i.end..b.start) == Some(". ");
+        let listed = b.is(role::GIVEN) || b.is(role::SURNAME) || self.vocabulary.band(&b.key).is_none();
+        let name = b.capital && !b.caps && listed && self.may_be_name(b, 0) && !self.found.overlap(b.start, b.end);
+        (a.capital && i.initial && i.capital && spaced && name).then_some(last + 2)
     }
 
     /// Whether the word before is capitalised mid-sentence on the same line (`reading The Old Man`).
@@ -171,6 +182,11 @@ mod tests {
         assert_eq!(swept("Met Joy Okwuosa at the desk."), ["Joy Okwuosa"]);
         // A family name first, mid-sentence (Hungarian order).
         assert_eq!(swept("Afterwards Kiss Boglárka Hajnalka signed."), ["Kiss Boglárka Hajnalka"]);
+        assert_eq!(swept("Met June Abernathy-Okafor at the desk."), ["June Abernathy-Okafor"]);
+        assert_eq!(swept("Seen in June 2019, no change."), Vec::<&str>::new());
+        // An initial inside the name.
+        assert_eq!(swept("Afterwards Dombóvári K. Boglárka signed."), ["Dombóvári K. Boglárka"]);
+        assert_eq!(swept("Troponin I. Repeat at 6."), Vec::<&str>::new());
         assert_eq!(swept("She is reading The Old Man and the Sea."), Vec::<&str>::new());
     }
 

@@ -171,7 +171,7 @@ impl Sweep<'_> {
         loop {
             if self.joins(last + 1, last) || self.probable_after(last) || self.surname_after(last) {
                 last += 1;
-            } else if let Some(end) = self.particles_then_name(last) {
+            } else if let Some(end) = self.particles_then_name(last).or_else(|| self.initial_then_name(last)) {
                 last = end;
             } else {
                 break;
