@@ -7,7 +7,9 @@
 mod cities;
 pub(crate) mod dates;
 mod folded;
+mod name_context;
 mod name_rules;
+mod name_titles;
 pub(crate) mod names;
 mod numbers;
 mod overlaps;
@@ -53,6 +55,10 @@ pub(crate) struct Detector {
     recall_shapes: recall_shapes::RecallShapes,
     /// The social titles masked with the name they stand before (`deid/detector_words.txt`, `[honorifics]`).
     honorifics: crate::hash::FastSet<&'static str>,
+    /// The titles masked with the name only when capitalised inside a sentence (`[honorifics_capitalised]`).
+    capital_honorifics: crate::hash::FastSet<&'static str>,
+    /// The generational suffixes masked with the name they follow (`[name_suffixes]`).
+    suffixes: crate::hash::FastSet<&'static str>,
 }
 
 impl Detector {
@@ -78,6 +84,8 @@ impl Detector {
             vocabulary: vocabulary::Vocabulary::builtin(),
             recall_shapes: recall_shapes::RecallShapes::new(),
             honorifics: words::list("honorifics").collect(),
+            capital_honorifics: words::list("honorifics_capitalised").collect(),
+            suffixes: words::list("name_suffixes").collect(),
         }
     }
 

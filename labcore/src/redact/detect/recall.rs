@@ -86,7 +86,7 @@ impl Sweep<'_> {
                 || super::name_rules::eponym(self.tokens, last);
             if let (Some(a), Some(b), false) = (self.tokens.get(first), self.tokens.get(last), organisation) {
                 let region = self.text.get(a.start..b.end).is_some_and(|n| self.vocabulary.is_region(n));
-                if !region {
+                if !region || self.named_by_verb(first) {
                     out.push((a.start, b.end, Category::Name));
                 }
             }
@@ -100,6 +100,9 @@ impl Sweep<'_> {
         let Some(t) = self.tokens.get(i) else { return false };
         if t.key.chars().count() == 1 {
             return t.capital && self.after_honorific(i);
+        }
+        if self.named_by_verb(i) {
+            return true;
         }
         if t.key.is_empty() || t.is(NOT_A_NAME) || self.vocabulary.is_lab(&t.key) || !latin(&t.key) {
             return false;
@@ -125,7 +128,7 @@ impl Sweep<'_> {
         // An ordinary word that is also a name: a name where it stands as one.
         let rare_word = band.is_none_or(|b| b > 20);
         listed
-            && (self.speaker_label(i) && band.is_none_or(|b| b > COMMONEST)
+            && (self.speaker_label(i) && (t.is(role::GIVEN) || band.is_none_or(|b| b > COMMONEST))
                 || !self.sentence_start(t) && (rare_word || self.after_lower_cue(i)) && !self.title_case_before(i))
     }
 
@@ -150,7 +153,8 @@ impl Sweep<'_> {
         let unknown = band.is_none() && !t.is(role::COMMON | role::AMBIGUOUS) && !self.vocabulary.is_lab(&t.key);
         let cue = LOWER_CUES.contains(&p.key.as_str()) || p.is(role::TITLE);
         if cue && !p.capital {
-            return (unknown || listed && band.is_none_or(|b| b > 35)) && !t.is(role::VOCABULARY);
+            let name = unknown || listed && band.is_none_or(|b| b > 35) || self.lower_given_then_surname(i);
+            return name && !t.is(role::VOCABULARY);
         }
         let next = unknown || listed || t.is(role::PARTICLE);
         next && !t.is(role::VOCABULARY) && (self.lower_name(i - 1, depth + 1) || cue && depth == 0 && unknown)
@@ -159,14 +163,15 @@ impl Sweep<'_> {
     /// Widens a probable name over the capitalised words beside it that belong to the same proper name.
     fn widen(&self, i: usize) -> (usize, usize) {
         let mut first = i;
-        while first > 0 && self.joins(first - 1, first) {
+        while first > 0 && (self.joins(first - 1, first) || self.given_before(first - 1, first)) {
             first -= 1;
         }
+        let first = self.particles_before(first);
         let mut last = i;
         loop {
             if self.joins(last + 1, last) || self.probable_after(last) || self.surname_after(last) {
                 last += 1;
-            } else if let Some(end) = self.particles_then_name(last) {
+            } else if let Some(end) = self.particles_then_name(last).or_else(|| self.initial_then_name(last)) {
                 last = end;
             } else {
                 break;
@@ -199,7 +204,11 @@ impl Sweep<'_> {
             let (Some(x), Some(y)) = (self.tokens.get(j - 1), self.tokens.get(j)) else { return false };
             self.same_name(x, y)
         });
-        let name = b.capital && !b.is(NOT_A_NAME) && (self.probable(k) || b.is(role::SURNAME));
+        // After family-name particles only (`Adam van Loon`), the capitalised word is the family name even when it
+        // is an ordinary word.
+        let particles = (last + 1..k).all(|j| self.tokens.get(j).is_some_and(|p| p.is(role::PARTICLE)));
+        let family = particles && !self.vocabulary.is_lab(&b.key);
+        let name = b.capital && !b.is(NOT_A_NAME) && (family || self.probable(k) || b.is(role::SURNAME));
         (k > last + 1 && a.capital && joined && name && !self.found.overlap(b.start, b.end)).then_some(k)
     }
 

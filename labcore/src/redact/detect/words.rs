@@ -41,6 +41,9 @@ pub(crate) mod role {
     /// A name used as a clinical term (`clinical_words.txt` section A2: Gleason, Coombs).
     pub(crate) const EPONYM_NAME: u16 = 1 << 14;
     /// Any word that is not a name without more evidence.
+    /// A verb whose subject is a person (`[person_verbs]`: `phoned`, `came`): a list word, outside [`ANY_ROLE`]
+    /// so that a word of this list alone is read as before.
+    pub(crate) const PERSON_VERB: u16 = 1 << 15;
     pub(crate) const CLINICAL: u16 = VOCABULARY | COMMON | AMBIGUOUS;
 }
 
@@ -56,6 +59,7 @@ pub(crate) fn roles() -> FastMap<&'static str, u16> {
         ("eponym_nouns", role::EPONYM),
         ("abbreviated", role::ABBREVIATED),
         ("months", role::MONTH),
+        ("person_verbs", role::PERSON_VERB),
     ];
     let mut out: FastMap<&'static str, u16> = FastMap::default();
     for (name, flag) in lists {
@@ -83,6 +87,9 @@ mod tests {
             "abbreviated",
             "months",
             "honorifics",
+            "person_verbs",
+            "honorifics_capitalised",
+            "name_suffixes",
         ] {
             let words: Vec<&str> = list(name).collect();
             assert!(words.len() >= 5, "{name}: {words:?}");
