@@ -147,6 +147,7 @@ fn blank<'c>(input: &ResultInput, resolved: &resolve::Resolved<'c>) -> Normalize
         delta: None,
         status: input.status,
         location: None,
+        sender_reference: None,
         usable: true,
         unit_suspected: false,
         original: original(input),
