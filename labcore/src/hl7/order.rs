@@ -81,9 +81,7 @@ impl Locator for OrderMap {
 
     fn sender_reference(&self, index: usize) -> Option<crate::SenderReference> {
         let set_id = self.results.get(index)?.set_id?;
-        let mut reference = crate::SenderReference::default();
-        reference.set_id = Some(set_id);
-        Some(reference)
+        Some(crate::SenderReference { set_id: Some(set_id), ..crate::SenderReference::default() })
     }
 }
 
