@@ -3,6 +3,7 @@
 mod bounds;
 mod checks;
 mod conflict;
+mod missing_unit;
 mod quantity;
 mod resolve;
 mod suspect;
