@@ -60,7 +60,7 @@ pub use delta::{DeltaCheck, PriorResult, delta_check};
 pub use error::{Error, ErrorKind, Location, Result};
 pub use finding::{Finding, FindingCode, JsonPointer, Rejection, Severity};
 pub use intake::{Format, Intake, detect, process_any, validate_any, validate_as};
-pub use location::{FhirPath, Hl7Location, SegmentId, SourceLocation};
+pub use location::{FhirPath, Hl7Location, SegmentId, SenderReference, SourceLocation};
 pub use loinc::{LoincCode, LoincError};
 pub use panel::Panel;
 pub use payload::{BoundUnits, Demographics, LabPayload, ResultEntry, Sex, Specimen, SpecimenKind, VendorRange};

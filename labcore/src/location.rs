@@ -43,6 +43,66 @@ impl Serialize for SourceLocation {
     }
 }
 
+/// How a sender names one result in its own message, so that a person can find it there again: the HL7 v2
+/// OBX-1 set ID, or the FHIR Observation's `id` and its Bundle entry's `fullUrl`. Only values of the shape the
+/// standards define are kept (a set ID of digits; an `id` of FHIR's `[A-Za-z0-9-.]{1,64}`; a `fullUrl` that is a
+/// `urn:uuid:`, a `urn:oid:` or an http(s) URL without spaces, at most 256 bytes); anything else is left out.
+///
+/// These are the sender's identifiers of its records, not of the patient; labcore's report redaction replaces
+/// the `id` and `fullUrl` like other identifiers all the same.
+///
+/// ```
+/// use labcore::SenderReference;
+/// let r = SenderReference::fhir(Some("f001"), Some("urn:uuid:0f2c6b1e-6c2f-4c8e-9d0a-3b4f5a6b7c8d"));
+/// assert_eq!(r.resource_id.as_deref(), Some("f001"));
+/// assert!(SenderReference::fhir(Some("not an id"), None).resource_id.is_none());
+/// assert_eq!(SenderReference::hl7_set_id("3").and_then(|r| r.set_id), Some(3));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize)]
+#[non_exhaustive]
+pub struct SenderReference {
+    /// HL7 v2: the OBX-1 set ID (1, 2, 3… within the order).
+    pub set_id: Option<u32>,
+    /// FHIR: the Observation's `id` (for a result read from a component, the Observation's).
+    pub resource_id: Option<smol_str::SmolStr>,
+    /// FHIR: the `fullUrl` of the Bundle entry holding the Observation.
+    pub full_url: Option<smol_str::SmolStr>,
+}
+
+impl SenderReference {
+    /// An HL7 v2 set ID (OBX-1, data type SI: digits); `None` when the text is not one.
+    pub fn hl7_set_id(text: &str) -> Option<SenderReference> {
+        let text = text.trim();
+        let digits = !text.is_empty() && text.len() <= 9 && text.bytes().all(|b| b.is_ascii_digit());
+        let set_id = text.parse().ok().filter(|_| digits)?;
+        Some(SenderReference { set_id: Some(set_id), ..SenderReference::default() })
+    }
+
+    /// A FHIR resource id and entry full URL, each kept only when it has the shape FHIR defines.
+    pub fn fhir(id: Option<&str>, full_url: Option<&str>) -> SenderReference {
+        let id = id.filter(|i| is_fhir_id(i)).map(smol_str::SmolStr::new);
+        let full_url = full_url.map(str::trim).filter(|u| is_full_url(u)).map(smol_str::SmolStr::new);
+        SenderReference { set_id: None, resource_id: id, full_url }
+    }
+
+    /// Whether nothing was kept.
+    pub fn is_empty(&self) -> bool {
+        self.set_id.is_none() && self.resource_id.is_none() && self.full_url.is_none()
+    }
+}
+
+/// FHIR R4 `id`: 1 to 64 of `A-Z a-z 0-9 - .`.
+fn is_fhir_id(id: &str) -> bool {
+    (1..=64).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
+}
+
+/// A `fullUrl` of the forms FHIR bundles use, printable ASCII without spaces, at most 256 bytes.
+fn is_full_url(url: &str) -> bool {
+    let schemes = ["urn:uuid:", "urn:oid:", "http://", "https://"];
+    let printable = url.bytes().all(|b| b.is_ascii_graphic());
+    url.len() <= 256 && printable && schemes.iter().any(|s| url.len() > s.len() && url.starts_with(s))
+}
+
 /// A segment identifier: three ASCII characters, an upper-case letter then upper-case letters or digits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct SegmentId([u8; 3]);

@@ -62,6 +62,9 @@ pub(crate) fn run<'c>(input: &[u8], context: &Context<'c>, want_payload: bool) -
 pub(crate) trait Locator {
     /// The source location of a part of labcore's model of the payload (`/results/2/unit` → `OBX[3]-6`).
     fn locate(&self, path: &JsonPointer) -> Option<SourceLocation>;
+
+    /// How the sender names the result at this index in its own message (OBX-1, an Observation's id).
+    fn sender_reference(&self, index: usize) -> Option<crate::SenderReference>;
 }
 
 /// Normalises, flags and cross-checks a payload read by any of the readers, and builds its report. With a
@@ -163,6 +166,7 @@ fn locate(locator: &dyn Locator, findings: &mut [crate::Finding], results: &mut 
     }
     for result in results {
         result.location = locator.locate(&JsonPointer::root().key("results").index(result.index));
+        result.sender_reference = locator.sender_reference(result.index).filter(|r| !r.is_empty()).map(Box::new);
     }
 }
 

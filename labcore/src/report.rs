@@ -205,6 +205,9 @@ pub struct NormalizedResult<'c> {
     pub status: Option<ResultStatus>,
     /// Where the result was in the sender's HL7 or FHIR message (`OBX[3]`); null for labcore JSON.
     pub location: Option<crate::SourceLocation>,
+    /// How the sender itself names the result (HL7 OBX-1 set ID; FHIR Observation `id` and entry `fullUrl`), to
+    /// find it again in the sender's system; null for labcore JSON, where `index` says it.
+    pub sender_reference: Option<Box<crate::SenderReference>>,
     /// False when a finding of severity error is about this result (`/results/<index>/…`): it cannot be used,
     /// and the report needs a person (or is rejected when no usable result is left).
     pub usable: bool,

@@ -8,6 +8,7 @@ pub const REVIEW_CODES: &[FindingCode] = &[
     FindingCode::CriticalValue,
     FindingCode::ImplausibleValue,
     FindingCode::UnitSuspected,
+    FindingCode::UnitInferred,
     FindingCode::DeltaFailure,
     FindingCode::PanelIncomplete,
     FindingCode::FlagMismatch,

@@ -97,6 +97,11 @@ fn triggers() -> Vec<(FindingCode, String)> {
         (FindingCode::ImplausibleValue, payload(json!([glucose(json!(98765.4321), "mg/dL")]), json!({}))),
         // 4.5678 mg/dL is a critical low glucose; 4.5678 mmol/L an ordinary one.
         (FindingCode::UnitSuspected, payload(json!([glucose(json!("4,5678"), "mg/dL")]), json!({}))),
+        // A hematocrit of 0.4321 without a unit is possible only as a fraction (L/L).
+        (
+            FindingCode::UnitInferred,
+            payload(json!([{"analyte": "Hematocrit", "value": 0.4321, "comment": "Rosebud 555-0199"}]), json!({})),
+        ),
         (
             FindingCode::DuplicateAnalyte,
             payload(json!([glucose(json!(98765), "mg/dL"), glucose(json!(4321.987), "mg/dL")]), json!({})),

@@ -325,3 +325,25 @@ fn organisms_stay_and_the_person_who_entered_a_note_goes() {
         "{output}"
     );
 }
+
+/// A report of a FHIR input names each result's Observation (`sender_reference`): redacting the report replaces
+/// the sender's resource id and fullUrl like other identifiers, and keeps an HL7 set ID, which is only a position.
+#[test]
+fn a_reports_sender_references_are_redacted_and_set_ids_kept() {
+    let report = json!({
+        "patient_id": "MRN-5550199",
+        "results": [
+            {"index": 0, "analyte": "glucose", "value": 95,
+             "sender_reference": {"set_id": null, "resource_id": "glu-Roe-0042", "full_url": "http://lab.example.org/fhir/Observation/glu-Roe-0042"}},
+            {"index": 1, "analyte": "sodium", "value": 140,
+             "sender_reference": {"set_id": 2, "resource_id": null, "full_url": null}}
+        ]
+    })
+    .to_string();
+    let redactor = Redactor::new(Policy::safe_harbor(), None).unwrap();
+    let output = redactor.labcore_json(report.as_bytes(), &options()).unwrap().output;
+    let out: Value = serde_json::from_str(&output).unwrap();
+    assert!(!output.contains("glu-Roe-0042"), "{output}");
+    assert_eq!(out["results"][1]["sender_reference"]["set_id"], 2, "{output}");
+    assert_eq!(out["results"][0]["value"], 95, "{output}");
+}

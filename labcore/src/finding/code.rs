@@ -92,6 +92,10 @@ finding_codes! {
     /// unit, which the message names. The value is kept and flagged as sent (a critical stays critical: the guess
     /// may be wrong), feeds no derived value, delta check or sum, and the report needs a person.
     UnitSuspected => ("unit_suspected", Warning),
+    /// A numeric value was sent without a unit, and in exactly one of the analyte's usual units it is an ordinary
+    /// value (a hematocrit of 0.405 is a fraction): it was read in that unit, which the message names. The report
+    /// needs a person to confirm it.
+    UnitInferred => ("unit_inferred", Warning),
     /// The same analyte is reported more than once.
     DuplicateAnalyte => ("duplicate_analyte", Warning),
     /// The collection time is later than the `as_of` time (beyond the allowed clock skew).

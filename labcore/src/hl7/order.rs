@@ -46,8 +46,16 @@ pub(crate) struct OrderMap {
     collected: Hl7Location,
     specimen_id: Hl7Location,
     specimen_type: Hl7Location,
-    results: Vec<(Hl7Location, Option<Hl7Location>)>,
+    results: Vec<ResultPlace>,
     comments: Vec<Hl7Location>,
+}
+
+/// Where one result is in the message: its OBX, its first note, and the OBX-1 set ID the sender gave it.
+#[derive(Debug, Clone, Copy)]
+struct ResultPlace {
+    obx: Hl7Location,
+    note: Option<Hl7Location>,
+    set_id: Option<u32>,
 }
 
 impl Locator for OrderMap {
@@ -70,11 +78,16 @@ impl Locator for OrderMap {
         };
         Some(SourceLocation::Hl7(at))
     }
+
+    fn sender_reference(&self, index: usize) -> Option<crate::SenderReference> {
+        let set_id = self.results.get(index)?.set_id?;
+        Some(crate::SenderReference { set_id: Some(set_id), ..crate::SenderReference::default() })
+    }
 }
 
 impl OrderMap {
     fn result(&self, index: usize, rest: &[Step]) -> Option<SourceLocation> {
-        let (obx, note) = self.results.get(index)?;
+        let ResultPlace { obx, note, .. } = self.results.get(index)?;
         let at = match rest {
             [] => *obx,
             [Step::Key("analyte" | "loinc"), ..] => obx.field(obx::IDENTIFIER),
@@ -150,18 +163,17 @@ pub(crate) fn map(context: &OrderContext<'_, '_, '_>, order: &Order) -> MappedOr
 }
 
 /// Reads each OBX that reports a result; returns where each result and its first note are.
-fn read_results(
-    observations: &[Observed<'_, '_>],
-    draft: &mut Draft,
-    findings: &mut Findings,
-) -> Vec<(Hl7Location, Option<Hl7Location>)> {
+fn read_results(observations: &[Observed<'_, '_>], draft: &mut Draft, findings: &mut Findings) -> Vec<ResultPlace> {
     let mut results = Vec::with_capacity(observations.len());
     draft.results.reserve_exact(observations.len());
     for (obx, notes) in observations {
         let index = draft.results.len();
         if let Some(input) = obx::read(obx, notes, index, findings) {
             draft.results.push(input);
-            results.push((obx.location(), notes.first().map(|n| n.location().field(3))));
+            let note = notes.first().map(|n| n.location().field(3));
+            let set_id = crate::SenderReference::hl7_set_id(&obx.field(1).first().component(1).whole().text)
+                .and_then(|r| r.set_id);
+            results.push(ResultPlace { obx: obx.location(), note, set_id });
         }
     }
     if draft.results.is_empty() {

@@ -3,6 +3,7 @@
 mod bounds;
 mod checks;
 mod conflict;
+mod missing_unit;
 mod quantity;
 mod resolve;
 mod suspect;
@@ -147,6 +148,7 @@ fn blank<'c>(input: &ResultInput, resolved: &resolve::Resolved<'c>) -> Normalize
         delta: None,
         status: input.status,
         location: None,
+        sender_reference: None,
         usable: true,
         unit_suspected: false,
         original: original(input),

@@ -119,7 +119,7 @@ fn blood(setting: &Setting<'_>, analyte: &Analyte, code: Option<LoincCode>) -> O
 
 /// The reading of the unit that can express the analyte, reinterpreted where a sourced rule says so.
 fn choose_unit<'r>(
-    m: &Measured<'_, '_>,
+    m: &Measured<'_, 'r>,
     reading: Option<&'r UnitReading>,
     setting: &Setting<'r>,
     findings: &mut Findings,
@@ -127,6 +127,12 @@ fn choose_unit<'r>(
     let analyte = m.analyte;
     let path = m.path.key("unit");
     let Some(reading) = reading else {
+        if !m.unit_sent {
+            let unity = setting.catalog.units().parse_ucum("1").ok();
+            if let Some(unit) = super::missing_unit::infer(m, unity, &setting.judge, findings) {
+                return Some(unit);
+            }
+        }
         if is_dimensionless(analyte) {
             return setting.catalog.units().parse_ucum("1").ok().map(Cow::Owned);
         }

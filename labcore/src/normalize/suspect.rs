@@ -71,7 +71,7 @@ pub(super) fn likely_unit<'c>(m: &Measured<'_, 'c>, sent: &Unit, judge: &Judge<'
 
 /// Whether `value` in `unit` is what a healthy patient has: plausible, not critical, inside the interval that
 /// applies (or, without the sex or age to choose one, inside the span of the analyte's intervals).
-fn ordinary(judge: &Judge<'_>, analyte: &Analyte, value: f64, unit: &Unit) -> bool {
+pub(super) fn ordinary(judge: &Judge<'_>, analyte: &Analyte, value: f64, unit: &Unit) -> bool {
     if super::quantity::within_plausible(analyte, value, unit) == Some(false) {
         return false;
     }

@@ -64,7 +64,10 @@ fn rule(parent: &str, key: &str) -> Rule {
         ("", "collected_at") | ("patient", "birth_date") => Rule::Date,
         ("specimen", "id") => Rule::Identifier(Category::OtherId),
         ("", "comments") | ("result", "comment") => Rule::FreeText,
-        ("", "results" | "patient" | "specimen") => Rule::Walk,
+        ("", "results" | "patient" | "specimen") | ("result", "sender_reference") => Rule::Walk,
+        // A report's result: the sender's names for its records (the OBX-1 ordinal is only a position).
+        ("sender_reference", "set_id") => Rule::Keep,
+        ("sender_reference", _) => Rule::Identifier(Category::OtherId),
         (_, "value" | "text" | "display" | "original") => Rule::Value,
         (_, key) if KEPT.contains(&key) => Rule::Keep,
         _ => Rule::FreeText,

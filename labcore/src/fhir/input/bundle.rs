@@ -21,6 +21,8 @@ pub(crate) struct Resource<'a> {
     pub(crate) path: FhirPath,
     /// The resource that contains it, for a contained resource.
     pub(crate) container: Option<usize>,
+    /// The `fullUrl` of its Bundle entry.
+    pub(crate) full_url: Option<Cow<'a, str>>,
     pub(crate) body: Obj<'a>,
 }
 
@@ -84,7 +86,7 @@ impl<'a> Resources<'a> {
                 None => self.by_id.entry((kind, id.to_string())).or_insert(index),
             };
         }
-        self.all.push(Resource { kind, path, container, body });
+        self.all.push(Resource { kind, path, container, full_url, body });
         if container.is_some() {
             return; // FHIR R4 invariant dom-2: a contained resource SHALL NOT contain nested resources
         }

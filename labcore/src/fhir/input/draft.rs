@@ -38,6 +38,8 @@ pub(crate) struct FhirMap {
     patient: Option<FhirPath>,
     specimen: Option<FhirPath>,
     results: Vec<ResultSource>,
+    /// Per result: the Observation's id and its entry's fullUrl.
+    references: Vec<crate::SenderReference>,
 }
 
 impl Locator for FhirMap {
@@ -61,6 +63,10 @@ impl Locator for FhirMap {
             _ => return None,
         };
         Some(SourceLocation::Fhir(Box::new(at)))
+    }
+
+    fn sender_reference(&self, index: usize) -> Option<crate::SenderReference> {
+        self.references.get(index).cloned()
     }
 }
 
@@ -121,7 +127,7 @@ pub(crate) fn map(resources: &Resources<'_>, group: Group, catalog: &Catalog) ->
     let live = declared.is_none_or(|h| report_is_live(h, &mut findings));
     for index in group.observations.iter().filter(|_| live) {
         let Some(resource) = resources.all.get(*index) else { continue };
-        read_results(resource, patient, &mut draft, &mut map.results, &mut findings);
+        read_results(resource, patient, &mut draft, &mut map, &mut findings);
     }
     no_results(&draft, !live || !group.observations.is_empty(), &mut findings);
     if let Some(conclusion) = head.filter(|h| h.kind == "DiagnosticReport").and_then(|h| h.body.string("conclusion")) {
@@ -175,7 +181,7 @@ fn read_results(
     resource: &Resource<'_>,
     patient: Patient,
     draft: &mut Draft,
-    sources: &mut Vec<ResultSource>,
+    map: &mut FhirMap,
     findings: &mut Findings,
 ) {
     let Some(status) = observation::status(&resource.body, resource.path, findings) else { return };
@@ -190,7 +196,9 @@ fn read_results(
         let index = draft.results.len();
         if let Some((input, source)) = observation::read(&body, base, index, inherited, findings) {
             draft.results.push(input);
-            sources.push(source);
+            map.results.push(source);
+            let id = resource.body.string("id");
+            map.references.push(crate::SenderReference::fhir(id.as_deref(), resource.full_url.as_deref()));
         }
     }
 }
