@@ -22,6 +22,8 @@ mod recall_first;
 mod recall_shapes;
 mod runs;
 mod seeds;
+#[cfg(test)]
+mod test_support;
 mod towns;
 mod vocabulary;
 mod words;

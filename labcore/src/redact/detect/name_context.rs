@@ -140,22 +140,7 @@ impl Sweep<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::names::{NameLists, tokens};
-    use super::super::overlaps::Ranges;
-    use super::super::recall::shouting;
-    use super::super::vocabulary::Vocabulary;
-    use super::*;
-
-    fn swept(text: &str) -> Vec<&str> {
-        let lists = NameLists::builtin();
-        let vocabulary = Vocabulary::builtin();
-        let mut tokens = tokens(text);
-        lists.assign_roles(&mut tokens);
-        let found = Ranges::new(Vec::new());
-        let sweep =
-            Sweep { text, tokens: &tokens, vocabulary: &vocabulary, found: &found, shouting: shouting(&tokens) };
-        sweep.names().into_iter().map(|(a, b, _)| text.get(a..b).unwrap_or_default()).collect()
-    }
+    use super::super::test_support::swept;
 
     #[test]
     fn a_listed_name_before_a_verb_of_a_person_is_a_name() {

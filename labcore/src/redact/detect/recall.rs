@@ -333,19 +333,7 @@ pub(crate) fn ordinary_words_only(tokens: &[Token], vocabulary: &Vocabulary, sta
 
 #[cfg(test)]
 mod tests {
-    use super::super::names::{NameLists, tokens};
-    use super::*;
-
-    fn swept(text: &str) -> Vec<&str> {
-        let lists = NameLists::builtin();
-        let vocabulary = Vocabulary::builtin();
-        let mut tokens = tokens(text);
-        lists.assign_roles(&mut tokens);
-        let found = Ranges::new(Vec::new());
-        let sweep =
-            Sweep { text, tokens: &tokens, vocabulary: &vocabulary, found: &found, shouting: shouting(&tokens) };
-        sweep.names().into_iter().map(|(a, b, _)| text.get(a..b).unwrap_or_default()).collect()
-    }
+    use super::super::test_support::swept;
 
     #[test]
     fn unknown_capitalised_words_are_probable_names() {

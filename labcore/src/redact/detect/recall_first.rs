@@ -59,13 +59,9 @@ impl Detector {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Detector, Seeds};
+    use super::super::Detector;
+    use super::super::test_support::found as names;
     use crate::redact::Sensitivity;
-
-    fn names(detector: &Detector, text: &str, sensitivity: Sensitivity) -> Vec<String> {
-        let spans = detector.find(text, &Seeds::new(), sensitivity);
-        spans.into_iter().map(|s| text.get(s.start..s.end).unwrap_or_default().to_owned()).collect()
-    }
 
     #[test]
     fn an_address_with_its_postcode_before_its_town_is_masked_whole() {
