@@ -206,7 +206,8 @@ pub struct NormalizedResult<'c> {
     /// Where the result was in the sender's HL7 or FHIR message (`OBX[3]`); null for labcore JSON.
     pub location: Option<crate::SourceLocation>,
     /// False when a finding of severity error is about this result (`/results/<index>/…`): it cannot be used,
-    /// and the report needs a person (or is rejected when no usable result is left).
+    /// and the report needs a person (or is rejected when no usable result is left). False also for a result its
+    /// sender withdrew (status entered-in-error), which is listed only so that a person sees what was withdrawn.
     pub usable: bool,
     /// Whether the value is implausible or critical in its unit but ordinary in another usual unit of the
     /// analyte (a `unit_suspected` finding says which): it is flagged as sent, but not derived from, delta-checked
