@@ -252,6 +252,17 @@ fn format_triggers() -> Vec<(FindingCode, Route, Vec<u8>)> {
         ),
         (FindingCode::ValueTypeUnsupported, Route::Any, hl7("", cmp, &obx("XPN", "Jane-Q-Roe^Rosebud", "F"))),
         (
+            FindingCode::SubjectNotHuman,
+            Route::Any,
+            String::from_utf8_lossy(&hl7("", cmp, &ok))
+                .replacen(
+                    "|F|||1 Rosebud Way||555-0199",
+                    "|F|||1 Rosebud Way||555-0199||||||||||||||||||||||Rosebud^Jane-Q-Roe",
+                    1,
+                )
+                .into_bytes(),
+        ),
+        (
             FindingCode::AskAtOrderEntry,
             Route::Any,
             hl7("", cmp, &format!("{ok}OBX|2|ST|95419-8^Symptoms^LN||Rosebud 555-0199||||||F||||||||||||||||||QST\r")),

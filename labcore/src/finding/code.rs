@@ -222,6 +222,10 @@ finding_codes! {
     /// asked at order entry (symptoms, pregnancy, employment, residence), order context rather than lab results.
     /// They are not in `results`; one finding per order counts them.
     AskAtOrderEntry => ("ask_at_order_entry", Info),
+    /// The subject is not a person: HL7 PID-35 (species) names another species (SNOMED CT 337915000 "Homo
+    /// sapiens" and the words human, person are a person). Human reference intervals and critical limits do not
+    /// apply: nothing is flagged or derived; the results are kept and the order is not rejected.
+    SubjectNotHuman => ("subject_not_human", Warning),
 }
 
 impl Serialize for FindingCode {
