@@ -36,6 +36,7 @@ mod delimiters;
 mod escape;
 mod field;
 mod header;
+mod lines;
 mod liveness;
 mod message;
 mod not_patient;
