@@ -116,6 +116,10 @@ proptest! {
                 prop_assert!(!has(report, FindingCode::CriticalValue));
                 prop_assert_ne!(report.status, Status::Ready);
             }
+            if let Some(payload) = &got.payload {
+                let withdrawn = payload.results.iter().any(|r| r.status == Some(ResultStatus::EnteredInError));
+                prop_assert!(!withdrawn, "a withdrawn result is in the typed payload: {message:?}");
+            }
             for result in &report.results {
                 // A result its sender withdrew (OBX-11 W, D) is listed so that a person sees it, but never used.
                 if result.status == Some(ResultStatus::EnteredInError) {
