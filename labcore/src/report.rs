@@ -209,7 +209,8 @@ pub struct NormalizedResult<'c> {
     /// find it again in the sender's system; null for labcore JSON, where `index` says it.
     pub sender_reference: Option<Box<crate::SenderReference>>,
     /// False when a finding of severity error is about this result (`/results/<index>/…`): it cannot be used,
-    /// and the report needs a person (or is rejected when no usable result is left).
+    /// and the report needs a person (or is rejected when no usable result is left). False also for a result its
+    /// sender withdrew (status entered-in-error), which is listed only so that a person sees what was withdrawn.
     pub usable: bool,
     /// Whether the value is implausible or critical in its unit but ordinary in another usual unit of the
     /// analyte (a `unit_suspected` finding says which): it is flagged as sent, but not derived from, delta-checked

@@ -40,13 +40,15 @@ pub(crate) fn status(findings: &[Finding], any_usable: bool) -> (Status, Vec<Fin
     if reasons.is_empty() { (Status::Ready, reasons) } else { (Status::NeedsReview, reasons) }
 }
 
-/// Marks every result a finding of severity error is about as unusable; whether any usable result is left.
+/// Marks every result a finding of severity error is about, and every result its sender withdrew (entered in
+/// error), as unusable; whether any usable result is left.
 pub(crate) fn mark_unusable(findings: &[Finding], results: &mut [crate::report::NormalizedResult<'_>]) -> bool {
     let mut in_error: Vec<usize> =
         findings.iter().filter(|f| f.severity() == Severity::Error).filter_map(|f| f.path().result_index()).collect();
     in_error.sort_unstable();
     for result in results.iter_mut() {
-        result.usable = in_error.binary_search(&result.index).is_err();
+        let withdrawn = result.status == Some(crate::ResultStatus::EnteredInError);
+        result.usable = !withdrawn && in_error.binary_search(&result.index).is_err();
     }
     results.iter().any(|r| r.usable)
 }

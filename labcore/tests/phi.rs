@@ -255,7 +255,23 @@ fn format_triggers() -> Vec<(FindingCode, Route, Vec<u8>)> {
                 .replacen("^~\\&", "^~\\&#", 1)
                 .into_bytes(),
         ),
-        (FindingCode::ValueTypeUnsupported, Route::Any, hl7("", cmp, &obx("DT", "20990704", "F"))),
+        (FindingCode::ValueTypeUnsupported, Route::Any, hl7("", cmp, &obx("XPN", "Jane-Q-Roe^Rosebud", "F"))),
+        (
+            FindingCode::SubjectNotHuman,
+            Route::Any,
+            String::from_utf8_lossy(&hl7("", cmp, &ok))
+                .replacen(
+                    "|F|||1 Rosebud Way||555-0199",
+                    "|F|||1 Rosebud Way||555-0199||||||||||||||||||||||Rosebud^Jane-Q-Roe",
+                    1,
+                )
+                .into_bytes(),
+        ),
+        (
+            FindingCode::AskAtOrderEntry,
+            Route::Any,
+            hl7("", cmp, &format!("{ok}OBX|2|ST|95419-8^Symptoms^LN||Rosebud 555-0199||||||F||||||||||||||||||QST\r")),
+        ),
         (FindingCode::ResultNotReported, Route::Any, hl7("", cmp, &format!("{ok}{}", obx("NM", "7.6543", "X")))),
         (FindingCode::ResultRetracted, Route::Any, hl7("", cmp, &format!("{ok}{}", obx("NM", "7.6543", "W")))),
         (FindingCode::ResultPreliminary, Route::Any, hl7("", cmp, &obx("NM", "7.6543", "P"))),

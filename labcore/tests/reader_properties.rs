@@ -116,8 +116,20 @@ proptest! {
                 prop_assert!(!has(report, FindingCode::CriticalValue));
                 prop_assert_ne!(report.status, Status::Ready);
             }
+            if let Some(payload) = &got.payload {
+                let withdrawn = payload.results.iter().any(|r| r.status == Some(ResultStatus::EnteredInError));
+                prop_assert!(!withdrawn, "a withdrawn result is in the typed payload: {message:?}");
+            }
             for result in &report.results {
-                prop_assert!(is_live(result.status), "a withdrawn result is reported: {message:?}");
+                // A result its sender withdrew (OBX-11 W, D) is listed so that a person sees it, but never used.
+                if result.status == Some(ResultStatus::EnteredInError) {
+                    let used = result.usable || result.flag.is_some() || result.critical.is_some() || result.value.is_some();
+                    prop_assert!(!used, "a withdrawn result is used: {message:?}");
+                    prop_assert!(has(report, FindingCode::ResultRetracted));
+                    prop_assert_ne!(report.status, Status::Ready);
+                    continue;
+                }
+                prop_assert!(is_live(result.status), "a result that is not live is reported: {message:?}");
                 // OBX[k]: the k-th OBX of the message.
                 let at = result.location.as_ref().map(ToString::to_string).unwrap_or_default();
                 let k: usize = at.trim_start_matches("OBX[").trim_end_matches(']').parse().unwrap();

@@ -222,6 +222,14 @@ finding_codes! {
     /// An error when the difference changes what the result means (its unit, whether it has a value, its
     /// status): the value is then not used, flagged or derived from; a warning when it does not.
     FieldConflict => ("field_conflict", Error),
+    /// HL7 OBX segments whose observation type (OBX-29, HL7 table 0936) is `QST` "Question": answers to questions
+    /// asked at order entry (symptoms, pregnancy, employment, residence), order context rather than lab results.
+    /// They are not in `results`; one finding per order counts them.
+    AskAtOrderEntry => ("ask_at_order_entry", Info),
+    /// The subject is not a person: HL7 PID-35 (species) names another species (SNOMED CT 337915000 "Homo
+    /// sapiens" and the words human, person are a person). Human reference intervals and critical limits do not
+    /// apply: nothing is flagged or derived; the results are kept and the order is not rejected.
+    SubjectNotHuman => ("subject_not_human", Warning),
 }
 
 impl Serialize for FindingCode {

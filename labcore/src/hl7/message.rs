@@ -1,6 +1,7 @@
 //! Splitting HL7 v2 text into messages, segments and fields, without copying.
 //!
-//! Segments end at CR (the standard's terminator), LF or CRLF; MLLP framing bytes (VT, FS) and blank lines are
+//! Segments end at CR (the standard's terminator), LF or CRLF (a lone LF in a text using CR only before a segment,
+//! see `lines.rs`); MLLP framing bytes (VT, FS) and blank lines are
 //! skipped, so files written on any system and captures of MLLP streams read alike. A message starts at each
 //! `MSH`; `FHS`, `BHS`, `BTS` and `FTS` form the batch envelope around messages. A segment is kept as its line
 //! (its fields counted once); a field is found when asked for, by one SIMD scan of the line, and components and
@@ -9,6 +10,7 @@
 
 use super::delimiters::{DelimiterProblem, Delimiters};
 use super::field::Field;
+use super::lines::Lines;
 use crate::{Hl7Location, SegmentId};
 
 /// At most this many fields are kept per segment; no segment of the standard has more than about 50.
@@ -103,7 +105,7 @@ impl<'a> Document<'a> {
     pub fn parse(text: &'a str) -> Document<'a> {
         let mut document = Document::default();
         let mut current: Option<Message<'a>> = None;
-        let lines = Lines { rest: text }.filter(|l| l.bytes().any(|b| !b.is_ascii_whitespace()));
+        let lines = Lines::new(text).filter(|l| l.bytes().any(|b| !b.is_ascii_whitespace()));
         for (number, line) in lines.enumerate() {
             let number = u32::try_from(number + 1).unwrap_or(u32::MAX);
             match line.get(..3) {
@@ -242,26 +244,6 @@ impl<'a> Message<'a> {
     }
 }
 
-/// The segment lines of a text: split at CR and LF; the MLLP framing bytes VT (0x0B, before a message) and FS
-/// (0x1C, after one) and leading spaces and tabs dropped.
-struct Lines<'a> {
-    rest: &'a str,
-}
-
-impl<'a> Iterator for Lines<'a> {
-    type Item = &'a str;
-
-    fn next(&mut self) -> Option<&'a str> {
-        if self.rest.is_empty() {
-            return None;
-        }
-        let end = memchr::memchr2(b'\r', b'\n', self.rest.as_bytes()).unwrap_or(self.rest.len());
-        let line = self.rest.get(..end).unwrap_or_default();
-        self.rest = self.rest.get(end + 1..).unwrap_or_default();
-        Some(line.trim_start_matches([' ', '\t', '\u{0B}', '\u{1C}']).trim_end_matches(['\u{0B}', '\u{1C}']))
-    }
-}
-
 /// The first position of a byte: a plain loop for the short components and values of HL7 (where the SIMD
 /// search's set-up costs more than it saves), `memchr` for longer text.
 pub(crate) fn find_byte(needle: u8, haystack: &[u8]) -> Option<usize> {
@@ -331,6 +313,19 @@ impl<'m, 'a> Segment<'m, 'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_break_inside_a_field_is_no_segment_when_the_text_uses_cr() {
+        let text = "MSH|^~\\&|A\rSPM|1|||^871810001^\nSCT||||x\rPID|1\nOBR|1\r\nOBX|1";
+        let doc = Document::parse(text);
+        let ids: Vec<_> = doc.messages()[0].segments().map(|s| s.id().map(|i| i.as_str().to_owned())).collect();
+        let ids: Vec<_> = ids.into_iter().flatten().collect();
+        assert_eq!(ids, ["MSH", "SPM", "PID", "OBR", "OBX"], "a lone LF before a segment still ends one");
+        let spm = doc.messages()[0].first("SPM").map(|s| s.field(4).as_str().to_owned());
+        assert_eq!(spm.as_deref(), Some("^871810001^\nSCT"));
+        let lf_only = Document::parse("MSH|^~\\&|A\nSPM|1|||^871810001^\nSCT||||x");
+        assert_eq!(lf_only.messages()[0].segments().count(), 3, "without CR every LF ends a segment");
+    }
 
     #[test]
     fn terminators_framing_and_batches() {

@@ -1,6 +1,8 @@
 //! Orders whose results are no patient's: a message that is not production data (MSH-11), and a specimen that
 //! is quality-control material (specimen role, HL7 table 0369). Either way every order is rejected and nothing is
 //! flagged: QC material and test data must never raise a patient's critical value nor reach a releasing status.
+//! And orders whose subject is not a person (PID-35 species): real results, kept, but not flagged against human
+//! intervals.
 
 use super::message::{Message, Segment};
 use super::oru::Order;
@@ -51,9 +53,43 @@ pub(crate) fn quality_control(message: &Message<'_>, order: &Order) -> Option<Fi
     Some(Finding::new(FindingCode::QualityControl, JsonPointer::root(), message).with_location(SourceLocation::Hl7(at)))
 }
 
+/// SNOMED CT 337915000 "Homo sapiens (organism)", the species code for a person (as FHIR's patient-animal
+/// examples and the HL7 ELR IG use the SNOMED CT organism hierarchy for PID-35), and the words for it.
+fn is_human(code: &str, text: &str) -> bool {
+    let human_text = ["human", "homo sapiens", "person"].iter().any(|h| text.trim().eq_ignore_ascii_case(h));
+    code.trim() == "337915000" || (code.trim().is_empty() && human_text)
+}
+
+/// The finding of an order whose subject is not a person: PID-35 (species code, v2.5+) names another species
+/// (a dog of a rabies ELR). Human reference intervals and critical limits do not apply, so nothing is flagged or
+/// derived (`Draft::not_patient`); the results are kept, and the order is not rejected: they are real results.
+pub(crate) fn non_human(message: &Message<'_>, order: &Order) -> Option<Finding> {
+    let pid = order.pid.and_then(|i| message.segment(i))?;
+    let species = pid.field(35).first();
+    let (code, text) = (species.component(1).text(), species.component(2).text());
+    if (code.trim().is_empty() && text.trim().is_empty()) || is_human(&code, &text) {
+        return None;
+    }
+    let message = "PID-35 (species) names a species other than human: human reference intervals and critical limits do not apply, so no result was flagged or derived";
+    let finding = Finding::new(FindingCode::SubjectNotHuman, JsonPointer::root().key("patient"), message)
+        .with_location(SourceLocation::Hl7(pid.location().field(35)));
+    Some(finding)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_species_other_than_human_is_no_patient() {
+        let text = "MSH|^~\\&|A\rPID|1||X^^^A^MR||||||||||||||||||||||||||||||||44696006^Beagle^SCT\rOBR|1\rOBX|1|NM";
+        let doc = crate::hl7::Document::parse(text);
+        let mut findings = crate::finding::Findings::default();
+        let orders = super::super::oru::orders(&doc.messages()[0], &mut findings);
+        let found = non_human(&doc.messages()[0], &orders[0]);
+        assert_eq!(found.map(|f| f.location().map(ToString::to_string)), Some(Some("PID[1]-35".to_owned())));
+        assert!(is_human("337915000", "Homo sapiens") && is_human("", "Human") && !is_human("", "Canis"));
+    }
 
     #[test]
     fn control_roles_are_not_patients() {

@@ -26,6 +26,14 @@ pub(crate) const FLAGS: u16 = 8;
 pub(crate) const STATUS: u16 = 11;
 pub(crate) const OBSERVED_AT: u16 = 14;
 pub(crate) const PERFORMING_ORGANIZATION: u16 = 23;
+pub(crate) const OBSERVATION_TYPE: u16 = 29;
+
+/// Whether the OBX answers a question asked at order entry: OBX-29 (observation type, HL7 table 0936, v2.8.2)
+/// `QST` "Question", as the CDC/APHL ELR feeds mark their AOE answers (symptoms, pregnancy, employment). Such an
+/// answer is order context, not a lab result.
+pub(crate) fn is_order_question(obx: &Segment<'_, '_>) -> bool {
+    obx.field(usize::from(OBSERVATION_TYPE)).first().component(1).text().trim() == "QST"
+}
 
 /// Pushes a finding located in the message (its model path: the order's results).
 pub(crate) fn located(findings: &mut Findings, code: FindingCode, at: Hl7Location, message: &'static str) -> usize {
@@ -63,7 +71,7 @@ pub(crate) fn read(
 ) -> Option<ResultInput> {
     let at = obx.location();
     let withheld = repeats::status_conflict(obx, findings);
-    let status = status(obx, findings)?;
+    let status = status(obx, index, findings)?;
     let value_type = value_type(obx, findings)?;
     let path = JsonPointer::root().key("results").index(index);
     let (analyte, loinc) = identify(obx, &path, findings);
@@ -80,6 +88,13 @@ pub(crate) fn read(
     let range = text(&mut reader, RANGE, range_leaf.text, field("reference_range", 128)).map(|(t, _)| t);
     let flag = text(&mut reader, FLAGS, chosen_flag(obx), field("flag", 32)).map(|(t, _)| t);
     let value = value(obx, value_type, &path, reader.findings);
+    if obx.field(usize::from(STATUS)).is_empty() && obx.field(usize::from(VALUE)).is_empty() {
+        // Neither what was found nor whether anything was: nothing to release, and a person must ask.
+        let message = "the result has neither a value (OBX-5) nor a status (OBX-11): what was found cannot be told";
+        let finding = Finding::new(FindingCode::MissingField, path.key("value"), message)
+            .with_location(SourceLocation::Hl7(at.field(VALUE)));
+        reader.findings.push_finding(finding);
+    }
     let comment = comment(notes, path.key("comment"), reader.findings)
         .and_then(|c| reader.check_text(&c, &path, free_text("comment", MAX_COMMENT), false).map(str::to_owned));
     Some(ResultInput {
@@ -114,7 +129,7 @@ const NOT_REPORTED: Note = (
 const RETRACTED: Note = (
     FindingCode::ResultRetracted,
     Severity::Warning,
-    "the result status withdraws a result sent earlier (wrong or deleted); it was left out",
+    "the result status withdraws a result sent earlier (wrong or deleted): it is listed as entered in error, not flagged nor used by any check or derivation",
 );
 const PRELIMINARY: Note = (
     FindingCode::ResultPreliminary,
@@ -140,7 +155,7 @@ const ATTACHMENT: Note = (
 const OTHER_TYPE: Note = (
     FindingCode::ValueTypeUnsupported,
     Severity::Warning,
-    "the value type is not one labcore reads as a lab result (NM, SN, ST, TX, FT, CE, CWE); it was left out",
+    "the value type is not one labcore reads as a lab result (NM, SN, ST, TX, FT, CE, CWE, DT, TM, TS); it was left out",
 );
 
 fn note(findings: &mut Findings, at: Hl7Location, (code, severity, message): Note) {
@@ -148,8 +163,10 @@ fn note(findings: &mut Findings, at: Hl7Location, (code, severity, message): Not
     soften(findings, severity);
 }
 
-/// OBX-11: the result's status, or `None` (with a finding) when the OBX reports no result.
-fn status(obx: &Segment<'_, '_>, findings: &mut Findings) -> Option<Option<crate::ResultStatus>> {
+/// OBX-11: the result's status, or `None` (with a finding) when the OBX reports no result. A withdrawn result
+/// (W, D) is kept with its status, entered-in-error, so that a person sees which results were withdrawn; its
+/// finding is about that result.
+fn status(obx: &Segment<'_, '_>, index: usize, findings: &mut Findings) -> Option<Option<crate::ResultStatus>> {
     use crate::ResultStatus::{Amended, Corrected, Preliminary};
     let at = obx.location().field(STATUS);
     let code = obx.field(usize::from(STATUS)).text();
@@ -163,7 +180,13 @@ fn status(obx: &Segment<'_, '_>, findings: &mut Findings) -> Option<Option<crate
     };
     let (kept, remark) = match (disposition, status) {
         (Disposition::NotReported, _) => (false, Some(NOT_REPORTED)),
-        (Disposition::Retracted, _) => (false, Some(RETRACTED)),
+        (Disposition::Retracted, _) => {
+            let (code, severity, message) = RETRACTED;
+            let path = JsonPointer::root().key("results").index(index).key("status");
+            let finding = Finding::new(code, path, message).with_location(SourceLocation::Hl7(at));
+            findings.push_finding(finding.with_severity(severity));
+            return Some(Some(status));
+        }
         (Disposition::Report, Preliminary) => (true, Some(PRELIMINARY)),
         (Disposition::Report, Corrected | Amended) => (true, Some(CORRECTED)),
         (Disposition::Report, _) => (true, None),
@@ -211,12 +234,14 @@ fn identify(
     let part = |n: usize| parts.get(n.wrapping_sub(1)).map(|c| c.text()).unwrap_or_default();
     let loinc = repeats::loinc_codes(&parts).into_iter().next();
     let primary_is_loinc = tables::is_loinc_system(&part(3));
+    // A text component that is a coding system's name (`LN`, `SCT`, `L` of HL7 table 0396, written there by a
+    // sender that shifted the triplet) names no analyte.
     let name = [2usize, 9]
         .into_iter()
         .map(part)
-        .find(|t| !t.is_empty())
+        .find(|t| !t.is_empty() && !tables::is_coding_system_name(t))
         .or_else(|| Some(part(1)).filter(|id| !primary_is_loinc && !id.is_empty() && Some(id) != loinc.as_ref()))
-        .or_else(|| Some(part(5)).filter(|t| !t.is_empty()));
+        .or_else(|| Some(part(5)).filter(|t| !t.is_empty() && !tables::is_coding_system_name(t)));
     let mut reader = Reader { findings };
     let name = name.and_then(|n| reader.check_text(&n, path, field("analyte", 256), false).map(shared_text));
     let loinc = loinc.and_then(|l| reader.check_text(&l, path, field("loinc", 32), false).map(shared_text));
@@ -257,6 +282,13 @@ fn value(obx: &Segment<'_, '_>, kind: ValueType, path: &JsonPointer, findings: &
             Numeric::Text(Cow::Owned(text))
         }
         (ValueType::Coded, Some(first)) => Numeric::Text(coded_text(&first)),
+        (ValueType::Temporal, Some(first)) => {
+            // A date is no measurement: `20240321` must not be read as a number.
+            let text = super::field::trimmed(first.component(1).text()).into_owned();
+            let value = ReportedValue::Text { kind: TextKind::Text, text: Phi::new(text) };
+            Reader { findings }.value_findings(&value, &path.key("value"));
+            return value;
+        }
         (kind, Some(first)) => numeric::read(&first, kind == ValueType::StructuredNumeric, at, findings),
     };
     if repetitions.next().is_some() {
@@ -334,6 +366,63 @@ pub(crate) fn comment(notes: &[Segment<'_, '_>], path: JsonPointer, findings: &m
 mod tests {
     use super::*;
     use crate::hl7::Document;
+
+    /// Each finding's code, severity and path.
+    type Found = Vec<(FindingCode, Severity, String)>;
+
+    /// Reads the OBX of `obx` (one segment) as result 0: the input, and each finding's code, severity, path.
+    fn read_one(obx: &str) -> (Option<ResultInput>, Found) {
+        let text = format!("MSH|^~\\&|A\r{obx}");
+        let doc = Document::parse(&text);
+        let segment = doc.messages()[0].segments().find(|s| s.is("OBX"));
+        let mut findings = Findings::default();
+        let input = segment.and_then(|s| read(&s, &[], 0, &mut findings));
+        let found = findings.into_vec().iter().map(|f| (f.code(), f.severity(), f.path().to_string())).collect();
+        (input, found)
+    }
+
+    #[test]
+    fn a_withdrawn_result_is_kept_with_its_status() {
+        let (input, found) = read_one("OBX|1|NM|2160-0^Creatinine^LN||9.9|mg/dL|0.6-1.2|H|||W");
+        assert_eq!(input.and_then(|i| i.status), Some(crate::ResultStatus::EnteredInError));
+        let retracted = (FindingCode::ResultRetracted, Severity::Warning, "/results/0/status".to_owned());
+        assert_eq!(found, [retracted]);
+    }
+
+    #[test]
+    fn dates_and_times_are_text_never_numbers() {
+        for obx in ["OBX|1|DT|11368-8^Onset^LN||20261120||||||F", "OBX|1|TS|X^Received^L||202611241015^M||||||F"] {
+            let (input, found) = read_one(obx);
+            let value = input.and_then(|i| i.value);
+            assert!(matches!(value, Some(ReportedValue::Text { .. })), "{obx}");
+            assert!(found.iter().all(|f| f.0 != FindingCode::ValueTypeUnsupported), "{obx}");
+        }
+    }
+
+    #[test]
+    fn a_result_without_value_or_status_is_in_error() {
+        let (input, found) = read_one("OBX|1|NM|2823-3^Potassium^LN|||mmol/L");
+        assert!(input.is_some());
+        assert!(found.contains(&(FindingCode::MissingField, Severity::Error, "/results/0/value".to_owned())));
+        let (_, found) = read_one("OBX|1|NM|2823-3^Potassium^LN|||mmol/L|||||F");
+        assert!(
+            found.iter().all(|f| f.1 != Severity::Error),
+            "a final result without a value is not an error: {found:?}"
+        );
+    }
+
+    #[test]
+    fn questions_at_order_entry_and_shifted_loinc_triplets() {
+        let doc =
+            Document::parse("MSH|^~\\&|A\rOBX|1|CWE|95419-8^Symptoms^LN||Y||||||F||||||||||||||||||QST\rOBX|2|NM");
+        let obx: Vec<_> = doc.messages()[0].segments().filter(|s| s.is("OBX")).collect();
+        assert_eq!(obx.iter().map(is_order_question).collect::<Vec<_>>(), [true, false]);
+        let (input, _) = read_one("OBX|1|CWE|94558-4^LN^260415000^260415000^L||260415000^Not detected^SCT||||||F");
+        let input = input.expect("a result");
+        assert_eq!((input.loinc.as_deref(), input.analyte.as_deref()), (Some("94558-4"), None));
+        let (input, _) = read_one("OBX|1|NM|2823-3^Potassium^SCT||4.1|mmol/L||||||F");
+        assert_eq!(input.and_then(|i| i.loinc), None, "a code beside another system is not guessed to be LOINC");
+    }
 
     #[test]
     fn a_note_over_64_kib_is_left_out_not_the_message() {

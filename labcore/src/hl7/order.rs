@@ -6,13 +6,11 @@
 //! | `patient_id` | PID-3 (the MR identifier, else PI, else the first that is not an SSN), else PID-2, PID-4 |
 //! | `lab_id` | MSH-4 (sending facility), else OBX-23 (performing organization) |
 //! | `test_type` | OBR-4 (universal service identifier): a panel's LOINC code or name |
-//! | `collected_at` | OBR-7 (observation date/time), else SPM-17, else OBX-14 |
+//! | `collected_at` | OBR-7 (observation date/time), else SPM-17, else OBX-14 of a result (`collection.rs`) |
 //! | `patient.sex`, `patient.birth_date` | PID-8, PID-7 |
 //! | `specimen.id`, `specimen.type` | SPM-2, SPM-4 (else OBR-15) |
 //! | `results[i]` | the i-th reported OBX (see `obx.rs`) |
 //! | `comments[i]` | NTE-3 of the order's and the patient's notes |
-
-use chrono::{DateTime, FixedOffset};
 
 use super::datetime::{self, Precision};
 use super::header::MessageHeader;
@@ -24,10 +22,7 @@ use crate::catalog::Catalog;
 use crate::finding::{Findings, Step};
 use crate::payload::{Draft, Reader, field};
 use crate::process::Locator;
-use crate::{
-    Demographics, Finding, FindingCode, Hl7Location, JsonPointer, Panel, Phi, Severity, Sex, SourceLocation, Specimen,
-    SpecimenKind,
-};
+use crate::{Demographics, Finding, FindingCode, Hl7Location, JsonPointer, Panel, Phi, Severity, Sex, SourceLocation};
 
 /// An order read into a draft payload, its findings, and where each part came from.
 pub(crate) struct MappedOrder {
@@ -130,8 +125,14 @@ pub(crate) fn map(context: &OrderContext<'_, '_, '_>, order: &Order) -> MappedOr
     let first_obx = observations.first().map(|(o, _)| o);
     let (patient_id, patient_id_at) = patient_id(pid.as_ref(), &mut findings);
     let (lab_id, lab) = lab_id(context.header, message, first_obx, &mut findings);
-    let (collected_at, collected) = collected_at(context.header, obr.as_ref(), spm.as_ref(), first_obx, &mut findings);
-    let (specimen, specimen_id, specimen_type) = specimen(obr.as_ref(), spm.as_ref(), obr_at, &mut findings);
+    let observed = observations
+        .iter()
+        .map(|(o, _)| o)
+        .find(|o| !obx::is_order_question(o) && !o.field(usize::from(obx::OBSERVED_AT)).is_empty());
+    let (collected_at, collected) =
+        super::collection::collected_at(context.header, obr.as_ref(), spm.as_ref(), observed, &mut findings);
+    let (specimen, specimen_id, specimen_type) =
+        super::collection::specimen(obr.as_ref(), spm.as_ref(), obr_at, &mut findings);
     let mut draft = Draft {
         patient_id,
         lab_id,
@@ -166,7 +167,12 @@ pub(crate) fn map(context: &OrderContext<'_, '_, '_>, order: &Order) -> MappedOr
 fn read_results(observations: &[Observed<'_, '_>], draft: &mut Draft, findings: &mut Findings) -> Vec<ResultPlace> {
     let mut results = Vec::with_capacity(observations.len());
     draft.results.reserve_exact(observations.len());
+    let mut questions = 0usize;
     for (obx, notes) in observations {
+        if obx::is_order_question(obx) {
+            questions += 1;
+            continue;
+        }
         let index = draft.results.len();
         if let Some(input) = obx::read(obx, notes, index, findings) {
             draft.results.push(input);
@@ -175,6 +181,14 @@ fn read_results(observations: &[Observed<'_, '_>], draft: &mut Draft, findings: 
                 .and_then(|r| r.set_id);
             results.push(ResultPlace { obx: obx.location(), note, set_id });
         }
+    }
+    if questions > 0 {
+        let message = format!(
+            "{questions} OBX answer questions asked at order entry (OBX-29 QST): they are order context, not results, and are not in `results`"
+        );
+        let finding =
+            Finding::new(FindingCode::AskAtOrderEntry, JsonPointer::root(), message).with_severity(Severity::Info);
+        findings.push_finding(finding);
     }
     if draft.results.is_empty() {
         // Every OBX was left out (cancelled, pending, withdrawn, an attachment): the order is answered, not wrong.
@@ -275,48 +289,6 @@ fn panel(catalog: &Catalog, obr: Option<&Segment<'_, '_>>, findings: &mut Findin
     panel
 }
 
-/// OBR-7, else SPM-17 (its range start), else OBX-14 of the first result; with the sender's offset (MSH-7)
-/// for a time written without one.
-fn collected_at(
-    header: &MessageHeader,
-    obr: Option<&Segment<'_, '_>>,
-    spm: Option<&Segment<'_, '_>>,
-    first_obx: Option<&Segment<'_, '_>>,
-    findings: &mut Findings,
-) -> (Option<DateTime<FixedOffset>>, Hl7Location) {
-    let candidates = [(obr, 7u16, 1usize), (spm, 17, 1), (first_obx, obx::OBSERVED_AT, 1)];
-    let found = candidates.iter().find_map(|(segment, number, _)| {
-        let segment = segment.as_ref()?;
-        let text = segment.field(usize::from(*number)).component(1).subcomponent(1).trim().to_owned();
-        (!text.is_empty()).then(|| (text, segment.location().field(*number)))
-    });
-    let fallback = obr.map_or(Hl7Location::segment(*b"OBR", 0), |o| o.location()).field(7);
-    let path = JsonPointer::root().key("collected_at");
-    let Some((text, at)) = found else {
-        findings.push(
-            FindingCode::MissingField,
-            path,
-            "`collected_at` (OBR-7, the specimen collection time) is required",
-        );
-        return (None, fallback);
-    };
-    let Some(time) = datetime::parse(&text) else {
-        let message = "the collection time must be an HL7 date/time such as 202611240742-0500";
-        findings.push(FindingCode::InvalidValue, path, message);
-        return (None, at);
-    };
-    if time.precision < Precision::Day {
-        findings.push(FindingCode::InvalidValue, path, "the collection time must give at least the day");
-        return (None, at);
-    }
-    let (instant, known) = time.at(header.sender_offset);
-    if !known {
-        let message = "the collection time has no UTC offset, nor has MSH-7; it was read as UTC";
-        findings.push(FindingCode::TimezoneMissing, path, message);
-    }
-    (Some(instant), at)
-}
-
 /// PID-8 (administrative sex, HL7 table 0001) and PID-7 (date of birth). HL7's sex table is user-defined, so an
 /// unknown code is a warning, not an error.
 fn demographics(pid: &Segment<'_, '_>, findings: &mut Findings) -> Demographics {
@@ -346,41 +318,4 @@ fn demographics(pid: &Segment<'_, '_>, findings: &mut Findings) -> Demographics 
         None => None,
     };
     Demographics { sex, birth_date }
-}
-
-/// SPM-4 (specimen type: an HL7 table 0487 code, a SNOMED CT code or a name), else OBR-15; SPM-2 (the filler's
-/// specimen identifier, else the placer's).
-fn specimen(
-    obr: Option<&Segment<'_, '_>>,
-    spm: Option<&Segment<'_, '_>>,
-    obr_at: Hl7Location,
-    findings: &mut Findings,
-) -> (Option<Specimen>, Hl7Location, Hl7Location) {
-    let spm_at = spm.map_or(Hl7Location::segment(*b"SPM", 0), |s| s.location());
-    let id = spm.and_then(|s| {
-        let ids = s.field(2).first();
-        [2, 1].into_iter().map(|n| ids.component(n).subcomponent(1).trim().to_owned()).find(|t| !t.is_empty())
-    });
-    let (codes, type_at): (Vec<String>, Hl7Location) = match (spm, obr) {
-        (Some(s), _) if !s.field(4).is_empty() => {
-            let t = s.field(4).first();
-            ([1, 2, 4, 5].iter().map(|n| t.component(*n).text().into_owned()).collect(), spm_at.field(4))
-        }
-        (_, Some(o)) if !o.field(15).is_empty() => {
-            let source = o.field(15).first().component(1);
-            ([1, 2].iter().map(|n| source.subcomponent(*n).trim().to_owned()).collect(), obr_at.field(15))
-        }
-        _ => (Vec::new(), spm_at.field(4)),
-    };
-    let given: Vec<&String> = codes.iter().filter(|c| !c.is_empty()).collect();
-    let kind = given.iter().find_map(|c| tables::specimen_kind(c).or_else(|| SpecimenKind::parse(c)));
-    if kind.is_none() && !given.is_empty() {
-        let message =
-            "the specimen type is not serum, plasma or blood; results were matched to the catalog as if it were";
-        let finding = Finding::new(FindingCode::InvalidValue, JsonPointer::root().key("specimen").key("type"), message)
-            .with_severity(Severity::Warning);
-        findings.push_finding(finding);
-    }
-    let specimen = (id.is_some() || kind.is_some()).then(|| Specimen { id: id.map(Phi::new), kind });
-    (specimen, spm_at.field(2), type_at)
 }

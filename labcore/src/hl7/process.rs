@@ -180,7 +180,8 @@ fn message_outcome<'c>(message: &Message<'_>, context: &Context<'c>, typed: bool
             let mut mapped = order::map(&order_context, group);
             let quality_control = not_patient::quality_control(message, group);
             let reasons = not_production.then(|| not_patient::not_production(&msh, &header.processing_id));
-            for finding in reasons.into_iter().chain(quality_control) {
+            let non_human = not_patient::non_human(message, group);
+            for finding in reasons.into_iter().chain(quality_control).chain(non_human) {
                 mapped.findings.push_finding(finding);
                 mapped.draft.not_patient = true;
             }

@@ -23,14 +23,19 @@ const TRIPLETS: [(usize, usize, usize); 3] = [(1, 2, 3), (4, 5, 6), (10, 11, 12)
 pub(crate) fn loinc_codes<'a>(parts: &[Component<'a>; 12]) -> Vec<Cow<'a, str>> {
     let part = |n: usize| parts.get(n.wrapping_sub(1)).map(Component::text).unwrap_or_default();
     let mut codes: Vec<Cow<'a, str>> = Vec::new();
-    for (id, _, system) in TRIPLETS {
+    for (id, text, system) in TRIPLETS {
         let identifier = part(id);
         if identifier.is_empty() {
             continue;
         }
         let system = part(system);
-        let is_loinc =
-            tables::is_loinc_system(&system) || (system.is_empty() && crate::LoincCode::parse(&identifier).is_ok());
+        let valid = || crate::LoincCode::parse(&identifier).is_ok();
+        // A sender that shifted the triplet writes the system name where the text belongs (`94558-4^LN^…`): a
+        // valid LOINC code whose next component names LOINC is one. A valid-looking code beside another system's
+        // name is not guessed to be LOINC.
+        let is_loinc = tables::is_loinc_system(&system)
+            || (system.is_empty() && valid())
+            || (tables::is_loinc_system(&part(text)) && valid());
         if is_loinc && !codes.contains(&identifier) {
             codes.push(identifier);
         }

@@ -97,6 +97,8 @@ pub(crate) enum ValueType {
     Text,
     /// CE, CWE, CNE, CF: a coded value; its text (or code) is the result.
     Coded,
+    /// DT, DTM, TM, TS: a date or time (a symptom onset, a time of death): kept as text, never as a number.
+    Temporal,
     /// ED, RP: an attachment (a PDF report, an image): not a result labcore reads.
     Attachment,
     /// Any other type of table 0125 (dates, names, addresses, money…): not read.
@@ -110,9 +112,10 @@ pub(crate) fn value_type(code: &str) -> Option<ValueType> {
         "SN" => ValueType::StructuredNumeric,
         "ST" | "TX" | "FT" => ValueType::Text,
         "CE" | "CWE" | "CNE" | "CF" | "IS" | "ID" => ValueType::Coded,
+        "DT" | "DTM" | "TM" | "TS" => ValueType::Temporal,
         "ED" | "RP" => ValueType::Attachment,
-        "AD" | "CK" | "CN" | "CP" | "CX" | "DR" | "DT" | "DTM" | "MA" | "MO" | "NA" | "PN" | "TM" | "TN" | "TS"
-        | "XAD" | "XCN" | "XON" | "XPN" | "XTN" => ValueType::Other,
+        "AD" | "CK" | "CN" | "CP" | "CX" | "DR" | "MA" | "MO" | "NA" | "PN" | "TN" | "XAD" | "XCN" | "XON" | "XPN"
+        | "XTN" => ValueType::Other,
         _ => return None,
     })
 }
@@ -122,6 +125,62 @@ pub(crate) fn value_type(code: &str) -> Option<ValueType> {
 pub(crate) fn is_loinc_system(system: &str) -> bool {
     let system = system.trim();
     ["LN", "LOINC", "2.16.840.1.113883.6.1", "http://loinc.org"].iter().any(|s| s.eq_ignore_ascii_case(system))
+}
+
+/// Whether a text is the name of a coding system of HL7 table 0396 rather than a display: `LN` (LOINC), `SCT`
+/// (SNOMED CT), `L` (local general code), `99zzz` (local), `HL7nnnn` (an HL7 table), and LOINC's other names.
+pub(crate) fn is_coding_system_name(text: &str) -> bool {
+    let text = text.trim();
+    let local = text.len() == 5 && text.starts_with("99") && text.bytes().all(|b| b.is_ascii_alphanumeric());
+    let hl7_table = text.len() == 7 && text.starts_with("HL7") && text.bytes().skip(3).all(|b| b.is_ascii_digit());
+    is_loinc_system(text) || is_snomed_system(text) || text == "L" || local || hl7_table
+}
+
+/// Whether a coding system name (CWE.3/.6) is SNOMED CT: `SCT` (HL7 table 0396), and the names and identifiers
+/// senders also use (`SNOMED CT`, `SNOMED-CT`, the OID 2.16.840.1.113883.6.96, the FHIR URI).
+pub(crate) fn is_snomed_system(system: &str) -> bool {
+    let system = system.trim();
+    ["SCT", "SNOMED CT", "SNOMED-CT", "SNOMEDCT", "2.16.840.1.113883.6.96", "http://snomed.info/sct"]
+        .iter()
+        .any(|s| s.eq_ignore_ascii_case(system))
+}
+
+/// Whether a text is a well-formed SNOMED CT identifier (SNOMED CT Technical Implementation Guide, "SCTID"
+/// data type): 6 to 18 digits without a leading zero, whose last digit is the Verhoeff check digit of the rest.
+/// Whether the concept exists, or is a specimen, cannot be told without the terminology.
+pub(crate) fn is_sctid(text: &str) -> bool {
+    const D: [[u8; 10]; 10] = [
+        [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+        [1, 2, 3, 4, 0, 6, 7, 8, 9, 5],
+        [2, 3, 4, 0, 1, 7, 8, 9, 5, 6],
+        [3, 4, 0, 1, 2, 8, 9, 5, 6, 7],
+        [4, 0, 1, 2, 3, 9, 5, 6, 7, 8],
+        [5, 9, 8, 7, 6, 0, 4, 3, 2, 1],
+        [6, 5, 9, 8, 7, 1, 0, 4, 3, 2],
+        [7, 6, 5, 9, 8, 2, 1, 0, 4, 3],
+        [8, 7, 6, 5, 9, 3, 2, 1, 0, 4],
+        [9, 8, 7, 6, 5, 4, 3, 2, 1, 0],
+    ];
+    const P: [[u8; 10]; 8] = [
+        [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+        [1, 5, 7, 6, 2, 8, 3, 0, 9, 4],
+        [5, 8, 0, 3, 7, 9, 6, 1, 4, 2],
+        [8, 9, 1, 6, 0, 4, 3, 5, 2, 7],
+        [9, 4, 5, 3, 1, 2, 6, 8, 7, 0],
+        [4, 2, 8, 6, 5, 7, 3, 9, 0, 1],
+        [2, 7, 9, 3, 8, 0, 6, 4, 1, 5],
+        [7, 0, 4, 6, 9, 1, 3, 2, 5, 8],
+    ];
+    let text = text.trim();
+    if !(6..=18).contains(&text.len()) || text.starts_with('0') || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let mut check = 0u8;
+    for (i, digit) in text.bytes().rev().map(|b| usize::from(b - b'0')).enumerate() {
+        let permuted = P.get(i % 8).and_then(|row| row.get(digit)).copied().unwrap_or(0);
+        check = D.get(usize::from(check)).and_then(|row| row.get(usize::from(permuted))).copied().unwrap_or(0);
+    }
+    check == 0
 }
 
 /// SNOMED CT specimen types senders put in SPM-4 for the specimens of labcore's panels (system http://snomed.info/sct).
@@ -195,7 +254,22 @@ mod tests {
     fn value_types_and_systems() {
         assert_eq!(value_type("NM"), Some(ValueType::Numeric));
         assert_eq!(value_type("ED"), Some(ValueType::Attachment));
+        assert!(["DT", "DTM", "TM", "TS"].iter().all(|t| value_type(t) == Some(ValueType::Temporal)));
         assert_eq!(value_type("QQ"), None);
         assert!(is_loinc_system("ln") && is_loinc_system("2.16.840.1.113883.6.1") && !is_loinc_system("L"));
+        assert!(is_snomed_system("SCT") && is_snomed_system("SNOMED CT") && !is_snomed_system("LN"));
+        assert!(["LN", "SCT", "L", "99USL", "HL70487"].iter().all(|t| is_coding_system_name(t)));
+        assert!(!is_coding_system_name("Lead") && !is_coding_system_name("Hemoglobin"));
+    }
+
+    #[test]
+    fn snomed_identifiers_carry_a_verhoeff_check_digit() {
+        // Specimen concepts as CDC/APHL ELR test messages send them in SPM-4.
+        for code in ["258500001", "697989009", "445297001", "119339001", "119364003", "122555007", "258467004"] {
+            assert!(is_sctid(code), "{code}");
+        }
+        for code in ["258500002", "12345", "0258500001", "25850000x", ""] {
+            assert!(!is_sctid(code), "{code}");
+        }
     }
 }

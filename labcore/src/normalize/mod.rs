@@ -70,7 +70,10 @@ pub(crate) fn normalize<'c>(
     }
     out.push(blank(input, &resolved));
     let result = out.last_mut()?;
-    if withheld {
+    // A result its sender withdrew (entered in error) is listed, so that a person sees what was withdrawn, but it
+    // is no result: shown as sent, and not matched for duplicates, panels, derivations or delta checks.
+    let retracted = input.status == Some(crate::ResultStatus::EnteredInError);
+    if withheld || retracted {
         // The input contradicts itself about what the value means (a finding says how): it is shown as sent in
         // `original`, but not converted, flagged, or used by a derivation or a delta check.
         let analyte = resolved.analyte;
@@ -78,7 +81,7 @@ pub(crate) fn normalize<'c>(
         result.loinc = code.or_else(|| {
             analyte.and_then(|a| a.loinc_for(a.kind().quantity_kind(), setting.blood, None)).map(|t| t.code)
         });
-        return analyte;
+        return analyte.filter(|_| !retracted);
     }
     let sent = Sent { input, code, reading: reading.as_ref(), path };
     read_value(&sent, resolved.analyte, setting, result, findings);

@@ -21,7 +21,9 @@ impl Draft {
         let results = self
             .results
             .into_iter()
-            // A result whose value could not be read is in the report (unusable, with its finding), not here.
+            // A result whose value could not be read is in the report (unusable, with its finding), not here; nor
+            // is one its sender withdrew (entered in error), listed in the report only so a person sees it.
+            .filter(|r| r.status != Some(crate::ResultStatus::EnteredInError))
             .filter_map(|r| {
                 Some(ResultEntry {
                     analyte: r.analyte,
