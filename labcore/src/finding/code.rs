@@ -218,6 +218,18 @@ finding_codes! {
     /// An error when the difference changes what the result means (its unit, whether it has a value, its
     /// status): the value is then not used, flagged or derived from; a warning when it does not.
     FieldConflict => ("field_conflict", Error),
+    /// A FHIR report gives no patient (`subject`) or collection time (`effective[x]`) of its own, and it was
+    /// taken from where the input gives it: its Observations, when every one that gives it gives the same, or its
+    /// Specimen's `collection.collected[x]`. The message says which; the location is where it was taken from.
+    FieldInherited => ("field_inherited", Info),
+    /// A FHIR report gives no patient or collection time of its own, and its Observations give different ones:
+    /// the Specimen's collection time (else the first Observation's) was used, and the report needs a person.
+    ReportMembersDisagree => ("report_members_disagree", Warning),
+    /// A FHIR report or Observation gives no collection time (no `effective[x]`, no Specimen collection time),
+    /// only `issued`: when the result was released, which is later than the specimen was collected. It was used as
+    /// the collection time so that the result is not lost; the age at collection and delta checks use it, and the
+    /// report needs a person.
+    CollectionTimeAssumed => ("collection_time_assumed", Warning),
 }
 
 impl Serialize for FindingCode {

@@ -9,6 +9,7 @@
 mod bundle;
 mod draft;
 mod group;
+mod inherit;
 pub(crate) mod json;
 mod not_patient;
 mod observation;
