@@ -109,8 +109,15 @@ pub(crate) fn read(
     findings: &mut Findings,
 ) -> Option<(ResultInput, ResultSource)> {
     let path = JsonPointer::root().key("results").index(index);
-    let (value_key, value, unit) = value(body, base, &path, findings)?;
-    let withheld = conflicts(body, base, findings);
+    let withheld = conflicts(body, base, &path, findings);
+    let (value_key, value, unit) = match value(body, base, &path, withheld, findings) {
+        Some(read) => read,
+        // Two `value[x]`, the first of a type labcore does not read: the result is kept, its value not used.
+        None if withheld => {
+            ("value", ReportedValue::Text { kind: TextKind::Empty, text: Phi::new(String::new()) }, None)
+        }
+        None => return None,
+    };
     let (analyte, loinc, others) = code(body, &path, findings);
     let mut reader = Reader { findings };
     let unit = unit.and_then(|u| reader.check_text(&u, &path, field("unit", 64), false).map(shared_text));
@@ -194,19 +201,46 @@ fn code(
     (name, loinc, alternates)
 }
 
-/// A value sent with a data-absent reason, or two `value[x]` (FHIR R4 obs-6 and the choice-type rule forbid
-/// both): which one holds cannot be told, so the value is withheld (`field_conflict`, an error).
-fn conflicts(body: &Obj<'_>, base: FhirPath, findings: &mut Findings) -> bool {
-    let values = body.members().iter().filter(|(k, _)| is_choice(k, "value")).count();
+/// The `value[x]` types of an R4 Observation (and its components), named in findings; any other key is not quoted.
+const VALUE_TYPES: &[&str] = &[
+    "valueQuantity",
+    "valueCodeableConcept",
+    "valueString",
+    "valueBoolean",
+    "valueInteger",
+    "valueRange",
+    "valueRatio",
+    "valueSampledData",
+    "valueTime",
+    "valueDateTime",
+    "valuePeriod",
+];
+
+/// A value sent with a data-absent reason, or two `value[x]` of any types (FHIR R4 obs-6 and the choice-type rule
+/// forbid both): which one holds cannot be told, so the result is kept but its value is not used
+/// (`field_conflict`, an error about that result alone: the report's other results are still used).
+fn conflicts(body: &Obj<'_>, base: FhirPath, path: &JsonPointer, findings: &mut Findings) -> bool {
+    let values: Vec<&str> = body.members().iter().map(|(k, _)| k.as_ref()).filter(|k| is_choice(k, "value")).collect();
     let mut withheld = false;
-    if values > 1 {
-        let message = "the observation has more than one `value[x]`: which holds cannot be told; its value is not used";
-        left_out(findings, FindingCode::FieldConflict, base.key("value"), message);
+    let at = |key: &'static str| SourceLocation::Fhir(Box::new(base.key(key)));
+    if values.len() > 1 {
+        let names: Vec<&str> =
+            values.iter().map(|k| VALUE_TYPES.iter().find(|t| *t == k).copied().unwrap_or("another")).collect();
+        let message = format!(
+            "the observation has {} `value[x]` ({}): which holds cannot be told; the result is not used",
+            values.len(),
+            names.join(", ")
+        );
+        findings.push_finding(
+            Finding::new(FindingCode::FieldConflict, path.key("value"), message).with_location(at("value")),
+        );
         withheld = true;
     }
-    if values > 0 && body.get("dataAbsentReason").is_some() {
+    if !values.is_empty() && body.get("dataAbsentReason").is_some() {
         let message = "the observation has both a value and a `dataAbsentReason`: whether it has a value cannot be told; its value is not used";
-        left_out(findings, FindingCode::FieldConflict, base.key("dataAbsentReason"), message);
+        findings.push_finding(
+            Finding::new(FindingCode::FieldConflict, path.key("value"), message).with_location(at("dataAbsentReason")),
+        );
         withheld = true;
     }
     withheld
@@ -225,6 +259,7 @@ fn value<'a>(
     body: &Obj<'a>,
     base: FhirPath,
     path: &JsonPointer,
+    conflicting: bool,
     findings: &mut Findings,
 ) -> Option<(&'static str, ReportedValue, Option<Cow<'a, str>>)> {
     let Some((key, json)) = body.choice("value") else {
@@ -238,11 +273,16 @@ fn value<'a>(
         return Some(("value", value, None));
     };
     let Some((key, value, unit)) = typed_value(body, key, json, path, findings) else {
+        if conflicting {
+            return None; // `field_conflict` says why the value is not used
+        }
         let message = "the value type is not one labcore reads as a lab result (Quantity, string, CodeableConcept, integer); it was left out";
         left_out(findings, FindingCode::ValueTypeUnsupported, base.key("value"), message);
         return None;
     };
-    Reader { findings }.value_findings(&value, &path.key("value"));
+    if !conflicting {
+        Reader { findings }.value_findings(&value, &path.key("value"));
+    }
     Some((key, value, unit))
 }
 
@@ -362,6 +402,39 @@ fn interpretation<'a>(body: &Obj<'a>) -> Option<Cow<'a, str>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn read_one(text: &str) -> (Option<ResultInput>, Vec<Finding>) {
+        let raw: &serde_json::value::RawValue = serde_json::from_str(text).unwrap();
+        let body = Obj::read(raw).unwrap();
+        let mut findings = Findings::default();
+        let inherited = Inherited { status: None, patient: Patient { sex: None, age: None } };
+        let read = read(&body, FhirPath::resource("Observation"), 0, inherited, &mut findings);
+        (read.map(|(input, _)| input), findings.into_vec())
+    }
+
+    #[test]
+    fn every_pair_of_value_types_is_a_conflict_about_that_result() {
+        for text in [
+            r#"{"code": {"text": "Glucose"}, "valueRange": {"low": {"value": 182}}, "valueQuantity": {"code": "mg/dL"}}"#,
+            r#"{"code": {"text": "Glucose"}, "valueQuantity": {"code": "mg/dL"}, "valueRange": {"low": {"value": 182}}}"#,
+            r#"{"code": {"text": "Glucose"}, "valueRatio": {}, "valueString": "7"}"#,
+        ] {
+            let (input, found) = read_one(text);
+            let input = input.expect("the result is kept");
+            assert!(input.alternates.as_deref().is_some_and(|a| a.withheld), "{text}");
+            let codes: Vec<FindingCode> = found.iter().map(Finding::code).collect();
+            assert_eq!(codes, [FindingCode::FieldConflict], "{text}");
+            assert_eq!(found[0].path().result_index(), Some(0));
+            assert!(found[0].message().contains("2 `value[x]`"), "{}", found[0].message());
+        }
+    }
+
+    #[test]
+    fn a_key_that_is_no_value_type_is_not_quoted() {
+        let (_, found) = read_one(r#"{"code": {"text": "x"}, "valueString": "7", "valueJaneDoe": 1}"#);
+        assert!(found[0].message().contains("valueString, another"), "{}", found[0].message());
+        assert!(!found[0].message().contains("Jane"));
+    }
 
     #[test]
     fn a_note_over_64_kib_is_left_out_not_the_report() {
