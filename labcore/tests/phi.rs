@@ -299,6 +299,11 @@ fn format_triggers() -> Vec<(FindingCode, Route, Vec<u8>)> {
             fhir_report_without_fields(r#""issued": "2026-11-24T08:00:00Z""#, r#""issued": "2026-11-24T09:00:00Z""#),
         ),
         (
+            FindingCode::NotLaboratory,
+            Route::Any,
+            fhir_observation(r#""category": [{"coding": [{"code": "vital-signs"}], "text": "Jane-Q-Roe"}]"#),
+        ),
+        (
             FindingCode::RangeNotApplicable,
             Route::Any,
             fhir_observation(

@@ -230,6 +230,10 @@ finding_codes! {
     /// the collection time so that the result is not lost; the age at collection and delta checks use it, and the
     /// report needs a person.
     CollectionTimeAssumed => ("collection_time_assumed", Warning),
+    /// A FHIR Observation is not a laboratory result: its `category` is not `laboratory` (`vital-signs`, …), or it
+    /// has none and its code is one of the FHIR R4 vital-signs codes. It is out of labcore's scope and was not
+    /// read; one finding per Observation, instead of a report of unknown analytes.
+    NotLaboratory => ("not_laboratory", Info),
 }
 
 impl Serialize for FindingCode {
