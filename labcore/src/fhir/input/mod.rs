@@ -7,6 +7,7 @@
 //! located by a FHIRPath expression (`Bundle.entry[3].resource.valueQuantity`).
 
 mod bundle;
+mod choice;
 mod draft;
 mod group;
 mod inherit;
