@@ -18,6 +18,8 @@ pub const REVIEW_CODES: &[FindingCode] = &[
     FindingCode::AgeImplausible,
     FindingCode::DifferentialInconsistent,
     FindingCode::LabCatalogMismatch,
+    FindingCode::ReportMembersDisagree,
+    FindingCode::CollectionTimeAssumed,
 ];
 
 /// The status and its reasons. REJECTED on an error about the payload as a whole, or when every result is in

@@ -299,6 +299,32 @@ fn format_triggers() -> Vec<(FindingCode, Route, Vec<u8>)> {
         (FindingCode::QualityControl, Route::Any, hl7("", cmp, &format!("{ok}SPM|1|ACC-7734421||SER|||||||Q\r"))),
         (FindingCode::FieldConflict, Route::Any, hl7("", cmp, &ok.replace("|mg/dL|", "|mg/dL~Rosebud 98765|"))),
         (
+            FindingCode::FieldInherited,
+            Route::Any,
+            fhir_report_without_fields(
+                r#""effectiveDateTime": "2026-11-24T08:00:00Z""#,
+                r#""effectiveDateTime": "2026-11-24T08:00:00Z""#,
+            ),
+        ),
+        (
+            FindingCode::ReportMembersDisagree,
+            Route::Any,
+            fhir_report_without_fields(
+                r#""effectiveDateTime": "2026-11-24T08:00:00Z""#,
+                r#""effectiveDateTime": "2026-11-23T09:00:00Z""#,
+            ),
+        ),
+        (
+            FindingCode::CollectionTimeAssumed,
+            Route::Any,
+            fhir_report_without_fields(r#""issued": "2026-11-24T08:00:00Z""#, r#""issued": "2026-11-24T09:00:00Z""#),
+        ),
+        (
+            FindingCode::NotLaboratory,
+            Route::Any,
+            fhir_observation(r#""category": [{"coding": [{"code": "vital-signs"}], "text": "Jane-Q-Roe"}]"#),
+        ),
+        (
             FindingCode::RangeNotApplicable,
             Route::Any,
             fhir_observation(
@@ -315,6 +341,31 @@ fn format_triggers() -> Vec<(FindingCode, Route, Vec<u8>)> {
             ),
         ),
     ]
+}
+
+/// A FHIR DiagnosticReport with neither `subject` nor `effective[x]`, and two glucose Observations of a patient
+/// with planted identifiers, with `a` and `b` members (their times).
+fn fhir_report_without_fields(a: &str, b: &str) -> Vec<u8> {
+    let observation = |id: &str, extra: &str| {
+        format!(
+            r#"{{"fullUrl": "urn:uuid:{id}", "resource": {{"resourceType": "Observation", "status": "final",
+              "subject": {{"reference": "urn:uuid:p"}}, "performer": [{{"display": "LAB-Jane-Q-Roe"}}],
+              "code": {{"coding": [{{"system": "http://loinc.org", "code": "2345-7"}}], "text": "Rosebud"}},
+              "valueQuantity": {{"value": 98.7654, "unit": "mg/dL"}}, {extra}}}}}"#
+        )
+    };
+    format!(
+        r#"{{"resourceType": "Bundle", "type": "collection", "entry": [
+            {{"fullUrl": "urn:uuid:p", "resource": {{"resourceType": "Patient", "gender": "female",
+              "birthDate": "1963-07-04", "identifier": [{{"value": "MRN-5550199"}}],
+              "name": [{{"family": "Jane-Q-Roe"}}]}}}},
+            {{"resource": {{"resourceType": "DiagnosticReport", "status": "final", "code": {{"text": "Rosebud"}},
+              "result": [{{"reference": "urn:uuid:a"}}, {{"reference": "urn:uuid:b"}}]}}}},
+            {}, {}]}}"#,
+        observation("a", a),
+        observation("b", b)
+    )
+    .into_bytes()
 }
 
 /// A FHIR glucose Observation of a patient with planted identifiers, with `extra` members.

@@ -232,7 +232,10 @@ fn derive_one<'c>(
 }
 
 fn skip<'c>(analyte: &Analyte, path: JsonPointer, reason: &str, findings: &mut Findings) -> Option<DerivedValue<'c>> {
-    findings.push(FindingCode::DerivationSkipped, path, format!("{} not derived: {reason}", analyte.display()));
+    // Two rules can compute one analyte (calculated LDL-C by Friedewald and by Sampson/NIH): a missing input is
+    // said once for it, not once per rule.
+    let message = format!("{} not derived: {reason}", analyte.display());
+    findings.push_once(crate::Finding::new(FindingCode::DerivationSkipped, path, message));
     None
 }
 
@@ -311,6 +314,24 @@ fn finish<'c>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_skipped_derivation_is_said_once_per_analyte() {
+        let catalog = crate::catalog::Catalog::builtin().unwrap();
+        let context = crate::Context::new(&catalog, "2026-11-25T12:00:00Z".parse().unwrap());
+        let payload = br#"{"patient_id": "P-1", "lab_id": "L", "test_type": "LIPID",
+          "collected_at": "2026-11-24T08:00:00Z", "results": [{"analyte": "Cholesterol", "value": 105, "unit": "mg/dL"}]}"#;
+        let report = crate::validate(payload, &context).unwrap();
+        let skipped: Vec<&str> = report
+            .findings
+            .iter()
+            .filter(|f| f.code() == FindingCode::DerivationSkipped)
+            .map(crate::Finding::message)
+            .collect();
+        // Calculated LDL-C (two rules) and non-HDL-C, each once.
+        assert_eq!(skipped.len(), 2, "{skipped:?}");
+        assert_ne!(skipped.first(), skipped.get(1));
+    }
 
     #[test]
     fn every_rule_fits_the_three_input_slots() {

@@ -230,6 +230,22 @@ finding_codes! {
     /// sapiens" and the words human, person are a person). Human reference intervals and critical limits do not
     /// apply: nothing is flagged or derived; the results are kept and the order is not rejected.
     SubjectNotHuman => ("subject_not_human", Warning),
+    /// A FHIR report gives no patient (`subject`) or collection time (`effective[x]`) of its own, and it was
+    /// taken from where the input gives it: its Observations, when every one that gives it gives the same, or its
+    /// Specimen's `collection.collected[x]`. The message says which; the location is where it was taken from.
+    FieldInherited => ("field_inherited", Info),
+    /// A FHIR report gives no patient or collection time of its own, and its Observations give different ones:
+    /// the Specimen's collection time (else the first Observation's) was used, and the report needs a person.
+    ReportMembersDisagree => ("report_members_disagree", Warning),
+    /// A FHIR report or Observation gives no collection time (no `effective[x]`, no Specimen collection time),
+    /// only `issued`: when the result was released, which is later than the specimen was collected. It was used as
+    /// the collection time so that the result is not lost; the age at collection and delta checks use it, and the
+    /// report needs a person.
+    CollectionTimeAssumed => ("collection_time_assumed", Warning),
+    /// A FHIR Observation is not a laboratory result: its `category` is not `laboratory` (`vital-signs`, …), or it
+    /// has none and its code is one of the FHIR R4 vital-signs codes. It is out of labcore's scope and was not
+    /// read; one finding per Observation, instead of a report of unknown analytes.
+    NotLaboratory => ("not_laboratory", Info),
 }
 
 impl Serialize for FindingCode {

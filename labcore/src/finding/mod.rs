@@ -145,6 +145,13 @@ impl Findings {
         self.items.push(finding);
     }
 
+    /// Pushes a finding unless the same one (code, severity, path, location and message) is already there.
+    pub(crate) fn push_once(&mut self, finding: Finding) {
+        if !self.items.contains(&finding) {
+            self.items.push(finding);
+        }
+    }
+
     /// Pushes a finding located in the sender's message.
     pub(crate) fn push_at(
         &mut self,

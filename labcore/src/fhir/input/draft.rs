@@ -2,21 +2,20 @@
 //!
 //! | labcore | FHIR |
 //! |---|---|
-//! | `patient_id` (PHI) | the subject Patient's `identifier` (type `MR` first), else the `subject` reference itself |
+//! | `patient_id` (PHI) | the subject Patient's `identifier` (type `MR` first), else the `subject` reference itself; the report's `subject`, else its Observations' when they agree (`inherit.rs`) |
 //! | `lab_id` | `performer`: the Organization's `name` or `identifier`, else the reference's `display` (a warning when none) |
 //! | `test_type` | the DiagnosticReport's (or panel Observation's) `code`: a panel's LOINC code or name |
-//! | `collected_at` | `effectiveDateTime` / `effectivePeriod.start` / `effectiveInstant` of the report, else of the first result, else the Specimen's `collection.collected[x]` |
+//! | `collected_at` | `effectiveDateTime` / `effectivePeriod.start` / `effectiveInstant` of the report, else of its results when they agree, else the Specimen's `collection.collected[x]`, else `issued` (needs review; `inherit.rs`) |
 //! | `patient.sex`, `patient.birth_date` (PHI) | Patient `gender`, `birthDate` |
 //! | `specimen.type`, `specimen.id` (PHI) | the Specimen's `type` (SNOMED CT or HL7 table 0487), `accessionIdentifier` |
 //! | `results` | each Observation (or each component of one without a value); none of a DiagnosticReport or panel Observation `entered-in-error` or `cancelled` (`order_withdrawn`) |
 //! | `comments` (PHI) | the DiagnosticReport's `conclusion` |
 
-use std::borrow::Cow;
-
 use chrono::{DateTime, FixedOffset};
 
 use super::bundle::{Resource, Resources};
 use super::group::Group;
+use super::inherit;
 use super::json::Obj;
 use super::observation::{self, Inherited, ResultSource};
 use super::range::Patient;
@@ -100,17 +99,18 @@ pub(crate) fn map(resources: &Resources<'_>, group: Group, catalog: &Catalog) ->
     let mut findings = group.findings;
     let head_index = group.head.or_else(|| group.observations.first().copied());
     let head = head_index.and_then(|i| resources.all.get(i));
-    let first = group.observations.first().and_then(|i| resources.all.get(*i));
     let mut map = FhirMap { head: head.map(|h| h.path), ..FhirMap::default() };
-    let patient = head.and_then(|h| {
+    let holder = inherit::subject_holder(resources, head_index, &group.observations, &mut findings);
+    let subject_of = holder.and_then(|i| resources.all.get(i));
+    let patient = subject_of.and_then(|h| {
         let reference = h.body.object("subject")?.string("reference")?;
-        resources.resolve(head_index?, &reference, "Patient").and_then(|p| resources.all.get(p))
+        resources.resolve(holder?, &reference, "Patient").and_then(|p| resources.all.get(p))
     });
-    map.subject = head.map(|h| h.path.key("subject"));
+    map.subject = subject_of.or(head).map(|h| h.path.key("subject"));
     map.patient = patient.map(|p| p.path);
     let demographics = patient.map(|p| demographics(&p.body, &mut findings));
     let mut draft = Draft {
-        patient_id: patient_id(head, patient, &mut findings),
+        patient_id: patient_id(subject_of, patient, &mut findings),
         lab_id: lab_id(resources, [head_index, group.observations.first().copied()], &mut map, &mut findings),
         panel: group.head.and_then(|h| panel(catalog, resources.all.get(h), &mut findings)),
         patient: demographics,
@@ -119,7 +119,8 @@ pub(crate) fn map(resources: &Resources<'_>, group: Group, catalog: &Catalog) ->
     let specimen = specimen_resource(resources, [head_index, group.observations.first().copied()]);
     map.specimen = specimen.map(|s| s.path);
     draft.specimen = specimen.map(|s| read_specimen(&s.body));
-    draft.collected_at = collected_at([head, first], specimen, &mut map, &mut findings);
+    let found = inherit::collection_time(resources, head, &group.observations, specimen, &mut findings);
+    draft.collected_at = collected_at(found, head, &mut map, &mut findings);
     let sex = draft.patient.as_ref().and_then(|d| d.sex);
     let patient = Patient { sex, age: draft.patient_age() };
     // The resource that declares the report (a DiagnosticReport, a panel Observation), not a loose result.
@@ -287,24 +288,15 @@ fn panel(catalog: &Catalog, head: Option<&Resource<'_>>, findings: &mut Findings
     panel
 }
 
-/// The effective time of the report, else the first result, else the specimen's collection time.
+/// The collection time found (see `inherit.rs`), read as a date-time.
 fn collected_at(
-    candidates: [Option<&Resource<'_>>; 2],
-    specimen: Option<&Resource<'_>>,
+    found: Option<inherit::Found<'_>>,
+    head: Option<&Resource<'_>>,
     map: &mut FhirMap,
     findings: &mut Findings,
 ) -> Option<DateTime<FixedOffset>> {
-    let found = candidates.into_iter().flatten().find_map(|r| effective(&r.body, r.path)).or_else(|| {
-        let specimen = specimen?;
-        let collection = specimen.body.object("collection")?;
-        let at = specimen.path.key("collection");
-        collection
-            .string("collectedDateTime")
-            .map(|t| (t, at.key("collectedDateTime")))
-            .or_else(|| collection.object("collectedPeriod")?.string("start").map(|t| (t, at.key("collectedPeriod"))))
-    });
     let path = JsonPointer::root().key("collected_at");
-    map.effective = found.as_ref().map(|(_, at)| *at).or(candidates[0].map(|h| h.path.key("effectiveDateTime")));
+    map.effective = found.as_ref().map(|(_, at)| *at).or(head.map(|h| h.path.key("effectiveDateTime")));
     let Some((text, _)) = found else {
         findings.push(FindingCode::MissingField, path, "`collected_at` (the effective time) is required");
         return None;
@@ -327,13 +319,6 @@ fn collected_at(
             None
         }
     }
-}
-
-fn effective<'a>(body: &Obj<'a>, at: FhirPath) -> Option<(Cow<'a, str>, FhirPath)> {
-    body.string("effectiveDateTime")
-        .map(|t| (t, at.key("effectiveDateTime")))
-        .or_else(|| body.string("effectiveInstant").map(|t| (t, at.key("effectiveInstant"))))
-        .or_else(|| body.object("effectivePeriod")?.string("start").map(|t| (t, at.key("effectivePeriod"))))
 }
 
 /// Patient `gender` (FHIR AdministrativeGender) and `birthDate` (a date with at least the day).
@@ -369,14 +354,13 @@ pub(super) fn specimen_resource<'r, 'a>(
 ) -> Option<&'r Resource<'a>> {
     from.into_iter().flatten().find_map(|index| {
         let body = &resources.all.get(index)?.body;
-        let reference = body
-            .objects("specimen")
-            .into_iter()
-            .next()
-            .map(|(_, s)| s)
-            .or_else(|| body.object("specimen"))?
-            .string("reference")?;
-        resources.resolve(index, &reference, "Specimen").and_then(|s| resources.all.get(s))
+        // The first reference that resolves to a Specimen (converters put other resources in `specimen`).
+        let mut references: Vec<Obj<'_>> = body.objects("specimen").into_iter().map(|(_, s)| s).collect();
+        references.extend(body.object("specimen"));
+        references.iter().find_map(|s| {
+            let found = resources.resolve(index, &s.string("reference")?, "Specimen")?;
+            resources.all.get(found)
+        })
     })
 }
 

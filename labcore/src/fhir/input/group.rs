@@ -24,8 +24,9 @@ pub(crate) struct Group {
 /// How deep `hasMember` chains are followed (a panel of panels of results is two).
 const MAX_MEMBER_DEPTH: usize = 4;
 
-/// Groups the input's observations into reports.
-pub(crate) fn groups(resources: &Resources<'_>) -> Vec<Group> {
+/// Groups the input's observations into reports; an Observation left out because it is not a laboratory result
+/// gets one `not_laboratory` finding about the input.
+pub(crate) fn groups(resources: &Resources<'_>, findings: &mut Findings) -> Vec<Group> {
     let mut used = vec![false; resources.all.len()];
     let mut groups = Vec::new();
     for (index, resource) in resources.all.iter().enumerate().filter(|(_, r)| r.kind == "DiagnosticReport") {
@@ -40,8 +41,9 @@ pub(crate) fn groups(resources: &Resources<'_>) -> Vec<Group> {
         groups.push(group);
     }
     let is_used = |used: &[bool], i: usize| used.get(i).copied().unwrap_or(true);
-    let panels: Vec<usize> =
-        observations(resources).filter(|i| !is_used(&used, *i) && has_members(resources, *i)).collect();
+    let panels: Vec<usize> = observations(resources)
+        .filter(|i| !is_used(&used, *i) && has_members(resources, *i) && scope(resources, *i).is_none())
+        .collect();
     for index in panels {
         if is_used(&used, index) {
             continue;
@@ -53,8 +55,14 @@ pub(crate) fn groups(resources: &Resources<'_>) -> Vec<Group> {
     // Loose results, grouped by patient and time in order of first appearance.
     let mut clusters: Vec<Group> = Vec::new();
     let mut by_key: HashMap<(Option<Cow<'_, str>>, Option<String>), usize> = HashMap::new();
-    for index in observations(resources).filter(|i| !is_used(&used, *i) && is_laboratory(resources, *i)) {
-        let Some(body) = resources.all.get(index).map(|r| &r.body) else { continue };
+    for index in observations(resources).filter(|i| !is_used(&used, *i)) {
+        let Some(resource) = resources.all.get(index) else { continue };
+        if let Some(why) = scope(resources, index) {
+            let at = SourceLocation::Fhir(Box::new(resource.path));
+            findings.push_finding(Finding::new(FindingCode::NotLaboratory, JsonPointer::root(), why).with_location(at));
+            continue;
+        }
+        let body = &resource.body;
         let key = (body.object("subject").and_then(|s| s.string("reference")), effective_text(body));
         let position = *by_key.entry(key).or_insert_with(|| {
             clusters.push(Group::default());
@@ -109,15 +117,36 @@ fn unresolved(findings: &mut Findings, at: crate::FhirPath) {
     findings.push_finding(finding);
 }
 
-/// Whether an observation is a laboratory result: its `category` says `laboratory`, or it has no category.
-fn is_laboratory(resources: &Resources<'_>, index: usize) -> bool {
-    let Some(resource) = resources.all.get(index) else { return false };
+/// The codes of the FHIR R4 Vital Signs value set (http://hl7.org/fhir/ValueSet/observation-vitalsignresult,
+/// bound by the R4 vital signs profile), except 2708-6 (oxygen saturation in arterial blood), which is also the
+/// result of a laboratory blood gas and so tells nothing without a category.
+const VITAL_SIGNS: &[&str] =
+    &["85353-1", "9279-1", "8867-4", "8310-5", "8302-2", "9843-4", "29463-7", "39156-5", "85354-9", "8480-6", "8462-4"];
+
+/// `None` when an observation is a laboratory result: its `category` says `laboratory`, or it has no category and
+/// its code is not a vital sign's; else why it is out of labcore's scope.
+fn scope(resources: &Resources<'_>, index: usize) -> Option<&'static str> {
+    let resource = resources.all.get(index)?;
     let categories = resource.body.objects("category");
-    categories.is_empty()
-        || categories.iter().any(|(_, c)| {
-            c.objects("coding").iter().any(|(_, k)| k.string("code").as_deref() == Some("laboratory"))
-                || c.string("text").is_some_and(|t| t.eq_ignore_ascii_case("laboratory"))
-        })
+    let laboratory = categories.iter().any(|(_, c)| {
+        c.objects("coding").iter().any(|(_, k)| k.string("code").as_deref() == Some("laboratory"))
+            || c.string("text").is_some_and(|t| t.eq_ignore_ascii_case("laboratory"))
+    });
+    if laboratory {
+        return None;
+    }
+    if !categories.is_empty() {
+        return Some(
+            "the Observation's category is not `laboratory` (vital signs, imaging, a survey…): it is out of labcore's scope and was not read",
+        );
+    }
+    let codings = resource.body.object("code").unwrap_or_default().objects("coding");
+    // A vital-sign LOINC code, sent as LOINC or with no system at all.
+    let vital = codings.iter().any(|(_, c)| {
+        c.string("system").is_none_or(|s| s == "http://loinc.org")
+            && c.string("code").is_some_and(|code| VITAL_SIGNS.contains(&code.as_ref()))
+    });
+    vital.then_some("the Observation has no category and its code is a FHIR vital-signs code: it is not a laboratory result, is out of labcore's scope and was not read")
 }
 
 /// The observation's effective time as written, to group results collected together.
@@ -126,4 +155,42 @@ fn effective_text(body: &Obj<'_>) -> Option<String> {
         .or_else(|| body.string("effectiveInstant"))
         .or_else(|| body.object("effectivePeriod").and_then(|p| p.string("start")))
         .map(Cow::into_owned)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scopes(text: &str) -> (usize, Vec<Finding>) {
+        let raw: &serde_json::value::RawValue = serde_json::from_str(text).unwrap();
+        let resources = Resources::collect(Obj::read(raw).unwrap(), "Bundle");
+        let mut findings = Findings::default();
+        let groups = groups(&resources, &mut findings);
+        (groups.len(), findings.into_vec())
+    }
+
+    #[test]
+    fn vital_signs_are_out_of_scope_with_one_finding_each() {
+        let (groups, found) = scopes(
+            r#"{"resourceType": "Bundle", "entry": [
+              {"resource": {"resourceType": "Observation", "code": {"coding": [{"code": "29463-7"}]}}},
+              {"resource": {"resourceType": "Observation", "category": [{"coding": [{"code": "vital-signs"}]}],
+                "code": {"text": "Glucose"}}},
+              {"resource": {"resourceType": "Observation", "code": {"coding": [{"system": "http://loinc.org",
+                "code": "2708-6"}]}}}]}"#,
+        );
+        assert_eq!(groups, 1, "2708-6 without a category may be a blood gas: read");
+        assert_eq!(found.iter().filter(|f| f.code() == FindingCode::NotLaboratory).count(), 2);
+        let at: Vec<String> = found.iter().filter_map(|f| f.location()).map(ToString::to_string).collect();
+        assert_eq!(at, ["Bundle.entry[0].resource", "Bundle.entry[1].resource"]);
+    }
+
+    #[test]
+    fn a_laboratory_category_wins_over_a_vital_sign_code() {
+        let (groups, found) = scopes(
+            r#"{"resourceType": "Bundle", "entry": [{"resource": {"resourceType": "Observation",
+              "category": [{"coding": [{"code": "laboratory"}]}], "code": {"coding": [{"code": "8310-5"}]}}}]}"#,
+        );
+        assert_eq!((groups, found.len()), (1, 0));
+    }
 }

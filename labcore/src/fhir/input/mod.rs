@@ -7,8 +7,10 @@
 //! located by a FHIRPath expression (`Bundle.entry[3].resource.valueQuantity`).
 
 mod bundle;
+mod choice;
 mod draft;
 mod group;
+mod inherit;
 pub(crate) mod json;
 mod not_patient;
 mod observation;
@@ -87,7 +89,7 @@ pub(crate) fn read_as<'c>(input: &[u8], context: &Context<'c>, typed: bool) -> R
     }
     let test_data = not_patient::message_mark(&top, kind);
     let resources = bundle::Resources::collect(top, kind);
-    let reports: Vec<Processed<'c>> = group::groups(&resources)
+    let reports: Vec<Processed<'c>> = group::groups(&resources, &mut findings)
         .into_iter()
         .map(|g| {
             let not_patient = not_patient::findings(&resources, &g, test_data);
@@ -99,7 +101,8 @@ pub(crate) fn read_as<'c>(input: &[u8], context: &Context<'c>, typed: bool) -> R
             crate::process::evaluate(mapped.draft, mapped.findings, context, typed, Some(&mapped.map))
         })
         .collect();
-    if reports.is_empty() {
+    // An input of Observations out of labcore's scope is answered by their `not_laboratory` findings alone.
+    if reports.is_empty() && !findings.has(FindingCode::NotLaboratory) {
         findings.push_at(FindingCode::NoResults, JsonPointer::root(), at, "the input holds no laboratory Observation");
     }
     Ok(FhirOutcome { resource_type: Some(kind), findings: findings.into_vec(), reports })

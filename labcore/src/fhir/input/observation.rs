@@ -109,8 +109,15 @@ pub(crate) fn read(
     findings: &mut Findings,
 ) -> Option<(ResultInput, ResultSource)> {
     let path = JsonPointer::root().key("results").index(index);
-    let (value_key, value, unit) = value(body, base, &path, findings)?;
-    let withheld = conflicts(body, base, findings);
+    let withheld = super::choice::conflicts(body, base, &path, findings);
+    let (value_key, value, unit) = match value(body, base, &path, withheld, findings) {
+        Some(read) => read,
+        // Two `value[x]`, the first of a type labcore does not read: the result is kept, its value not used.
+        None if withheld => {
+            ("value", ReportedValue::Text { kind: TextKind::Empty, text: Phi::new(String::new()) }, None)
+        }
+        None => return None,
+    };
     let (analyte, loinc, others) = code(body, &path, findings);
     let mut reader = Reader { findings };
     let unit = unit.and_then(|u| reader.check_text(&u, &path, field("unit", 64), false).map(shared_text));
@@ -194,37 +201,13 @@ fn code(
     (name, loinc, alternates)
 }
 
-/// A value sent with a data-absent reason, or two `value[x]` (FHIR R4 obs-6 and the choice-type rule forbid
-/// both): which one holds cannot be told, so the value is withheld (`field_conflict`, an error).
-fn conflicts(body: &Obj<'_>, base: FhirPath, findings: &mut Findings) -> bool {
-    let values = body.members().iter().filter(|(k, _)| is_choice(k, "value")).count();
-    let mut withheld = false;
-    if values > 1 {
-        let message = "the observation has more than one `value[x]`: which holds cannot be told; its value is not used";
-        left_out(findings, FindingCode::FieldConflict, base.key("value"), message);
-        withheld = true;
-    }
-    if values > 0 && body.get("dataAbsentReason").is_some() {
-        let message = "the observation has both a value and a `dataAbsentReason`: whether it has a value cannot be told; its value is not used";
-        left_out(findings, FindingCode::FieldConflict, base.key("dataAbsentReason"), message);
-        withheld = true;
-    }
-    withheld
-}
-
-/// Whether a key is a choice-type element of `prefix` (`valueQuantity` of `value`).
-fn is_choice(key: &str, prefix: &str) -> bool {
-    key.len() > prefix.len()
-        && key.starts_with(prefix)
-        && key.as_bytes().get(prefix.len()).is_some_and(u8::is_ascii_uppercase)
-}
-
 /// `value[x]`: the value, its unit and which element held it; `None` (with a finding) for a value type labcore
 /// does not read, or no value (a data-absent reason says why).
 fn value<'a>(
     body: &Obj<'a>,
     base: FhirPath,
     path: &JsonPointer,
+    conflicting: bool,
     findings: &mut Findings,
 ) -> Option<(&'static str, ReportedValue, Option<Cow<'a, str>>)> {
     let Some((key, json)) = body.choice("value") else {
@@ -238,11 +221,16 @@ fn value<'a>(
         return Some(("value", value, None));
     };
     let Some((key, value, unit)) = typed_value(body, key, json, path, findings) else {
+        if conflicting {
+            return None; // `field_conflict` says why the value is not used
+        }
         let message = "the value type is not one labcore reads as a lab result (Quantity, string, CodeableConcept, integer); it was left out";
         left_out(findings, FindingCode::ValueTypeUnsupported, base.key("value"), message);
         return None;
     };
-    Reader { findings }.value_findings(&value, &path.key("value"));
+    if !conflicting {
+        Reader { findings }.value_findings(&value, &path.key("value"));
+    }
     Some((key, value, unit))
 }
 
