@@ -19,10 +19,12 @@
 use std::borrow::Cow;
 
 use super::quantity::Measured;
+use super::suspect;
 use crate::catalog::Analyte;
+use crate::catalog::same_unit;
 use crate::finding::Findings;
 use crate::flags::Judge;
-use crate::units::{Unit, convert};
+use crate::units::Unit;
 use crate::{Finding, FindingCode};
 
 /// The unit a unit-less value must be in, with its finding; `None` when it cannot be told.
@@ -39,39 +41,17 @@ pub(super) fn infer<'r>(
     if analyte.canonical_unit().kind() != Some(crate::units::QuantityKind::Fraction) {
         return None;
     }
-    let factor = |unit: &Unit| {
-        convert(1.0, unit, analyte.canonical_unit(), analyte.bridges()).ok().filter(|f| f.is_finite() && *f > 0.0)
-    };
-    let same = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.max(b);
     let dimensionless = super::is_dimensionless(analyte);
-    let usual = analyte.accepted_units().iter().chain([analyte.canonical_unit(), analyte.si_unit()]);
-    let candidates = usual.map(Cow::Borrowed).chain(unity.filter(|_| dimensionless).map(Cow::Owned));
-    let mut seen: Vec<f64> = Vec::new();
-    let mut possible: Option<Cow<'r, Unit>> = None;
-    for unit in candidates {
-        let Some(f) = factor(&unit) else { continue };
-        if seen.iter().any(|s| same(*s, f)) {
-            continue;
-        }
-        seen.push(f);
-        if super::suspect::ordinary(judge, analyte, m.value, &unit) {
-            if possible.is_some() {
-                return None;
-            }
-            possible = Some(unit);
-        }
-    }
-    let unit = possible?;
-    if !(dimensionless && factor(&unit).is_some_and(|f| same(f, 1.0)) && is_unity(analyte)) {
+    let usual = suspect::usual_units(analyte).map(Cow::Borrowed);
+    let candidates = usual.chain(unity.filter(|_| dimensionless).map(Cow::Owned));
+    let unit = suspect::only_ordinary_unit(judge, analyte, m.value, None, candidates)?;
+    // A plain ratio (conventional unit `1` itself) read in `1` had no unit to infer.
+    let plain_ratio =
+        dimensionless && analyte.canonical_unit().ucum() == "1" && same_unit(&unit, analyte.canonical_unit());
+    if !plain_ratio {
         report(analyte, &unit, m, findings);
     }
     Some(unit)
-}
-
-/// Whether the analyte's conventional unit is `1` itself (a plain ratio).
-fn is_unity(analyte: &Analyte) -> bool {
-    let unit = analyte.canonical_unit();
-    unit.ucum() == "1"
 }
 
 fn report(analyte: &Analyte, unit: &Unit, m: &Measured<'_, '_>, findings: &mut Findings) {

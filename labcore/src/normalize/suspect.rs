@@ -21,6 +21,8 @@
 //! feeds no derived value, delta check or sum (as an implausible one does not): which number is right is not
 //! known.
 
+use std::borrow::Cow;
+
 use super::quantity::Measured;
 use crate::catalog::Analyte;
 use crate::finding::Findings;
@@ -44,34 +46,56 @@ pub(super) fn likely_unit<'c>(m: &Measured<'_, 'c>, sent: &Unit, judge: &Judge<'
     if m.comparator.is_some() {
         return None;
     }
-    let analyte = m.analyte;
+    let usual = usual_units(m.analyte).map(Cow::Borrowed);
+    match only_ordinary_unit(judge, m.analyte, m.value, Some(sent), usual)? {
+        Cow::Borrowed(unit) => Some(unit),
+        Cow::Owned(_) => None,
+    }
+}
+
+/// An analyte's usual units: its accepted units, then its conventional and SI units.
+pub(super) fn usual_units(analyte: &Analyte) -> impl Iterator<Item = &Unit> {
+    analyte.accepted_units().iter().chain([analyte.canonical_unit(), analyte.si_unit()])
+}
+
+/// The one unit among `candidates` in which `value` is [`ordinary`], when there is exactly one. Units that
+/// differ by no factor count once, and those with the factor of `excluded` (the unit sent) not at all.
+pub(super) fn only_ordinary_unit<'u>(
+    judge: &Judge<'_>,
+    analyte: &Analyte,
+    value: f64,
+    excluded: Option<&Unit>,
+    candidates: impl Iterator<Item = Cow<'u, Unit>>,
+) -> Option<Cow<'u, Unit>> {
     let factor = |unit: &Unit| {
         convert(1.0, unit, analyte.canonical_unit(), analyte.bridges()).ok().filter(|f| f.is_finite() && *f > 0.0)
     };
     let same = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.max(b);
     // At most a handful of units per analyte: a vector scanned linearly.
-    let mut seen = vec![factor(sent)?];
-    let mut likely = None;
-    let usual = analyte.accepted_units().iter().chain([analyte.canonical_unit(), analyte.si_unit()]);
-    for unit in usual {
-        let Some(f) = factor(unit) else { continue };
+    let mut seen = match excluded {
+        Some(unit) => vec![factor(unit)?],
+        None => Vec::new(),
+    };
+    let mut found = None;
+    for unit in candidates {
+        let Some(f) = factor(&unit) else { continue };
         if seen.iter().any(|s| same(*s, f)) {
             continue;
         }
         seen.push(f);
-        if ordinary(judge, analyte, m.value, unit) {
-            if likely.is_some() {
+        if ordinary(judge, analyte, value, &unit) {
+            if found.is_some() {
                 return None;
             }
-            likely = Some(unit);
+            found = Some(unit);
         }
     }
-    likely
+    found
 }
 
 /// Whether `value` in `unit` is what a healthy patient has: plausible, not critical, inside the interval that
 /// applies (or, without the sex or age to choose one, inside the span of the analyte's intervals).
-pub(super) fn ordinary(judge: &Judge<'_>, analyte: &Analyte, value: f64, unit: &Unit) -> bool {
+fn ordinary(judge: &Judge<'_>, analyte: &Analyte, value: f64, unit: &Unit) -> bool {
     if super::quantity::within_plausible(analyte, value, unit) == Some(false) {
         return false;
     }
