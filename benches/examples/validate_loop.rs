@@ -1,7 +1,8 @@
 #![allow(missing_docs, clippy::unwrap_used, clippy::print_stdout, clippy::indexing_slicing)]
 //! Validates the benchmark payloads in a loop, for profilers (the labcore side of the `process` ratio).
 //! `validate_loop N` runs N rounds; `validate_loop ratio N` interleaves N rounds of labcore and the typed serde
-//! baseline, as the `process` bench does, and prints the median ratio.
+//! baseline, as the `process` bench does, and prints the median ratio; `validate_loop repeat` times each payload
+//! validated k times in a row (how much is cold caches); `validate_loop same N` validates one payload N times.
 use std::hint::black_box;
 use std::time::Instant;
 
@@ -33,6 +34,31 @@ fn main() {
         ours.sort();
         let (s, o) = (serde[rounds / 2].as_secs_f64(), ours[rounds / 2].as_secs_f64());
         println!("serde {:.2} us, labcore {:.2} us, ratio {:.3}", s * 2500.0, o * 2500.0, s / o);
+        return;
+    }
+    if first == "same" {
+        // One payload, again and again (for cache simulators: is one payload's path larger than the caches?).
+        let n: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(1000);
+        for _ in 0..n {
+            black_box(labcore::validate(black_box(inputs[7].as_bytes()), &context).is_ok());
+        }
+        return;
+    }
+    if first == "repeat" {
+        // Each payload validated k times in a row: how much of the time is cold caches.
+        for k in [1usize, 2, 4, 8] {
+            let mut best = f64::MAX;
+            for _ in 0..20 {
+                let start = Instant::now();
+                for p in &inputs {
+                    for _ in 0..k {
+                        black_box(labcore::validate(black_box(p.as_bytes()), &context).is_ok());
+                    }
+                }
+                best = best.min(start.elapsed().as_secs_f64() / (k * inputs.len()) as f64);
+            }
+            println!("k={k}: {:.2} us per validation", best * 1e6);
+        }
         return;
     }
     let rounds: usize = first.parse().unwrap_or(4);

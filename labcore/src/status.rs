@@ -20,6 +20,7 @@ pub const REVIEW_CODES: &[FindingCode] = &[
     FindingCode::LabCatalogMismatch,
     FindingCode::ReportMembersDisagree,
     FindingCode::CollectionTimeAssumed,
+    FindingCode::SubjectNotHuman,
 ];
 
 /// The status and its reasons. REJECTED on an error about the payload as a whole, or when every result is in

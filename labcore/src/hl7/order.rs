@@ -9,7 +9,7 @@
 //! | `collected_at` | OBR-7 (observation date/time), else SPM-17, else OBX-14 of a result (`collection.rs`) |
 //! | `patient.sex`, `patient.birth_date` | PID-8, PID-7 |
 //! | `specimen.id`, `specimen.type` | SPM-2, SPM-4 (else OBR-15) |
-//! | `results[i]` | the i-th reported OBX (see `obx.rs`) |
+//! | `results[i]` | the i-th reported OBX (see `obx.rs`), then any OBX after the order's SPM that carries the LOINC code of a catalog analyte |
 //! | `comments[i]` | NTE-3 of the order's and the patient's notes |
 
 use super::datetime::{self, Precision};
@@ -117,11 +117,12 @@ pub(crate) fn map(context: &OrderContext<'_, '_, '_>, order: &Order) -> MappedOr
     let mut findings = Findings::default();
     let absent = |id: [u8; 3]| Hl7Location::segment(id, 0);
     let obr_at = obr.as_ref().map_or(absent(*b"OBR"), Segment::location);
-    let observations: Vec<Observed<'_, '_>> = order
+    let mut observations: Vec<Observed<'_, '_>> = order
         .observations
         .iter()
         .filter_map(|o| Some((message.segment(o.obx)?, o.notes.iter().filter_map(|n| message.segment(*n)).collect())))
         .collect();
+    observations.extend(results_among_specimen_observations(context, order, &mut findings));
     let first_obx = observations.first().map(|(o, _)| o);
     let (patient_id, patient_id_at) = patient_id(pid.as_ref(), &mut findings);
     let (lab_id, lab) = lab_id(context.header, message, first_obx, &mut findings);
@@ -161,6 +162,38 @@ pub(crate) fn map(context: &OrderContext<'_, '_, '_>, order: &Order) -> MappedOr
         comments,
     };
     MappedOrder { draft, findings, map }
+}
+
+/// The OBX of the order's SPECIMEN group (after its SPM, its results before it) that carry the LOINC code of a lab
+/// result the catalog knows: a sender placed a result there, and no result may be lost to segment order. The
+/// others describe the specimen (its condition, volume) and are named by an info finding each.
+fn results_among_specimen_observations<'m, 'a>(
+    context: &OrderContext<'_, 'm, 'a>,
+    order: &Order,
+    findings: &mut Findings,
+) -> Vec<Observed<'m, 'a>> {
+    let mut results = Vec::new();
+    for obx in order.specimen_observations.iter().filter_map(|o| context.message.segment(o.obx)) {
+        let parts: [_; 12] = obx.field(usize::from(obx::IDENTIFIER)).first().parts();
+        let known = super::repeats::loinc_codes(&parts)
+            .iter()
+            .filter_map(|code| crate::LoincCode::parse(code).ok())
+            .any(|code| context.catalog.find_by_loinc(code).is_some());
+        let message = if known {
+            "an OBX after SPM carries the LOINC code of a lab result labcore knows: it was read as a result of the \
+             order (HL7 v2.5.1 puts results before SPM; the OBX after it describe the specimen)"
+        } else {
+            "an OBX after SPM describes the specimen (HL7 v2.5.1 SPECIMEN group); it is not read as a result"
+        };
+        let finding = Finding::new(FindingCode::SegmentUnexpected, JsonPointer::root(), message)
+            .with_location(SourceLocation::Hl7(obx.location()))
+            .with_severity(Severity::Info);
+        findings.push_finding(finding);
+        if known {
+            results.push((obx, Vec::new()));
+        }
+    }
+    results
 }
 
 /// Reads each OBX that reports a result; returns where each result and its first note are.

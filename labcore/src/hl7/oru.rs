@@ -31,6 +31,9 @@ pub(crate) struct Order {
     pub(crate) notes: Vec<usize>,
     pub(crate) observations: Vec<Observation>,
     pub(crate) spm: Option<usize>,
+    /// The OBX after the order's SPM when its results came before it (HL7 v2.5.1's SPECIMEN group): about the
+    /// specimen, unless one carries a lab result's code (`order.rs` decides, with the catalog).
+    pub(crate) specimen_observations: Vec<Observation>,
 }
 
 /// What the last NTE would annotate.
@@ -160,10 +163,10 @@ impl Walk {
         if self.last == Last::Specimen {
             if self.specimen_group {
                 // The standard's SPM {OBX}: after the order's results, observations about the specimen (its
-                // condition, volume), not results.
-                let message =
-                    "an OBX after SPM describes the specimen (HL7 v2.5.1 SPECIMEN group); it is not read as a result";
-                note_order(segment, findings, message);
+                // condition, volume); whether one is a result placed there after all is decided with the catalog.
+                if let Some(order) = self.current.as_mut() {
+                    order.specimen_observations.push(Observation { obx: index, notes: Vec::new() });
+                }
                 return;
             }
             // Real feeds also put SPM before every result of the order: those OBX are its results, and no
@@ -218,7 +221,9 @@ mod tests {
         assert_eq!(first.observations[0].notes, [7]);
         assert_eq!(orders[1].pid, Some(1));
         assert_eq!(orders[2].pid, Some(13));
-        assert_eq!(findings.len(), 1); // the specimen OBX
+        // The specimen group's OBX is kept aside; `order.rs` decides with the catalog whether it is a result.
+        assert_eq!(first.specimen_observations.iter().map(|o| o.obx).collect::<Vec<_>>(), [10]);
+        assert_eq!(findings.len(), 0);
     }
 
     #[test]
