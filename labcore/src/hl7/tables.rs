@@ -149,38 +149,12 @@ pub(crate) fn is_snomed_system(system: &str) -> bool {
 /// data type): 6 to 18 digits without a leading zero, whose last digit is the Verhoeff check digit of the rest.
 /// Whether the concept exists, or is a specimen, cannot be told without the terminology.
 pub(crate) fn is_sctid(text: &str) -> bool {
-    const D: [[u8; 10]; 10] = [
-        [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
-        [1, 2, 3, 4, 0, 6, 7, 8, 9, 5],
-        [2, 3, 4, 0, 1, 7, 8, 9, 5, 6],
-        [3, 4, 0, 1, 2, 8, 9, 5, 6, 7],
-        [4, 0, 1, 2, 3, 9, 5, 6, 7, 8],
-        [5, 9, 8, 7, 6, 0, 4, 3, 2, 1],
-        [6, 5, 9, 8, 7, 1, 0, 4, 3, 2],
-        [7, 6, 5, 9, 8, 2, 1, 0, 4, 3],
-        [8, 7, 6, 5, 9, 3, 2, 1, 0, 4],
-        [9, 8, 7, 6, 5, 4, 3, 2, 1, 0],
-    ];
-    const P: [[u8; 10]; 8] = [
-        [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
-        [1, 5, 7, 6, 2, 8, 3, 0, 9, 4],
-        [5, 8, 0, 3, 7, 9, 6, 1, 4, 2],
-        [8, 9, 1, 6, 0, 4, 3, 5, 2, 7],
-        [9, 4, 5, 3, 1, 2, 6, 8, 7, 0],
-        [4, 2, 8, 6, 5, 7, 3, 9, 0, 1],
-        [2, 7, 9, 3, 8, 0, 6, 4, 1, 5],
-        [7, 0, 4, 6, 9, 1, 3, 2, 5, 8],
-    ];
+    use verhoeff::Verhoeff;
     let text = text.trim();
-    if !(6..=18).contains(&text.len()) || text.starts_with('0') || !text.bytes().all(|b| b.is_ascii_digit()) {
-        return false;
-    }
-    let mut check = 0u8;
-    for (i, digit) in text.bytes().rev().map(|b| usize::from(b - b'0')).enumerate() {
-        let permuted = P.get(i % 8).and_then(|row| row.get(digit)).copied().unwrap_or(0);
-        check = D.get(usize::from(check)).and_then(|row| row.get(usize::from(permuted))).copied().unwrap_or(0);
-    }
-    check == 0
+    (6..=18).contains(&text.len())
+        && !text.starts_with('0')
+        && text.bytes().all(|b| b.is_ascii_digit())
+        && text.validate_verhoeff_check_digit()
 }
 
 /// SNOMED CT specimen types senders put in SPM-4 for the specimens of labcore's panels (system http://snomed.info/sct).
