@@ -363,6 +363,18 @@ mod tests {
     }
 
     #[test]
+    fn a_seeded_name_inside_an_organisation_is_found() {
+        // Found by fuzzing: "Dept" ends an organisation's name, and the run "Doe Quorblax Zentavia Dept" was passed
+        // over whole, the patient's own seeded names with it.
+        let mut seeds = Seeds::new();
+        seeds.add(Category::Name, "Quorblax");
+        seeds.add(Category::Name, "Zentavia");
+        let text = "Dept: Doe Quorblax Zentavia Dept: Doe";
+        let names: Vec<String> = found(text, &seeds).into_iter().map(|(_, t)| t).collect();
+        assert!(names.iter().any(|n| n.contains("Quorblax Zentavia")), "{names:?}");
+    }
+
+    #[test]
     fn a_critical_call_note() {
         let text = "Critical K 6.8 mmol/L called to RN Kelly Brown at (217) 555-0199 on 03/14/2024 09:12, read back.";
         assert_eq!(

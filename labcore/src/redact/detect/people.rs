@@ -88,8 +88,12 @@ fn pass(text: &str, tokens: &[Token], seeds: &HashSet<String>, style: Style) -> 
     let mut i = 0;
     while i < tokens.len() {
         if let Some(last) = organisation_run(text, tokens, i) {
-            i = last + 1; // "Memorial Sloan Kettering": not "Sloan Kettering" either
-            continue;
+            // "Memorial Sloan Kettering": not "Sloan Kettering" either; but the record's own names are found
+            // wherever they are ("Doe Quorblax Zentavia Dept" is no organisation that hides the patient).
+            if !(i..=last).any(|j| seed_run(text, tokens, j, seeds).is_some()) {
+                i = last + 1;
+                continue;
+            }
         }
         let seeded = seed_run(text, tokens, i, seeds);
         let ruled = name_at(text, tokens, i, style);
