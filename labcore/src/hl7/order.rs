@@ -185,10 +185,7 @@ fn results_among_specimen_observations<'m, 'a>(
         } else {
             "an OBX after SPM describes the specimen (HL7 v2.5.1 SPECIMEN group); it is not read as a result"
         };
-        let finding = Finding::new(FindingCode::SegmentUnexpected, JsonPointer::root(), message)
-            .with_location(SourceLocation::Hl7(obx.location()))
-            .with_severity(Severity::Info);
-        findings.push_finding(finding);
+        super::oru::note_order(&obx, findings, message);
         if known {
             results.push((obx, Vec::new()));
         }

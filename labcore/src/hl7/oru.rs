@@ -77,7 +77,7 @@ struct Walk {
 }
 
 /// An info finding on a segment in an unusual but understood place.
-fn note_order(segment: &Segment<'_, '_>, findings: &mut Findings, message: &'static str) {
+pub(super) fn note_order(segment: &Segment<'_, '_>, findings: &mut Findings, message: &'static str) {
     let finding = Finding::new(FindingCode::SegmentUnexpected, JsonPointer::root(), message)
         .with_location(SourceLocation::Hl7(segment.location()))
         .with_severity(crate::Severity::Info);
