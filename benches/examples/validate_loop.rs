@@ -2,7 +2,8 @@
 //! Validates the benchmark payloads in a loop, for profilers (the labcore side of the `process` ratio).
 //! `validate_loop N` runs N rounds; `validate_loop ratio N` interleaves N rounds of labcore and the typed serde
 //! baseline, as the `process` bench does, and prints the median ratio; `validate_loop repeat` times each payload
-//! validated k times in a row (how much is cold caches); `validate_loop same N` validates one payload N times.
+//! validated k times in a row (how much is cold caches); `validate_loop same N` validates one payload N times;
+//! `validate_loop findings` counts the findings the payloads produce, by code.
 use std::hint::black_box;
 use std::time::Instant;
 
@@ -34,6 +35,17 @@ fn main() {
         ours.sort();
         let (s, o) = (serde[rounds / 2].as_secs_f64(), ours[rounds / 2].as_secs_f64());
         println!("serde {:.2} us, labcore {:.2} us, ratio {:.3}", s * 2500.0, o * 2500.0, s / o);
+        return;
+    }
+    if first == "findings" {
+        // What the payloads produce besides results: the findings by code, over all payloads.
+        let mut counts = std::collections::BTreeMap::new();
+        for p in &inputs {
+            for f in labcore::validate(p.as_bytes(), &context).unwrap().findings {
+                *counts.entry(f.code().as_str()).or_insert(0usize) += 1;
+            }
+        }
+        println!("{counts:?}");
         return;
     }
     if first == "same" {

@@ -46,7 +46,8 @@ struct Chosen<'u, 'c> {
     unit: &'u Unit,
     origin: RangeOrigin,
     limits: Option<&'c Limits>,
-    text: Option<smol_str::SmolStr>,
+    /// The vendor's text, copied into the report only once the range is applied.
+    text: Option<&'u smol_str::SmolStr>,
 }
 
 /// Flags one numeric, plausible result. `target` is the unit the report shows values in.
@@ -65,7 +66,7 @@ pub(crate) fn evaluate<'c>(
             unit: unit.as_ref().unwrap_or(reading.unit),
             origin: RangeOrigin::Payload,
             limits: None,
-            text: reading.vendor.and_then(|v| v.text.clone()),
+            text: reading.vendor.and_then(|v| v.text.as_ref()),
         }),
         None => catalog_range(judge, reading.analyte, &mut status),
     };
@@ -271,7 +272,7 @@ fn applied_range<'c>(analyte: &Analyte, chosen: &Chosen<'_, 'c>, target: &'c Uni
         high: chosen.high.and_then(|b| in_target(analyte, b.value, chosen.unit, target)),
         high_inclusive: chosen.high.is_some_and(|b| b.inclusive),
         unit: std::borrow::Cow::Borrowed(target.ucum()),
-        text: chosen.text.clone(),
+        text: chosen.text.cloned(),
         origin: chosen.origin,
         source: chosen.limits.map(|l| &*l.source),
         sex: chosen.limits.map(|l| l.sex),
