@@ -167,6 +167,28 @@ def test_a_correction_labcore_holds_waits_for_a_reviewer(world: World) -> None:
     assert len(world.pipe.moto.sent_emails()) == sent + 1
 
 
+def test_a_rejected_held_correction_leaves_the_version_it_corrects_correctable(world: World) -> None:
+    client, token = as_user(world, "reviewer")
+    line = line_of(world, world.ready, "Potassium")
+    fix = {"csrf_token": token, "index": line, "value": "6.9", "reason": "re-run"}
+    held_id = client.post(f"/staff/review/{world.ready}/correct", data=fix).headers["Location"].rsplit("/", 1)[1]
+    results = Results(world.s.settings, world.s.clients)
+    assert (results.find(world.ready) or {}).get("superseded_by") == held_id
+    reject = {"csrf_token": token, "decision": "reject", "reason": "wrong sample"}
+    assert client.post(f"/staff/review/{held_id}/decision", data=reject).status_code == 303
+    original, rejected = results.find(world.ready), results.find(held_id)
+    assert original is not None and "superseded_by" not in original  # the latest version again
+    assert rejected is not None and rejected["release"] == "WITHHELD" and rejected["supersedes"] == world.ready
+    patient, _ = as_user(world, "patient")
+    dashboard = patient.get("/dashboard").get_data(as_text=True)
+    assert f"/results/{world.ready}" in dashboard and f"/results/{held_id}" not in dashboard
+    fix = {"csrf_token": token, "index": line, "value": "4.4", "reason": "repeat sample"}
+    answer = client.post(f"/staff/review/{world.ready}/correct", data=fix)
+    assert answer.status_code == 303  # before the fix: 409, the corrected version could never be corrected again
+    again = results.find(answer.headers["Location"].rsplit("/", 1)[1])
+    assert again is not None and again["supersedes"] == world.ready and again["release"] == "RELEASED"
+
+
 def test_a_case_worker_sees_status_and_contact_but_no_value(world: World) -> None:
     client, token = as_user(world, "caseworker")
     found = client.post("/staff/cases", data={"csrf_token": token, "mrn": "MRN-00482913"})

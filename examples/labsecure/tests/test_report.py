@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import urllib.request
 from pathlib import Path
 
 from conftest import Pipeline, scan
 
+from labsecure import corrections
 from labsecure.local.context import LocalContext
+from labsecure.stores.results import Results
+from labsecure.stores.reviews import Reviews
 
 
 def pdf_text(url: str, tmp_path: Path) -> str:
@@ -33,6 +37,21 @@ def test_report_shows_patient_lab_results_flags_and_derived_values(pipe: Pipelin
     assert "CRITICAL: Critical high" in text and "High" in text  # in words, not colour alone
     assert "70-99" in text and "mg/dL" in text
     assert "Derived values" in text and "ckd_epi2021" in text and "anion_gap" in text
+
+
+def test_report_of_a_correction_lists_every_version_with_its_reason(pipe: Pipeline, tmp_path: Path) -> None:
+    rid = pipe.post(pipe.sample("cmp.json"))[1]["result_id"]
+    pipe.process([rid])
+    item = Results(pipe.s.settings, pipe.s.clients).find(rid)
+    assert item is not None
+    index = [r["display"] for r in json.loads(str(item["reports"]))[0]["results"]].index("Albumin")
+    reviews, record = Reviews(pipe.s.settings, pipe.s.clients), {"sex": "female", "birth_date": "1984-03-12"}
+    new, _ = corrections.correct(reviews, item, record, index, "4.1", by="rev-anna", reason="transcription error")
+    text = pdf_text(pipe.report({"result_id": new.result_id}, LocalContext("report"))["url"], tmp_path)
+    assert "Versions of this result, newest first" in text and "2 (this version)" in text
+    assert "Original result" in text and "Correction by the laboratory" in text and "transcription error" in text
+    assert "Albumin 4.1 g/dL" in text and "Albumin 4.4 g/dL" in text  # the changed line, in each version
+    assert "rev-anna" not in text  # the patient's list: no reviewer's name
 
 
 def test_report_of_another_patient_or_unknown_result_is_not_found(pipe: Pipeline) -> None:

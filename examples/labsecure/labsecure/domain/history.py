@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any, Mapping, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 from labsecure.domain.release import Release, visible_to_patient
 from labsecure.domain.report_view import row
@@ -32,6 +32,19 @@ class Version:
     values: tuple[str, ...]
     visible: bool
     current: bool
+
+
+def chain(item: Mapping[str, Any], find: Callable[[str], Mapping[str, Any] | None]) -> list[Mapping[str, Any]]:
+    """``item`` and the versions it replaces (``supersedes``, back to the original), newest first; ``find`` looks a
+    result up by id. The walk stops at a missing, repeated or other patient's version, and after ``MAX_VERSIONS``."""
+    found, seen = [item], {str(item.get("result_id"))}
+    while found[-1].get("supersedes") and len(found) < MAX_VERSIONS:
+        before = find(str(found[-1]["supersedes"]))
+        if before is None or str(before["result_id"]) in seen or before.get("patient_id") != item.get("patient_id"):
+            break
+        found.append(before)
+        seen.add(str(before["result_id"]))
+    return found
 
 
 def _rows(item: Mapping[str, Any]) -> dict[str, str]:

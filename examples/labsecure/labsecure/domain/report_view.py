@@ -8,7 +8,10 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping, Sequence
+
+if TYPE_CHECKING:  # history imports this module's ``row``
+    from labsecure.domain.history import Version
 
 FLAG_WORDS = {
     "N": ("Normal", ""),
@@ -65,6 +68,7 @@ class ReportView:
     rows: list[Row] = field(default_factory=list)
     derived: list[Row] = field(default_factory=list)
     calls: list[Call] = field(default_factory=list)
+    versions: Sequence[Version] = ()
 
 
 def _number(value: Any) -> str:
@@ -123,8 +127,11 @@ def row(result: Mapping[str, Any]) -> Row:
     )
 
 
-def build(item: Mapping[str, Any], patient: Mapping[str, Any], lab_name: str) -> ReportView:
-    """The view of a stored result item, its patient record and lab name."""
+def build(
+    item: Mapping[str, Any], patient: Mapping[str, Any], lab_name: str, versions: Sequence[Version] = ()
+) -> ReportView:
+    """The view of a stored result item, its patient record and lab name; with the versions of a corrected result
+    (``domain.history``), listed on the report."""
     reports: list[dict[str, Any]] = json.loads(str(item.get("reports") or "[]"))
     name = " ".join(p for p in (str(patient.get("given", "")), str(patient.get("family", ""))) if p)
     return ReportView(
@@ -146,4 +153,5 @@ def build(item: Mapping[str, Any], patient: Mapping[str, Any], lab_name: str) ->
             Call(str(c.get("told", "")), str(c.get("called_at", "")), bool(c.get("read_back")), str(c.get("by", "")))
             for c in item.get("critical_calls") or []
         ],
+        versions=versions,
     )

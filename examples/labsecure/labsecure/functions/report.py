@@ -17,7 +17,7 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from labsecure import aws, config
-from labsecure.domain import messages, report_view
+from labsecure.domain import history, messages, report_view
 from labsecure.domain.status import Status
 from labsecure.errors import LabsecureError, NotFound, RequestError
 from labsecure.functions.entry import Handler, lazy_entry
@@ -46,6 +46,13 @@ def render_pdf(view: report_view.ReportView) -> bytes:
     return pdf
 
 
+def patient_versions(item: dict[str, Any], results: Results) -> list[history.Version]:
+    """The versions of a corrected result as its patient's report lists them (no reviewer's name, no version never
+    shown to patients); none for a result that was never corrected."""
+    chain = history.chain(item, results.find)
+    return history.versions(chain, for_patient=True) if len(chain) > 1 else []
+
+
 def build(settings: config.Settings, clients: aws.Clients) -> Handler:
     """The report handler for ``settings``."""
     results = Results(settings, clients)
@@ -64,7 +71,8 @@ def build(settings: config.Settings, clients: aws.Clients) -> Handler:
             raise RequestError("the result is not processed yet", code="not_ready")
         lab = labs.get(str(item["lab_id"]))
         patient = patients.record(str(item["patient_id"])) or {}
-        view = report_view.build(item, patient, lab.name if lab else str(item["lab_id"]))
+        versions = patient_versions(item, results)
+        view = report_view.build(item, patient, lab.name if lab else str(item["lab_id"]), versions)
         key = Objects.report_key(result_id, view.version)
         objects.put_report(key, render_pdf(view))
         log.info("report stored", extra={"result_id": result_id})

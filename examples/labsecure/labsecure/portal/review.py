@@ -66,14 +66,15 @@ def result(result_id: str) -> str:
 @require(Role.REVIEWER)
 def decide(result_id: str) -> Response:
     """Release or reject a held result, with a reason; a release notifies the patient."""
-    _, ref = _mine(result_id)
+    item, ref = _mine(result_id)
     form = DecisionForm()
     if not form.validate_on_submit():
         raise _invalid(form)
     decision = Decision(form.decision.data)
     reason = review.clean_text(str(form.reason.data), "reason")
     svc = services()
-    released = svc.reviews.decide(ref, decision, by=user().username, reason=reason)
+    supersedes = str(item.get("supersedes") or "") or None
+    released = svc.reviews.decide(ref, decision, by=user().username, reason=reason, supersedes=supersedes)
     action = audit.Action.RESULT_RELEASED if released is Release.RELEASED else audit.Action.RESULT_REJECTED
     svc.audit(action, result_id, user().lab_id)  # the reason is on the result (reviewers'), not in the trail
     if released is Release.RELEASED:

@@ -63,14 +63,7 @@ def page(svc: Services, item: Mapping[str, Any], *, for_patient: bool = False) -
 
 def versions_of(svc: Services, item: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     """``item`` and the versions it replaces (``supersedes``, back to the original), newest first."""
-    chain, seen = [item], {str(item.get("result_id"))}
-    while chain[-1].get("supersedes") and len(chain) < history.MAX_VERSIONS:
-        before = svc.results.find(str(chain[-1]["supersedes"]))
-        if before is None or str(before["result_id"]) in seen or before.get("patient_id") != item.get("patient_id"):
-            break
-        chain.append(before)
-        seen.add(str(before["result_id"]))
-    return chain
+    return history.chain(item, svc.results.find)
 
 
 def reasons(item: Mapping[str, Any]) -> list[dict[str, Any]]:

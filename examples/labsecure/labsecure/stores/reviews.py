@@ -45,19 +45,24 @@ class Reviews:
                 raise Conflict() from err
             raise
 
-    def decide(self, ref: ResultRef, decision: Decision, *, by: str, reason: str) -> Release:
-        """Release or reject a held result, with the reviewer and reason; the new release state."""
+    def decide(
+        self, ref: ResultRef, decision: Decision, *, by: str, reason: str, supersedes: str | None = None
+    ) -> Release:
+        """Release or reject a held result, with the reviewer and reason; the new release state. Rejecting a held
+        correction (``supersedes``: the version it corrects) makes that version the latest again, in the same
+        transaction, so that it can be corrected anew (it never stopped being the one the patient sees)."""
         at, release = now(), after(decision)
         review = {"decision": decision.value, "by": by, "reason": reason, "at": at}
-        self._update(
-            Key=_key(ref),
-            ConditionExpression=_HELD,
-            UpdateExpression=(
+        update: dict[str, Any] = {
+            "TableName": self._table,
+            "Key": _key(ref),
+            "ConditionExpression": _HELD,
+            "UpdateExpression": (
                 "SET #rel = :rel, review = :rev, updated_at = :t, released_at = :t, "
                 "history = list_append(history, :h) REMOVE review_lab"
             ),
-            ExpressionAttributeNames={"#rel": "release", "#st": "status"},
-            ExpressionAttributeValues={
+            "ExpressionAttributeNames": {"#rel": "release", "#st": "status"},
+            "ExpressionAttributeValues": {
                 ":held": value(Release.HELD.value),
                 ":review": value(Status.NEEDS_REVIEW.value),
                 ":rel": value(release.value),
@@ -65,8 +70,30 @@ class Reviews:
                 ":t": value(at),
                 ":h": value([{"status": f"review:{decision.value}", "at": at}]),
             },
-        )
+        }
+        if decision is Decision.REJECT and supersedes:
+            self._transact([{"Update": update}, {"Update": self._reinstate(ref, supersedes, at)}])
+        else:
+            self._update(**{k: v for k, v in update.items() if k != "TableName"})
         return release
+
+    def _reinstate(self, correction: ResultRef, version: str, at: str) -> dict[str, Any]:
+        """The update that makes ``version`` the latest again once its correction is rejected."""
+        return {
+            "TableName": self._table,
+            "Key": _key(ResultRef(correction.patient_id, version)),
+            "ConditionExpression": "superseded_by = :me",
+            "UpdateExpression": "SET updated_at = :t REMOVE superseded_by",
+            "ExpressionAttributeValues": {":me": value(correction.result_id), ":t": value(at)},
+        }
+
+    def _transact(self, items: list[Any]) -> None:
+        try:
+            self._db.transact_write_items(TransactItems=items)
+        except ClientError as err:
+            if is_conditional_failure(err):
+                raise Conflict() from err
+            raise
 
     def release_by_policy(self, ref: ResultRef) -> None:
         """Release a held result whose lab's hold time has passed (the sweeper)."""
@@ -131,12 +158,7 @@ class Reviews:
                 }
             },
         ]
-        try:
-            self._db.transact_write_items(TransactItems=transaction)
-        except ClientError as err:
-            if is_conditional_failure(err):
-                raise Conflict() from err
-            raise
+        self._transact(transaction)
         return ref
 
 
