@@ -240,6 +240,39 @@ fn read_any<'c>(input: &[u8], context: &Context<'c>, typed: bool) -> Result<Inta
         None if input.iter().all(u8::is_ascii_whitespace) => {
             Err(Error::new(ErrorKind::EmptyInput, "", Location::default()))
         }
-        None => Err(Error::new(ErrorKind::UnknownFormat, "", Location::default())),
+        None => Err(unknown_format(input)),
+    }
+}
+
+/// The error for an input of no format labcore reads; when an HL7 message starts further down (comment lines or a
+/// banner before MSH, as analyzer drivers' files have), it says so, with the line of that MSH.
+fn unknown_format(input: &[u8]) -> Error {
+    let starts_line = |at: usize| at == 0 || matches!(input.get(at - 1), Some(b'\n' | b'\r'));
+    let msh = input.windows(4).enumerate().find(|(at, w)| *w == b"MSH|" && starts_line(*at)).map(|(at, _)| at);
+    let Some(at) = msh else { return Error::new(ErrorKind::UnknownFormat, "", Location::default()) };
+    let before = input.get(..at).unwrap_or_default();
+    let breaks = |byte: u8| before.iter().filter(|b| **b == byte).count();
+    // Lines end in LF (or CR LF), or, as HL7 writes segments, in CR alone.
+    let line = 1 + if breaks(b'\n') > 0 { breaks(b'\n') } else { breaks(b'\r') };
+    let detail = "an HL7 v2 message starts at this line: the text before its MSH segment is not HL7";
+    Error::new(ErrorKind::UnknownFormat, detail, Location { line, column: 1 })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_before_an_hl7_message_is_named_with_the_line_of_its_msh() {
+        let catalog = crate::catalog::Catalog::builtin().unwrap_or_else(|e| panic!("{e}"));
+        let context = Context::new(&catalog, chrono::DateTime::default());
+        let input = b"# exported by the analyzer driver for Jane Roe\n# 2 results\nMSH|^~\\&|STAGO|LAB\rPID|1\r";
+        let error = validate_any(input, &context).err().unwrap_or_else(|| panic!("read as a format"));
+        assert_eq!((error.code(), error.path().as_str()), ("unknown_format", "line 3 column 1"));
+        assert!(!error.to_string().contains("Roe") && error.to_string().contains("MSH"), "{error}");
+        let cr_only = b"banner\rMSH|^~\\&|X\r";
+        assert_eq!(validate_any(cr_only, &context).err().map(|e| e.path()), Some("line 2 column 1".to_owned()));
+        let garbage = validate_any(b"\x00\x01 garbage", &context).err().map(|e| (e.code(), e.path()));
+        assert_eq!(garbage, Some(("unknown_format", String::new())));
     }
 }

@@ -1,5 +1,5 @@
-//! When and what was collected, for one order: the collection time (OBR-7, else SPM-17, else OBX-14) and the
-//! specimen (SPM-4, else OBR-15; SPM-2).
+//! When and what was collected, for one order: the collection time (OBR-7, else SPM-17, else OBR-8, else OBX-14,
+//! else OBR-7 of the message's order for the same specimen) and the specimen (SPM-4, else OBR-15; SPM-2).
 
 use chrono::{DateTime, FixedOffset};
 
@@ -13,31 +13,52 @@ use crate::{Finding, FindingCode, Hl7Location, JsonPointer, Phi, Severity, Sourc
 
 /// Where the collection time was taken from when OBR-7 is empty, as the info finding says.
 const FROM_SPECIMEN: &str = "OBR-7 is empty: the collection time was taken from SPM-17 (specimen collection date/time)";
+const FROM_OBSERVATION_END: &str =
+    "OBR-7 and SPM-17 are empty: the collection time was taken from OBR-8 (observation end date/time)";
 const FROM_OBSERVATION: &str =
-    "OBR-7 and SPM-17 are empty: the collection time was taken from OBX-14 (observation date/time) of the order";
+    "OBR-7, SPM-17 and OBR-8 are empty: the collection time was taken from OBX-14 (observation date/time) of the order";
+const FROM_SAME_SPECIMEN: &str = "the order gives no collection time: it was taken from OBR-7 of the message's order \
+                                  with the same filler order number (OBR-3), the same specimen";
 
-/// OBR-7, else SPM-17 (its range start), else OBX-14 of the order's first observation that gives one (with an
-/// info finding naming where it came from); with the sender's offset (MSH-7) for a time written without one.
+/// Where an order's collection time may be written, in the order they are tried.
+pub(crate) struct TimeSources<'s, 'm, 'a> {
+    /// The order's OBR.
+    pub(crate) obr: Option<&'s Segment<'m, 'a>>,
+    /// The order's SPM.
+    pub(crate) spm: Option<&'s Segment<'m, 'a>>,
+    /// The order's first observation that gives an OBX-14.
+    pub(crate) observed: Option<&'s Segment<'m, 'a>>,
+    /// Another order's OBR with the same filler order number and an OBR-7 (`same_specimen`).
+    pub(crate) same_specimen: Option<&'s Segment<'m, 'a>>,
+}
+
+/// OBR-7, else SPM-17 (its range start), else OBR-8 (the end of the collection), else OBX-14 of the order's first
+/// observation that gives one, else OBR-7 of another order of the message for the same specimen (each fallback with
+/// an info finding naming where it came from); with the sender's offset (MSH-7) for a time written without one.
 /// With none anywhere the order is rejected, as a labcore JSON payload without `collected_at` is: ages, the
 /// future-time check and delta checks all need it.
 pub(crate) fn collected_at(
     header: &MessageHeader,
-    obr: Option<&Segment<'_, '_>>,
-    spm: Option<&Segment<'_, '_>>,
-    observed: Option<&Segment<'_, '_>>,
+    sources: &TimeSources<'_, '_, '_>,
     findings: &mut Findings,
 ) -> (Option<DateTime<FixedOffset>>, Hl7Location) {
-    let candidates =
-        [(obr, 7u16, None), (spm, 17, Some(FROM_SPECIMEN)), (observed, obx::OBSERVED_AT, Some(FROM_OBSERVATION))];
+    let TimeSources { obr, spm, observed, same_specimen } = *sources;
+    let candidates = [
+        (obr, 7u16, None),
+        (spm, 17, Some(FROM_SPECIMEN)),
+        (obr, 8, Some(FROM_OBSERVATION_END)),
+        (observed, obx::OBSERVED_AT, Some(FROM_OBSERVATION)),
+        (same_specimen, 7, Some(FROM_SAME_SPECIMEN)),
+    ];
     let found = candidates.iter().find_map(|(segment, number, note)| {
-        let segment = segment.as_ref()?;
+        let segment = (*segment)?;
         let text = segment.field(usize::from(*number)).component(1).subcomponent(1).trim().to_owned();
         (!text.is_empty()).then(|| (text, segment.location().field(*number), *note))
     });
     let fallback = obr.map_or(Hl7Location::segment(*b"OBR", 0), |o| o.location()).field(7);
     let path = JsonPointer::root().key("collected_at");
     let Some((text, at, note)) = found else {
-        let message = "`collected_at` is required: OBR-7, SPM-17 and every OBX-14 of the order are empty";
+        let message = "`collected_at` is required: OBR-7, SPM-17, OBR-8 and every OBX-14 of the order are empty";
         findings.push(FindingCode::MissingField, path, message);
         return (None, fallback);
     };
@@ -124,8 +145,10 @@ mod tests {
         let observed = message.segments().find(|s| s.is("OBX") && !s.field(14).is_empty());
         let mut findings = Findings::default();
         let header = MessageHeader::default();
-        let (time, _) =
-            collected_at(&header, find("OBR").as_ref(), find("SPM").as_ref(), observed.as_ref(), &mut findings);
+        let (obr, spm) = (find("OBR"), find("SPM"));
+        let sources =
+            TimeSources { obr: obr.as_ref(), spm: spm.as_ref(), observed: observed.as_ref(), same_specimen: None };
+        let (time, _) = collected_at(&header, &sources, &mut findings);
         let found = findings
             .into_vec()
             .iter()
@@ -141,6 +164,10 @@ mod tests {
         let (time, found) = read("MSH|^~\\&|A\rOBR|1\rOBX|1|NM\rOBX|2|NM|||||||||F|||202611240715-0500");
         assert_eq!(time.map(|t| t.to_rfc3339()).as_deref(), Some("2026-11-24T07:15:00-05:00"));
         assert_eq!(found, [(FindingCode::MissingField, Severity::Info, "OBX[2]-14".to_owned())]);
+        // OBR-8 (the end of the collection) before OBX-14 (when the analyzer measured).
+        let (time, found) = read("MSH|^~\\&|A\rOBR|1|||X||||202611240730-0500\rOBX|1|NM|||||||||F|||202611240800-0500");
+        assert_eq!(time.map(|t| t.to_rfc3339()).as_deref(), Some("2026-11-24T07:30:00-05:00"));
+        assert_eq!(found, [(FindingCode::MissingField, Severity::Info, "OBR[1]-8".to_owned())]);
         let (time, found) = read("MSH|^~\\&|A\rOBR|1\rOBX|1|NM");
         assert!(time.is_none());
         assert_eq!(found, [(FindingCode::MissingField, Severity::Error, String::new())]);

@@ -6,7 +6,7 @@
 //! | `patient_id` | PID-3 (the MR identifier, else PI, else the first that is not an SSN), else PID-2, PID-4 |
 //! | `lab_id` | MSH-4 (sending facility), else OBX-23 (performing organization) |
 //! | `test_type` | OBR-4 (universal service identifier): a panel's LOINC code or name |
-//! | `collected_at` | OBR-7 (observation date/time), else SPM-17, else OBX-14 of a result (`collection.rs`) |
+//! | `collected_at` | OBR-7 (observation date/time), else SPM-17, OBR-8, OBX-14 of a result, another order's OBR-7 for the same specimen (`collection.rs`) |
 //! | `patient.sex`, `patient.birth_date` | PID-8, PID-7 |
 //! | `specimen.id`, `specimen.type` | SPM-2, SPM-4 (else OBR-15) |
 //! | `results[i]` | the i-th reported OBX (see `obx.rs`), then any OBX after the order's SPM that carries the LOINC code of a catalog analyte |
@@ -130,8 +130,14 @@ pub(crate) fn map(context: &OrderContext<'_, '_, '_>, order: &Order) -> MappedOr
         .iter()
         .map(|(o, _)| o)
         .find(|o| !obx::is_order_question(o) && !o.field(usize::from(obx::OBSERVED_AT)).is_empty());
-    let (collected_at, collected) =
-        super::collection::collected_at(context.header, obr.as_ref(), spm.as_ref(), observed, &mut findings);
+    let same_specimen = obr.as_ref().and_then(|o| order_for_same_specimen(message, o));
+    let sources = super::collection::TimeSources {
+        obr: obr.as_ref(),
+        spm: spm.as_ref(),
+        observed,
+        same_specimen: same_specimen.as_ref(),
+    };
+    let (collected_at, collected) = super::collection::collected_at(context.header, &sources, &mut findings);
     let (specimen, specimen_id, specimen_type) =
         super::collection::specimen(obr.as_ref(), spm.as_ref(), obr_at, &mut findings);
     let mut draft = Draft {
@@ -162,6 +168,22 @@ pub(crate) fn map(context: &OrderContext<'_, '_, '_>, order: &Order) -> MappedOr
         comments,
     };
     MappedOrder { draft, findings, map }
+}
+
+/// Another OBR of the message with the same filler order number (OBR-3, as analyzers write the sample's id on every
+/// order they report for it: the automated and the manual count of one tube) that gives a collection time (OBR-7).
+fn order_for_same_specimen<'m, 'a>(message: &'m Message<'a>, obr: &Segment<'m, 'a>) -> Option<Segment<'m, 'a>> {
+    let filler = |s: &Segment<'_, '_>| s.field(3).first().component(1).subcomponent(1).trim().to_owned();
+    let ours = filler(obr);
+    if ours.is_empty() {
+        return None;
+    }
+    message.segments().find(|s| {
+        s.is("OBR")
+            && s.location() != obr.location()
+            && filler(s) == ours
+            && !s.field(7).first().component(1).subcomponent(1).trim().is_empty()
+    })
 }
 
 /// The OBX of the order's SPECIMEN group (after its SPM, its results before it) that carry the LOINC code of a lab

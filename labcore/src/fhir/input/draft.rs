@@ -155,7 +155,7 @@ fn no_results(draft: &Draft, left_out: bool, findings: &mut Findings) {
 
 /// A DiagnosticReport (or a panel Observation with `hasMember`) `entered-in-error` withdraws every result in it,
 /// and one `cancelled` reports none: its Observations are not live, whatever their own status (`order_withdrawn`,
-/// which needs review).
+/// which needs review). A report not yet final is live, and said so.
 fn report_is_live(head: &Resource<'_>, findings: &mut Findings) -> bool {
     let status = head.body.string("status");
     let message = match (head.kind, status.as_deref()) {
@@ -169,12 +169,29 @@ fn report_is_live(head: &Resource<'_>, findings: &mut Findings) -> bool {
             "the panel was entered in error: it withdraws every member, and none is live; they were left out"
         }
         ("Observation", Some("cancelled")) => "the panel is cancelled: none of its members is live; they were left out",
+        ("DiagnosticReport", Some(status @ ("registered" | "partial" | "preliminary"))) => {
+            note_not_final(head, status, findings);
+            return true;
+        }
         _ => return true,
     };
     let at = SourceLocation::Fhir(Box::new(head.path.key("status")));
     let path = JsonPointer::root().key("results");
     findings.push_finding(Finding::new(FindingCode::OrderWithdrawn, path, message).with_location(at));
     false
+}
+
+/// A DiagnosticReport that is not final (`registered`, `partial`, `preliminary`): its results are read, and may
+/// change, as a preliminary result's (an info `result_preliminary` at its status).
+fn note_not_final(head: &Resource<'_>, status: &str, findings: &mut Findings) {
+    let message = match status {
+        "registered" => "the report is only registered, not final: its results may change",
+        "partial" => "the report is partial, not final: its results may change and more may follow",
+        _ => "the report is preliminary: its results may change",
+    };
+    let at = SourceLocation::Fhir(Box::new(head.path.key("status")));
+    let finding = Finding::new(FindingCode::ResultPreliminary, JsonPointer::root().key("results"), message);
+    findings.push_finding(finding.with_location(at).with_severity(Severity::Info));
 }
 
 /// An observation's results: itself, or each of its components when it has no value of its own.
