@@ -130,7 +130,7 @@ pub(crate) fn map(context: &OrderContext<'_, '_, '_>, order: &Order) -> MappedOr
         .iter()
         .map(|(o, _)| o)
         .find(|o| !obx::is_order_question(o) && !o.field(usize::from(obx::OBSERVED_AT)).is_empty());
-    let same_specimen = obr.as_ref().and_then(|o| order_for_same_specimen(message, o));
+    let same_specimen = obr.as_ref().and_then(|o| order_for_same_specimen(message, o, order.pid));
     let sources = super::collection::TimeSources {
         obr: obr.as_ref(),
         spm: spm.as_ref(),
@@ -170,19 +170,30 @@ pub(crate) fn map(context: &OrderContext<'_, '_, '_>, order: &Order) -> MappedOr
     MappedOrder { draft, findings, map }
 }
 
-/// Another OBR of the message with the same filler order number (OBR-3, as analyzers write the sample's id on every
-/// order they report for it: the automated and the manual count of one tube) that gives a collection time (OBR-7).
-fn order_for_same_specimen<'m, 'a>(message: &'m Message<'a>, obr: &Segment<'m, 'a>) -> Option<Segment<'m, 'a>> {
+/// Another OBR of the same patient (under the same PID) with the same filler order number (OBR-3, as analyzers
+/// write the sample's id on every order they report for it: the automated and the manual count of one tube) that
+/// gives a collection time (OBR-7).
+fn order_for_same_specimen<'m, 'a>(
+    message: &'m Message<'a>,
+    obr: &Segment<'m, 'a>,
+    pid: Option<usize>,
+) -> Option<Segment<'m, 'a>> {
     let filler = |s: &Segment<'_, '_>| s.field(3).first().component(1).subcomponent(1).trim().to_owned();
     let ours = filler(obr);
     if ours.is_empty() {
         return None;
     }
-    message.segments().find(|s| {
-        s.is("OBR")
+    let mut patient = None;
+    (0..message.len()).filter_map(|i| message.segment(i).map(|s| (i, s))).find_map(|(i, s)| {
+        if s.is("PID") {
+            patient = Some(i);
+        }
+        let same = s.is("OBR")
+            && patient == pid
             && s.location() != obr.location()
-            && filler(s) == ours
-            && !s.field(7).first().component(1).subcomponent(1).trim().is_empty()
+            && filler(&s) == ours
+            && !s.field(7).first().component(1).subcomponent(1).trim().is_empty();
+        same.then_some(s)
     })
 }
 
