@@ -19,9 +19,13 @@ const RESULT_STATUS: u16 = 25;
 type Withdrawal = (Hl7Location, &'static str);
 
 /// Checks ORC-1, ORC-5 and OBR-25 (in that order: the order's own control first); when one withdraws the
-/// order, pushes an `order_withdrawn` finding and returns `true`.
+/// order, pushes an `order_withdrawn` finding and returns `true`. A live order whose OBR-25 says its results are
+/// not final gets an info `result_preliminary`.
 pub(crate) fn check(orc: Option<&Segment<'_, '_>>, obr: Option<&Segment<'_, '_>>, findings: &mut Findings) -> bool {
-    let Some((at, message)) = withdrawal(orc, obr) else { return false };
+    let Some((at, message)) = withdrawal(orc, obr) else {
+        note_not_final(obr, findings);
+        return false;
+    };
     let finding = Finding::new(FindingCode::OrderWithdrawn, JsonPointer::root().key("results"), message)
         .with_location(SourceLocation::Hl7(at));
     findings.push_finding(finding);
@@ -46,6 +50,19 @@ fn withdrawal(orc: Option<&Segment<'_, '_>>, obr: Option<&Segment<'_, '_>>) -> O
         return Some((obr.location().field(RESULT_STATUS), message));
     }
     None
+}
+
+/// OBR-25 A, P or R: the order's results are reported, and may change (as OBX-11 P says of one result).
+fn note_not_final(obr: Option<&Segment<'_, '_>>, findings: &mut Findings) {
+    let Some(obr) = obr else { return };
+    if !tables::is_not_final_result_status(&obr.field(usize::from(RESULT_STATUS)).text().to_ascii_uppercase()) {
+        return;
+    }
+    let message = "OBR-25 (result status) says the order's results are not final (preliminary, not yet verified, or only some available): they may change";
+    let finding = Finding::new(FindingCode::ResultPreliminary, JsonPointer::root().key("results"), message)
+        .with_location(SourceLocation::Hl7(obr.location().field(RESULT_STATUS)))
+        .with_severity(crate::Severity::Info);
+    findings.push_finding(finding);
 }
 
 #[cfg(test)]

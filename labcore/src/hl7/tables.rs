@@ -73,6 +73,13 @@ pub(crate) fn is_non_live_result_status(code: &str) -> bool {
     matches!(code, "O" | "I" | "S" | "X" | "Y" | "Z")
 }
 
+/// HL7 table 0123 (result status, OBR-25): the codes whose results are reported but not final — A "some, but not
+/// all, results available", P "preliminary: a verified early result is available, final results not yet
+/// obtained", R "results stored; not yet verified".
+pub(crate) fn is_not_final_result_status(code: &str) -> bool {
+    matches!(code, "A" | "P" | "R")
+}
+
 /// HL7 table 0119 (order control, ORC-1; HL7 UTG `cs-v2-0119.xml`): the codes that cancel or discontinue the
 /// order — CA "cancel order/service request", CR "canceled as requested", DC "discontinue order/service
 /// request", DR "discontinued as requested", OC "order/service canceled", OD "order/service discontinued".
