@@ -28,7 +28,7 @@ pub(crate) struct TimeSources<'s, 'm, 'a> {
     pub(crate) spm: Option<&'s Segment<'m, 'a>>,
     /// The order's first observation that gives an OBX-14.
     pub(crate) observed: Option<&'s Segment<'m, 'a>>,
-    /// Another order's OBR with the same filler order number and an OBR-7 (`same_specimen`).
+    /// Another order's OBR of the same patient with the same filler order number and an OBR-7 (`order.rs`).
     pub(crate) same_specimen: Option<&'s Segment<'m, 'a>>,
 }
 

@@ -60,8 +60,7 @@ fn note_not_final(obr: Option<&Segment<'_, '_>>, findings: &mut Findings) {
     }
     let message = "OBR-25 (result status) says the order's results are not final (preliminary, not yet verified, or only some available): they may change";
     let finding = Finding::new(FindingCode::ResultPreliminary, JsonPointer::root().key("results"), message)
-        .with_location(SourceLocation::Hl7(obr.location().field(RESULT_STATUS)))
-        .with_severity(crate::Severity::Info);
+        .with_location(SourceLocation::Hl7(obr.location().field(RESULT_STATUS)));
     findings.push_finding(finding);
 }
 

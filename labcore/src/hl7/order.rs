@@ -12,6 +12,8 @@
 //! | `results[i]` | the i-th reported OBX (see `obx.rs`), then any OBX after the order's SPM that carries the LOINC code of a catalog analyte |
 //! | `comments[i]` | NTE-3 of the order's and the patient's notes |
 
+use std::collections::HashMap;
+
 use super::datetime::{self, Precision};
 use super::header::MessageHeader;
 use super::message::{Message, Segment};
@@ -102,6 +104,36 @@ pub(crate) struct OrderContext<'x, 'm, 'a> {
     pub(crate) message: &'m Message<'a>,
     pub(crate) header: &'x MessageHeader,
     pub(crate) catalog: &'x Catalog,
+    /// The message's orders that give a collection time ([`timed_orders`]).
+    pub(crate) timed_orders: &'x TimedOrders<'a>,
+}
+
+/// The message's orders that give a collection time (OBR-7), by patient (the index of their PID segment) and
+/// filler order number (OBR-3), to the index of the first such OBR: for an order that gives no time of its own
+/// (`collection.rs`). Built once per message, so that finding one costs no scan of the message per order.
+pub(crate) type TimedOrders<'a> = HashMap<(Option<usize>, &'a str), usize>;
+
+/// Every OBR of the message with an OBR-7 and an OBR-3, under its patient's PID.
+pub(crate) fn timed_orders<'a>(message: &Message<'a>) -> TimedOrders<'a> {
+    let mut found = HashMap::new();
+    let mut patient = None;
+    for index in 0..message.len() {
+        let Some(segment) = message.segment(index) else { continue };
+        if segment.is("PID") {
+            patient = Some(index);
+        } else if segment.is("OBR") && !first_text(&segment, 7).is_empty() {
+            let filler = first_text(&segment, 3);
+            if !filler.is_empty() {
+                found.entry((patient, filler)).or_insert(index);
+            }
+        }
+    }
+    found
+}
+
+/// The first sub-component of the first component of field `n`'s first repetition, trimmed.
+fn first_text<'a>(segment: &Segment<'_, 'a>, n: usize) -> &'a str {
+    segment.field(n).first().component(1).subcomponent(1).trim()
 }
 
 const PID: [u8; 3] = *b"PID";
@@ -130,7 +162,12 @@ pub(crate) fn map(context: &OrderContext<'_, '_, '_>, order: &Order) -> MappedOr
         .iter()
         .map(|(o, _)| o)
         .find(|o| !obx::is_order_question(o) && !o.field(usize::from(obx::OBSERVED_AT)).is_empty());
-    let same_specimen = obr.as_ref().and_then(|o| order_for_same_specimen(message, o, order.pid));
+    let same_specimen = obr.as_ref().and_then(|o| {
+        // Another order of the same patient with the same filler order number (OBR-3, as analyzers write the
+        // sample's id on every order they report for it: the automated and the manual count of one tube).
+        let at = *context.timed_orders.get(&(order.pid, first_text(o, 3)))?;
+        (Some(at) != order.obr).then(|| message.segment(at)).flatten()
+    });
     let sources = super::collection::TimeSources {
         obr: obr.as_ref(),
         spm: spm.as_ref(),
@@ -168,33 +205,6 @@ pub(crate) fn map(context: &OrderContext<'_, '_, '_>, order: &Order) -> MappedOr
         comments,
     };
     MappedOrder { draft, findings, map }
-}
-
-/// Another OBR of the same patient (under the same PID) with the same filler order number (OBR-3, as analyzers
-/// write the sample's id on every order they report for it: the automated and the manual count of one tube) that
-/// gives a collection time (OBR-7).
-fn order_for_same_specimen<'m, 'a>(
-    message: &'m Message<'a>,
-    obr: &Segment<'m, 'a>,
-    pid: Option<usize>,
-) -> Option<Segment<'m, 'a>> {
-    let filler = |s: &Segment<'_, '_>| s.field(3).first().component(1).subcomponent(1).trim().to_owned();
-    let ours = filler(obr);
-    if ours.is_empty() {
-        return None;
-    }
-    let mut patient = None;
-    (0..message.len()).filter_map(|i| message.segment(i).map(|s| (i, s))).find_map(|(i, s)| {
-        if s.is("PID") {
-            patient = Some(i);
-        }
-        let same = s.is("OBR")
-            && patient == pid
-            && s.location() != obr.location()
-            && filler(&s) == ours
-            && !s.field(7).first().component(1).subcomponent(1).trim().is_empty();
-        same.then_some(s)
-    })
 }
 
 /// The OBX of the order's SPECIMEN group (after its SPM, its results before it) that carry the LOINC code of a lab

@@ -172,7 +172,9 @@ fn message_outcome<'c>(message: &Message<'_>, context: &Context<'c>, typed: bool
     let mut groups = oru::orders(message, &mut findings);
     cap_line_findings(&mut findings);
     drop_empty_orders(message, &mut groups, &mut findings);
-    let order_context = OrderContext { message, header: &header, catalog: context.catalog() };
+    let timed_orders = order::timed_orders(message);
+    let order_context =
+        OrderContext { message, header: &header, catalog: context.catalog(), timed_orders: &timed_orders };
     let not_production = header::is_not_production(&header);
     let orders: Vec<Processed<'c>> = groups
         .iter()

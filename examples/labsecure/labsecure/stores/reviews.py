@@ -54,7 +54,6 @@ class Reviews:
         at, release = now(), after(decision)
         review = {"decision": decision.value, "by": by, "reason": reason, "at": at}
         update: dict[str, Any] = {
-            "TableName": self._table,
             "Key": _key(ref),
             "ConditionExpression": _HELD,
             "UpdateExpression": (
@@ -72,9 +71,10 @@ class Reviews:
             },
         }
         if decision is Decision.REJECT and supersedes:
-            self._transact([{"Update": update}, {"Update": self._reinstate(ref, supersedes, at)}])
+            reinstate = self._reinstate(ref, supersedes, at)
+            self._transact([{"Update": {"TableName": self._table, **update}}, {"Update": reinstate}])
         else:
-            self._update(**{k: v for k, v in update.items() if k != "TableName"})
+            self._update(**update)
         return release
 
     def _reinstate(self, correction: ResultRef, version: str, at: str) -> dict[str, Any]:

@@ -191,7 +191,7 @@ fn note_not_final(head: &Resource<'_>, status: &str, findings: &mut Findings) {
     };
     let at = SourceLocation::Fhir(Box::new(head.path.key("status")));
     let finding = Finding::new(FindingCode::ResultPreliminary, JsonPointer::root().key("results"), message);
-    findings.push_finding(finding.with_location(at).with_severity(Severity::Info));
+    findings.push_finding(finding.with_location(at));
 }
 
 /// An observation's results: itself, or each of its components when it has no value of its own.
