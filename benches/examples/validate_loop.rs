@@ -3,7 +3,8 @@
 //! `validate_loop N` runs N rounds; `validate_loop ratio N` interleaves N rounds of labcore and the typed serde
 //! baseline, as the `process` bench does, and prints the median ratio; `validate_loop repeat` times each payload
 //! validated k times in a row (how much is cold caches); `validate_loop same N` validates one payload N times;
-//! `validate_loop findings` counts the findings the payloads produce, by code.
+//! `validate_loop findings` counts the findings the payloads produce, by code; `validate_loop serde N` runs only the
+//! baseline.
 use std::hint::black_box;
 use std::time::Instant;
 
@@ -35,6 +36,16 @@ fn main() {
         ours.sort();
         let (s, o) = (serde[rounds / 2].as_secs_f64(), ours[rounds / 2].as_secs_f64());
         println!("serde {:.2} us, labcore {:.2} us, ratio {:.3}", s * 2500.0, o * 2500.0, s / o);
+        return;
+    }
+    if first == "serde" {
+        // The baseline alone, for profilers (`--toggle-collect=validate_loop::parse_typed`).
+        let rounds: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(4);
+        for _ in 0..rounds {
+            for p in &inputs {
+                black_box(parse_typed(black_box(p)));
+            }
+        }
         return;
     }
     if first == "findings" {
@@ -81,4 +92,10 @@ fn main() {
         }
     }
     println!("{n}");
+}
+
+/// The typed serde parse of the baseline, not inlined so that a profiler can count it alone.
+#[inline(never)]
+fn parse_typed(payload: &str) -> bool {
+    serde_json::from_str::<labcore_benches::TypedPayload>(payload).is_ok()
 }

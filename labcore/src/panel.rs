@@ -83,8 +83,7 @@ impl Panel {
             ("thyroidfunctiontests", Panel::Thyroid),
             ("tft", Panel::Thyroid),
         ];
-        let key = crate::catalog::name_key(text);
-        NAMES.iter().find(|(name, _)| *name == key).map(|(_, panel)| *panel)
+        crate::catalog::with_name_key(text, |key| NAMES.iter().find(|(name, _)| *name == key).map(|(_, panel)| *panel))
     }
 }
 

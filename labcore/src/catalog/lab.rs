@@ -62,12 +62,12 @@ impl LabCatalog {
 
     /// The lab's interval for a patient; `Fit::None` when the lab lists none for the analyte.
     pub fn interval_for(&self, analyte: &Analyte, sex: Option<Sex>, age: Option<&Age>) -> Fit<'_> {
-        ranges::fit(self.limits.intervals(analyte), sex, age)
+        self.limits.fit_interval(analyte, sex, age)
     }
 
     /// The lab's critical limits for a patient; `Fit::None` when the lab lists none for the analyte.
     pub fn critical_for(&self, analyte: &Analyte, sex: Option<Sex>, age: Option<&Age>) -> Fit<'_> {
-        ranges::fit(self.limits.critical(analyte), sex, age)
+        self.limits.fit_critical(analyte, sex, age)
     }
 
     /// The lowest low and highest high of the lab's intervals of an analyte, in its canonical unit.

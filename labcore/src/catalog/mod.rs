@@ -18,6 +18,7 @@ mod model;
 mod names;
 mod problem;
 mod ranges;
+mod scope;
 mod sums;
 
 pub use age::{Age, AgeBand, AgeLimit, AgeUnit, MAX_AGE_YEARS};
@@ -25,6 +26,7 @@ pub use analyte::{Analyte, LoincTerm, MolarMass, Plausible};
 pub use lab::LabCatalog;
 pub use model::AnalyteKind;
 pub use names::name_key;
+pub(crate) use names::with_name_key;
 pub use ranges::{DeltaCompare, DeltaDirection, DeltaRule, Fit, Limits, SexFilter};
 pub use sums::{SumRule, Whole};
 
@@ -313,12 +315,12 @@ impl Catalog {
 
     /// The default reference interval that fits a patient.
     pub fn interval_for(&self, analyte: &Analyte, sex: Option<Sex>, age: Option<&Age>) -> Fit<'_> {
-        ranges::fit(self.limits.intervals(analyte), sex, age)
+        self.limits.fit_interval(analyte, sex, age)
     }
 
     /// The default critical limits that fit a patient.
     pub fn critical_for(&self, analyte: &Analyte, sex: Option<Sex>, age: Option<&Age>) -> Fit<'_> {
-        ranges::fit(self.limits.critical(analyte), sex, age)
+        self.limits.fit_critical(analyte, sex, age)
     }
 
     /// Every reference interval of an analyte.

@@ -109,6 +109,18 @@ impl NameIndex {
     }
 }
 
+/// Calls `f` with the [`name_key`] of `name`, built on the stack for a short ASCII name (no allocation).
+pub(crate) fn with_name_key<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buffer = [0u8; STACK_KEY];
+    if let Some(key) = ascii_plain_key(name, &mut buffer).and_then(|len| buffer.get(..len)) {
+        // Only ASCII bytes were written.
+        if let Ok(key) = std::str::from_utf8(key) {
+            return f(key);
+        }
+    }
+    f(&name_key(name))
+}
+
 /// Names up to this length (in bytes) are keyed on the stack.
 const STACK_KEY: usize = 128;
 

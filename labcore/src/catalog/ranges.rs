@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use super::age::{Age, AgeBand, AgeLimit};
 use super::model::CatalogFile;
+use super::scope::{Scope, fit};
 use super::{Analyte, Catalog, CatalogError};
 use crate::Sex;
 use crate::units::Unit;
@@ -23,7 +24,7 @@ pub enum SexFilter {
 }
 
 impl SexFilter {
-    fn matches(self, sex: Option<Sex>) -> bool {
+    pub(crate) fn matches(self, sex: Option<Sex>) -> bool {
         match self {
             SexFilter::Any => true,
             SexFilter::Female => sex == Some(Sex::Female),
@@ -166,21 +167,6 @@ pub enum Fit<'a> {
     None,
 }
 
-/// Picks the first limits that fit the patient's sex and age; "any" sex and unbounded ages fit everyone.
-pub(crate) fn fit<'a>(candidates: &'a [Limits], sex: Option<Sex>, age: Option<&Age>) -> Fit<'a> {
-    let mut narrowed = false;
-    for limits in candidates {
-        let sex_ok = limits.sex.matches(sex);
-        let age_ok = limits.age.is_unbounded() || age.is_some_and(|a| limits.age.contains(a));
-        if sex_ok && age_ok {
-            return Fit::Found(limits);
-        }
-        narrowed |= (!sex_ok && (sex.is_none() || sex == Some(Sex::Unknown) || sex == Some(Sex::Other)))
-            || (!age_ok && age.is_none());
-    }
-    if narrowed { Fit::NeedsDemographics } else { Fit::None }
-}
-
 /// Checks and converts limit entries (of the section `section`) against the catalog.
 fn build_limits(
     catalog: &Catalog,
@@ -287,6 +273,9 @@ fn build_deltas(catalog: &Catalog, file: &str, entries: &[DeltaEntry]) -> Result
 pub(crate) struct LimitTables {
     intervals: Vec<Vec<Limits>>,
     critical: Vec<Vec<Limits>>,
+    /// The scopes of `intervals` and `critical`, in the same order (what choosing a limit reads).
+    interval_scopes: Vec<Vec<Scope>>,
+    critical_scopes: Vec<Vec<Scope>>,
     deltas: Vec<Vec<DeltaRule>>,
     /// Per analyte: the lowest low and the highest high of all its intervals (an open end infinite), in its
     /// canonical unit; `None` without intervals (or when one cannot be converted).
@@ -307,10 +296,14 @@ impl LimitTables {
         }
         let count = catalog.analytes().len();
         let intervals = by_analyte(intervals, |l| l.analyte, count);
+        let critical = by_analyte(critical, |l| l.analyte, count);
         let spans = catalog.analytes().iter().zip(&intervals).map(|(analyte, list)| span(analyte, list)).collect();
+        let scopes = |lists: &[Vec<Limits>]| lists.iter().map(|list| list.iter().map(Scope::of).collect()).collect();
         Ok(LimitTables {
+            interval_scopes: scopes(&intervals),
+            critical_scopes: scopes(&critical),
             intervals,
-            critical: by_analyte(critical, |l| l.analyte, count),
+            critical,
             deltas: by_analyte(deltas, |d| d.analyte, count),
             spans,
         })
@@ -329,6 +322,18 @@ impl LimitTables {
     /// Every critical limit of an analyte, in file order.
     pub(crate) fn critical(&self, analyte: &Analyte) -> &[Limits] {
         self.critical.get(analyte.position).map_or(&[], Vec::as_slice)
+    }
+
+    /// The first reference interval of an analyte that fits the patient.
+    pub(crate) fn fit_interval(&self, analyte: &Analyte, sex: Option<Sex>, age: Option<&Age>) -> Fit<'_> {
+        let scopes = self.interval_scopes.get(analyte.position).map_or(&[][..], Vec::as_slice);
+        fit(self.intervals(analyte), scopes, sex, age)
+    }
+
+    /// The first critical limits of an analyte that fit the patient.
+    pub(crate) fn fit_critical(&self, analyte: &Analyte, sex: Option<Sex>, age: Option<&Age>) -> Fit<'_> {
+        let scopes = self.critical_scopes.get(analyte.position).map_or(&[][..], Vec::as_slice);
+        fit(self.critical(analyte), scopes, sex, age)
     }
 
     /// Every delta-check rule of an analyte, in file order.

@@ -206,22 +206,25 @@ fn derive_one<'c>(
         Input::Value { index, .. } | Input::Unusable { index, .. } => *index,
     });
     let path = JsonPointer::root().key("results").index(first.min()?);
-    let mut values = [f64::NAN; 3];
-    let mut indexes = Vec::with_capacity(slots.len());
+    // On the stack until the derivation succeeds: most rules of a payload are skipped.
+    let (mut values, mut indexes, mut used) = ([f64::NAN; 3], [0usize; 3], 0);
     for (slot, alternatives) in slots.iter().zip(rule.inputs) {
         match slot {
             Some(Input::Value { index, value }) => {
-                if let Some(slot) = values.get_mut(indexes.len()) {
-                    *slot = *value;
+                if let (Some(v), Some(i)) = (values.get_mut(used), indexes.get_mut(used)) {
+                    (*v, *i) = (*value, *index);
+                    used += 1;
                 }
-                indexes.push(*index);
             }
             Some(Input::Unusable { why, .. }) => return skip(analyte, path, unusable_reason(*why), findings),
             None => return skip(analyte, path, missing_reason(alternatives), findings),
         }
     }
-    match (rule.compute)(values.get(..indexes.len()).unwrap_or_default(), judge.sex, judge.age.as_ref()) {
-        Ok(raw) => Some(finish(rule, analyte, raw, indexes, judge, system, path, findings)),
+    match (rule.compute)(values.get(..used).unwrap_or_default(), judge.sex, judge.age.as_ref()) {
+        Ok(raw) => {
+            let inputs = indexes.get(..used).unwrap_or_default().to_vec();
+            Some(finish(rule, analyte, raw, inputs, judge, system, path, findings))
+        }
         Err(Refusal::Skip(reason)) => skip(analyte, path, reason, findings),
         Err(Refusal::Refuse(reason)) => {
             let message = format!("{} not derived: {reason}", analyte.display());

@@ -63,7 +63,14 @@ pub struct Finding {
 impl Finding {
     /// A finding with the code's default severity.
     pub fn new(code: FindingCode, path: JsonPointer, message: impl Into<Cow<'static, str>>) -> Finding {
-        Finding { code, severity: code.default_severity(), path, location: None, message: message.into().into() }
+        Finding::build(code, path, message.into())
+    }
+
+    /// [`Finding::new`] without its generic part: one copy of the code, called from every place that reports
+    /// (inlined at each, it made the hot paths too large for the instruction cache).
+    #[inline(never)]
+    fn build(code: FindingCode, path: JsonPointer, message: Cow<'static, str>) -> Finding {
+        Finding { code, severity: code.default_severity(), path, location: None, message: message.into() }
     }
 
     /// A finding whose message other findings share (built once, counted by reference).
@@ -137,10 +144,22 @@ pub(crate) struct Findings {
 }
 
 impl Findings {
-    pub(crate) fn push(&mut self, code: FindingCode, path: JsonPointer, message: impl Into<Cow<'static, str>>) {
-        self.items.push(Finding::new(code, path, message));
+    /// Room for `capacity` findings before the first growth.
+    pub(crate) fn with_capacity(capacity: usize) -> Findings {
+        Findings { items: Vec::with_capacity(capacity) }
     }
 
+    pub(crate) fn push(&mut self, code: FindingCode, path: JsonPointer, message: impl Into<Cow<'static, str>>) {
+        self.push_message(code, path, message.into());
+    }
+
+    /// [`Findings::push`] without its generic part, out of line (see [`Finding::build`]).
+    #[inline(never)]
+    fn push_message(&mut self, code: FindingCode, path: JsonPointer, message: Cow<'static, str>) {
+        self.items.push(Finding::build(code, path, message));
+    }
+
+    #[inline(never)]
     pub(crate) fn push_finding(&mut self, finding: Finding) {
         self.items.push(finding);
     }
@@ -160,7 +179,7 @@ impl Findings {
         location: SourceLocation,
         message: impl Into<Cow<'static, str>>,
     ) {
-        self.items.push(Finding::new(code, path, message).with_location(location));
+        self.items.push(Finding::build(code, path, message.into()).with_location(location));
     }
 
     /// Gives the last finding pushed another severity.

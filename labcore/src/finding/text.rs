@@ -10,6 +10,8 @@ use serde::{Serialize, Serializer};
 #[derive(Clone)]
 pub(crate) enum Text {
     Static(&'static str),
+    /// Built for this one finding: kept as built (no second allocation).
+    Owned(String),
     Shared(Arc<str>),
 }
 
@@ -17,6 +19,7 @@ impl Text {
     pub(crate) fn as_str(&self) -> &str {
         match self {
             Text::Static(text) => text,
+            Text::Owned(text) => text,
             Text::Shared(text) => text,
         }
     }
@@ -26,7 +29,7 @@ impl From<Cow<'static, str>> for Text {
     fn from(text: Cow<'static, str>) -> Text {
         match text {
             Cow::Borrowed(text) => Text::Static(text),
-            Cow::Owned(text) => Text::Shared(text.into()),
+            Cow::Owned(text) => Text::Owned(text),
         }
     }
 }

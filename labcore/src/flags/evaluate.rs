@@ -168,7 +168,8 @@ fn note_difference(judge: &Judge<'_>, reading: &Reading<'_>, vendor: &Chosen<'_,
     let mut status = RangeStatus::NoApplicableRange;
     let Some(ours) = catalog_range(judge, reading.analyte, &mut status) else { return };
     let to_vendor = |b: Option<Bound>| {
-        b.and_then(|b| convert_clean(b.value, ours.unit, vendor.unit, reading.analyte.bridges()).ok())
+        // Unrounded: the comparison below has its own margin for float noise.
+        b.and_then(|b| convert(b.value, ours.unit, vendor.unit, reading.analyte.bridges()).ok())
     };
     let (low, high) = (to_vendor(ours.low), to_vendor(ours.high));
     let tolerance = |limit: f64| match (low, high) {

@@ -11,21 +11,37 @@ pub(crate) type Matched<'c> = [(usize, Option<&'c Analyte>)];
 
 /// Reports every repeat of an analyte already reported earlier in the payload.
 pub(crate) fn check_duplicates(matched: &Matched<'_>, catalog_size: usize, findings: &mut Findings) {
-    // Per analyte: where it was first, and the message its repeats share (built at the first repeat).
-    let mut first_seen: Vec<Option<(usize, Option<Arc<str>>)>> = vec![None; catalog_size];
+    // Which analytes were seen, one bit per catalog position (on the stack for a catalog of up to 256).
+    let (mut inline, mut heap) = ([0u64; 4], Vec::new());
+    let seen: &mut [u64] = if catalog_size <= 256 {
+        &mut inline
+    } else {
+        heap.resize(catalog_size.div_ceil(64), 0);
+        &mut heap
+    };
+    // Per repeated analyte: its position and the message its repeats share (built at the first repeat).
+    let mut repeated: Vec<(usize, Arc<str>)> = Vec::new();
     for (index, analyte) in matched {
-        let Some(analyte) = analyte else { continue };
-        match first_seen.get_mut(analyte.position) {
-            Some(Some((first, message))) => {
-                let message = message.get_or_insert_with(|| {
-                    format!("{} is reported more than once (first at /results/{first})", analyte.display()).into()
-                });
-                let path = JsonPointer::root().key("results").index(*index);
-                findings.push_finding(Finding::shared(FindingCode::DuplicateAnalyte, path, Arc::clone(message)));
-            }
-            Some(slot) => *slot = Some((*index, None)),
-            None => {}
+        let Some(analyte) = analyte.filter(|a| a.position < catalog_size) else { continue };
+        let Some(word) = seen.get_mut(analyte.position / 64) else { continue };
+        let bit = 1u64 << (analyte.position % 64);
+        if *word & bit == 0 {
+            *word |= bit;
+            continue;
         }
+        let message = match repeated.iter().find(|(position, _)| *position == analyte.position) {
+            Some((_, message)) => Arc::clone(message),
+            None => {
+                let same = |a: &Option<&Analyte>| a.is_some_and(|a2| a2.position == analyte.position);
+                let first = matched.iter().find(|(_, a)| same(a)).map_or(*index, |(i, _)| *i);
+                let message: Arc<str> =
+                    format!("{} is reported more than once (first at /results/{first})", analyte.display()).into();
+                repeated.push((analyte.position, Arc::clone(&message)));
+                message
+            }
+        };
+        let path = JsonPointer::root().key("results").index(*index);
+        findings.push_finding(Finding::shared(FindingCode::DuplicateAnalyte, path, message));
     }
 }
 

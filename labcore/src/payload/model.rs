@@ -62,13 +62,22 @@ pub enum Sex {
 impl Sex {
     /// Reads `F`/`female`, `M`/`male`, `O`/`other`/`A`, `U`/`unknown`/`N`, ignoring case.
     pub fn parse(text: &str) -> Option<Sex> {
-        Some(match text.trim().to_ascii_lowercase().as_str() {
-            "f" | "female" => Sex::Female,
-            "m" | "male" => Sex::Male,
-            "o" | "other" | "a" | "ambiguous" => Sex::Other,
-            "u" | "unknown" | "n" | "not applicable" => Sex::Unknown,
-            _ => return None,
-        })
+        const NAMES: &[(&str, Sex)] = &[
+            ("f", Sex::Female),
+            ("female", Sex::Female),
+            ("m", Sex::Male),
+            ("male", Sex::Male),
+            ("o", Sex::Other),
+            ("other", Sex::Other),
+            ("a", Sex::Other),
+            ("ambiguous", Sex::Other),
+            ("u", Sex::Unknown),
+            ("unknown", Sex::Unknown),
+            ("n", Sex::Unknown),
+            ("not applicable", Sex::Unknown),
+        ];
+        let text = text.trim();
+        NAMES.iter().find(|(name, _)| name.eq_ignore_ascii_case(text)).map(|(_, sex)| *sex)
     }
 }
 
@@ -100,13 +109,15 @@ pub enum SpecimenKind {
 impl SpecimenKind {
     /// Reads the usual names and HL7 table 0487 codes (`SER`, `PLAS`, `BLD`, `WB`), ignoring case and spacing.
     pub fn parse(text: &str) -> Option<SpecimenKind> {
-        Some(match crate::catalog::name_key(text).as_str() {
-            "serum" | "ser" => SpecimenKind::Serum,
-            "plasma" | "plas" | "pla" => SpecimenKind::Plasma,
-            "serumorplasma" | "serumplasma" | "serplas" => SpecimenKind::SerumOrPlasma,
-            "wholeblood" | "blood" | "bld" | "wb" | "venousblood" | "bldv" | "capillaryblood" | "bldc"
-            | "arterialblood" | "bla" => SpecimenKind::WholeBlood,
-            _ => return None,
+        crate::catalog::with_name_key(text, |key| {
+            Some(match key {
+                "serum" | "ser" => SpecimenKind::Serum,
+                "plasma" | "plas" | "pla" => SpecimenKind::Plasma,
+                "serumorplasma" | "serumplasma" | "serplas" => SpecimenKind::SerumOrPlasma,
+                "wholeblood" | "blood" | "bld" | "wb" | "venousblood" | "bldv" | "capillaryblood" | "bldc"
+                | "arterialblood" | "bla" => SpecimenKind::WholeBlood,
+                _ => return None,
+            })
         })
     }
 

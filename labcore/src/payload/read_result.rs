@@ -22,8 +22,9 @@ impl<'de> ResultSink<'de> for ResultsRead {
         match element {
             Shaped::Object(result) => {
                 if self.results.capacity() == 0 {
-                    // A panel has 5 to ~30 results: start at 16 rather than grow through 4, 8…
-                    self.results.reserve(16);
+                    // A panel has 5 to ~30 results: start at 32 rather than grow through 4, 8, 16… (each growth
+                    // copies every result read so far; capacity not used is never touched).
+                    self.results.reserve(32);
                 }
                 // Filled where it lies: a result is large, and building it aside would copy it once more.
                 self.results.push(ResultInput::default());
