@@ -14,6 +14,7 @@ pub(super) fn from_parsed(mut parsed: Vec<(&str, CatalogFile)>) -> Result<Catalo
         by_id: FastMap::default(),
         by_loinc: FastMap::default(),
         by_name: super::names::NameIndex::default(),
+        by_loose_name: super::names::NameIndex::default(),
         units: UnitParser::new(),
         unit_cache: FastMap::default(),
         swapped: Default::default(),
@@ -89,18 +90,20 @@ impl Catalog {
         // A term's LOINC long name is a name of its analyte too: FHIR displays and HL7 OBX-3.2 are often exactly it
         // ("Hemoglobin [Mass/volume] in Blood"), sent without a code or with a local one.
         let long_names = analyte.loinc.iter().map(|term| term.long_name.as_str());
-        let names =
-            analyte.aliases.iter().map(String::as_str).chain([&*analyte.id, &*analyte.display]).chain(long_names);
-        for key in names.map(name_key).filter(|k| !k.is_empty()) {
-            let Some(members) = self.by_name.entry(&key) else { continue };
-            if let Some(other) =
-                members.iter().filter_map(|i| self.analytes.get(*i)).find(|o| o.family != analyte.family)
-            {
-                return Err(invalid(format!("name `{key}` is also used by `{}` of another family", other.id)));
-            }
-            if !members.contains(&at) {
-                members.push(at);
-            }
+        let names: Vec<&str> = analyte
+            .aliases
+            .iter()
+            .map(String::as_str)
+            .chain([&*analyte.id, &*analyte.display])
+            .chain(long_names)
+            .collect();
+        for key in names.iter().map(|n| name_key(n)).filter(|k| !k.is_empty()) {
+            file_name(&mut self.by_name, &self.analytes, &key, &analyte, at).map_err(&invalid)?;
+        }
+        // A name without the qualifying word an alias has ("White Blood Cell" for "White Blood Cell Count") is looked
+        // up among the aliases' loose keys, once nothing else matched.
+        for key in names.iter().filter_map(|n| super::names::loose_key(n)) {
+            file_name(&mut self.by_loose_name, &self.analytes, &key, &analyte, at).map_err(&invalid)?;
         }
         self.analytes.push(analyte);
         Ok(())
@@ -125,4 +128,23 @@ impl Catalog {
             self.unit_cache.insert(text, reading);
         }
     }
+}
+
+/// Files the analyte at `at` under a name key; a key of another family's analyte is an error (a name means one
+/// measurand family).
+fn file_name(
+    index: &mut super::names::NameIndex,
+    analytes: &[Analyte],
+    key: &str,
+    analyte: &Analyte,
+    at: usize,
+) -> Result<(), String> {
+    let Some(members) = index.entry(key) else { return Ok(()) };
+    if let Some(other) = members.iter().filter_map(|i| analytes.get(*i)).find(|o| o.family != analyte.family) {
+        return Err(format!("name `{key}` is also used by `{}` of another family", other.id));
+    }
+    if !members.contains(&at) {
+        members.push(at);
+    }
+    Ok(())
 }

@@ -193,6 +193,8 @@ pub struct Catalog {
     by_id: FastMap<String, usize>,
     by_loinc: FastMap<LoincCode, usize>,
     by_name: names::NameIndex,
+    /// The analytes by the loose keys of their names (see `build::file_name`), looked up last.
+    by_loose_name: names::NameIndex,
     units: UnitParser,
     unit_cache: FastMap<String, Result<UnitReading, UnitError>>,
     /// Cached units re-read for an enzyme (`[IU]` → `U`) and for an immunoassay (`U` → `[IU]`), by UCUM text.
@@ -283,8 +285,10 @@ impl Catalog {
 
     /// Indices of the analytes a name may mean (empty when none).
     fn name_matches(&self, name: &str) -> &[usize] {
-        let exact = self.by_name.get(name);
-        let members = exact.or_else(|| self.by_name.get_loose(name));
+        let members = (self.by_name.get(name))
+            .or_else(|| self.by_name.get_loose(name))
+            .or_else(|| self.by_loose_name.get(name))
+            .or_else(|| self.by_loose_name.get_loose(name));
         members.map_or(&[], Vec::as_slice)
     }
 
