@@ -102,7 +102,7 @@ impl Catalog {
         }
         // A name without the qualifying word an alias has ("White Blood Cell" for "White Blood Cell Count") is looked
         // up among the aliases' loose keys, once nothing else matched.
-        for key in names.iter().filter_map(|n| super::names::loose_key(n)) {
+        for key in names.iter().filter_map(|n| super::names::loose_alias_key(n)) {
             file_name(&mut self.by_loose_name, &self.analytes, &key, &analyte, at).map_err(&invalid)?;
         }
         self.analytes.push(analyte);

@@ -261,14 +261,25 @@ fn ascii_key(name: &str) -> String {
 /// The key with qualifying words removed ("Glucose Level, Serum" → `glucose`); `None` when nothing was removed
 /// or nothing would be left.
 pub(crate) fn loose_key(name: &str) -> Option<String> {
-    let words: Vec<String> =
-        name.split(|c: char| !(c.is_alphanumeric() || c == '%' || c == '#' || is_invisible(c))).map(name_key).collect();
-    let kept: Vec<&String> = words.iter().filter(|w| !w.is_empty() && !NOISE_WORDS.contains(&w.as_str())).collect();
-    let total = words.iter().filter(|w| !w.is_empty()).count();
-    if kept.is_empty() || kept.len() == total {
-        return None;
-    }
-    Some(name_key(&kept.iter().map(|w| w.as_str()).collect::<String>()))
+    loose_words(name).map(|kept| name_key(&kept.concat()))
+}
+
+/// The loose key an alias is filed under (looked up last): only when at least two words are left, so that "White
+/// Blood Cell Count" stands for "White Blood Cell", but "White Count" does not make every "White" a leukocyte count.
+pub(crate) fn loose_alias_key(alias: &str) -> Option<String> {
+    loose_words(alias).filter(|kept| kept.len() >= 2).map(|kept| name_key(&kept.concat()))
+}
+
+/// The keys of a name's words without its qualifying words; `None` when nothing was removed or nothing is left.
+fn loose_words(name: &str) -> Option<Vec<String>> {
+    let words: Vec<String> = name
+        .split(|c: char| !(c.is_alphanumeric() || c == '%' || c == '#' || is_invisible(c)))
+        .map(name_key)
+        .filter(|w| !w.is_empty())
+        .collect();
+    let total = words.len();
+    let kept: Vec<String> = words.into_iter().filter(|w| !NOISE_WORDS.contains(&w.as_str())).collect();
+    (!kept.is_empty() && kept.len() != total).then_some(kept)
 }
 
 #[cfg(test)]
@@ -294,6 +305,15 @@ mod tests {
         assert_eq!(index.get("HÉMOGLOBINE").map(Vec::as_slice), Some(&[3][..]));
         assert_eq!(index.get(&"x".repeat(100)), None);
         assert_eq!(index.get("WBC"), None);
+    }
+
+    #[test]
+    fn an_alias_is_filed_loose_only_when_two_words_are_left() {
+        assert_eq!(loose_alias_key("White Blood Cell Count").as_deref(), Some("whitebloodcell"));
+        assert_eq!(loose_alias_key("Glucose, Serum"), None, "one word left");
+        assert_eq!(loose_alias_key("White Count"), None, "'White' alone is not a leukocyte count");
+        assert_eq!(loose_alias_key("Red Blood Cells"), None, "nothing to drop");
+        assert_eq!(loose_key("Glucose, Serum").as_deref(), Some("glucose"), "the name sent keeps the old rule");
     }
 
     #[test]
