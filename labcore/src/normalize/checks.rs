@@ -95,3 +95,34 @@ pub(crate) fn check_vendor_flag(
     let message = format!("labcore flags this result {ours} by {origin}; the vendor's flag differs{critical}");
     findings.push(FindingCode::FlagMismatch, path.key("flag"), message);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Catalog;
+
+    fn duplicates(catalog_size: usize) -> Vec<(String, String)> {
+        let catalog = Catalog::builtin().unwrap_or_else(|e| panic!("{e}"));
+        let [wbc, rbc] = ["wbc", "rbc"].map(|id| catalog.analyte(id));
+        let matched = [(0, wbc), (1, rbc), (2, None), (3, wbc), (4, wbc), (5, rbc)];
+        let mut findings = Findings::default();
+        check_duplicates(&matched, catalog_size, &mut findings);
+        findings.into_vec().iter().map(|f| (f.path().to_string(), f.message().to_owned())).collect()
+    }
+
+    #[test]
+    fn every_repeat_names_the_first_result_of_its_analyte() {
+        let found = duplicates(Catalog::builtin().map(|c| c.analytes().len()).unwrap_or_default());
+        let paths: Vec<&str> = found.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(paths, ["/results/3", "/results/4", "/results/5"]);
+        assert!(found.iter().take(2).all(|(_, m)| m.ends_with("(first at /results/0)")), "{found:?}");
+        assert!(found.get(2).is_some_and(|(_, m)| m.ends_with("(first at /results/1)")), "{found:?}");
+    }
+
+    #[test]
+    fn a_catalog_beyond_the_stack_bitset_gives_the_same_findings() {
+        let size = Catalog::builtin().map(|c| c.analytes().len()).unwrap_or_default();
+        assert_eq!(duplicates(300), duplicates(size));
+        assert!(duplicates(0).is_empty(), "positions outside the catalog are not analytes");
+    }
+}
