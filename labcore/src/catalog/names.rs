@@ -87,11 +87,7 @@ impl NameIndex {
 
     /// The analytes a name (not yet normalised) may mean.
     pub(crate) fn get(&self, name: &str) -> Option<&Vec<usize>> {
-        let mut buffer = [0u8; STACK_KEY];
-        if let Some(len) = ascii_plain_key(name, &mut buffer) {
-            return self.lookup(buffer.get(..len).unwrap_or_default());
-        }
-        self.lookup(name_key(name).as_bytes())
+        with_name_key(name, |key| self.lookup(key.as_bytes()))
     }
 
     /// The analytes a name means once its qualifying words are dropped (see [`loose_key`]).
